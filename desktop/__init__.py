@@ -1,0 +1,1 @@
+"""The desktop shell: PySide6 lives only here."""

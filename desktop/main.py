@@ -1,0 +1,24 @@
+"""Entry point ``deposit-doctor``: no arguments opens the window; a subcommand runs the CLI.
+
+Qt is imported only when the window opens, so the CLI starts fast and runs where no display is.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args:
+        from diagnostics.cli import main as cli_main  # noqa: PLC0415
+
+        return cli_main(args)
+    from desktop.main_window import run_window  # noqa: PLC0415
+
+    return run_window()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

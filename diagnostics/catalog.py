@@ -1,0 +1,80 @@
+"""The only reader of ``resources/*.toml``: network profiles and their token tables.
+
+Networks are data (DESIGN.md rule 4): a new EVM chain is rows here, no code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from diagnostics.errors import CatalogError, InputError
+from diagnostics.model import Explorer, Network, Token
+
+_RESOURCES = "diagnostics.resources"
+
+
+def _read_toml(*parts: str) -> dict[str, Any]:
+    node = resources.files(_RESOURCES).joinpath(*parts)
+    try:
+        return tomllib.loads(node.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(f"The app's data file {'/'.join(parts)} could not be read: {exc}") from exc
+
+
+def _tokens(slug: str) -> tuple[Token, ...]:
+    if not resources.files(_RESOURCES).joinpath("tokens", f"{slug}.toml").is_file():
+        return ()
+    table = _read_toml("tokens", f"{slug}.toml")
+    if table.get("network") != slug:
+        raise CatalogError(f"tokens/{slug}.toml names network {table.get('network')!r}, not {slug!r}")
+    try:
+        return tuple(
+            Token(symbol=t["symbol"], name=t["name"], contract=t["contract"], decimals=int(t["decimals"]))
+            for t in table.get("tokens", [])
+        )
+    except KeyError as exc:
+        raise CatalogError(f"tokens/{slug}.toml: a token lacks {exc}") from exc
+
+
+def _network(slug: str, row: Mapping[str, Any]) -> Network:
+    try:
+        explorer = row["explorer"]
+        return Network(
+            slug=slug,
+            name=row["name"],
+            display_name=row["display_name"],
+            family=row["family"],
+            chain_id=int(row["chain_id"]),
+            native_symbol=row["native_symbol"],
+            native_decimals=int(row["native_decimals"]),
+            block_time_seconds=float(row["block_time_seconds"]),
+            confirmations=int(row["confirmations"]),
+            rpc_urls=tuple(row["rpc_urls"]),
+            explorer=Explorer(tx=explorer["tx"], address=explorer["address"], token=explorer["token"]),
+            tokens=_tokens(slug),
+        )
+    except KeyError as exc:
+        raise CatalogError(f"networks.toml: network {slug!r} lacks {exc}") from exc
+
+
+@cache
+def networks() -> dict[str, Network]:
+    """Every network profile, by slug, in the order the file lists them."""
+    rows = _read_toml("networks.toml").get("networks", {})
+    return {slug: _network(slug, row) for slug, row in rows.items()}
+
+
+def network(slug: str) -> Network:
+    """The profile for ``slug``; an unknown name suggests the closest known one."""
+    known = networks()
+    wanted = slug.strip().lower()
+    if wanted in known:
+        return known[wanted]
+    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.5)
+    hint = f" — did you mean {close[0]!r}?" if close else ""
+    raise InputError(f"unknown network {slug!r}{hint} (known: {', '.join(known)})")

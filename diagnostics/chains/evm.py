@@ -1,0 +1,374 @@
+"""EVM chains through web3.py's provider: two batched round trips per diagnosis.
+
+Round one asks everything that needs only the hash (chain id, transaction, receipt, head, fee
+history, pool size); round two asks what depends on the transaction (the sender's nonces, its block's
+time, unknown tokens' symbol and decimals, the revert reason). Nodes that refuse JSON-RPC batches are
+asked the same calls one by one, in parallel, so a round stays one round of waiting.
+
+The raw answers are decoded by the module-level ``decode_*`` functions, which are pure and tested on
+recorded answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from time import perf_counter
+from typing import Any
+
+import requests
+from eth_abi import decode as abi_decode
+from eth_abi.exceptions import DecodingError
+from eth_utils import to_checksum_address
+from web3 import HTTPProvider
+from web3.exceptions import Web3Exception
+
+from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, describe_failure, endpoint_host
+from diagnostics.model import (
+    ChainHead,
+    ContractCall,
+    FeeMarket,
+    Found,
+    Lookup,
+    Network,
+    NetworkFacts,
+    NonceState,
+    NotFound,
+    TokenInfo,
+    Transfer,
+    TxFacts,
+    Unavailable,
+)
+
+TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"
+_SELECTORS = {"a9059cbb": "transfer", "23b872dd": "transferFrom", "095ea7b3": "approve"}
+_SYMBOL_CALL = "0x95d89b41"
+_DECIMALS_CALL = "0x313ce567"
+_ERROR_SELECTOR = "08c379a0"  # Error(string)
+_PANIC_SELECTOR = "4e487b71"  # Panic(uint256)
+FEE_HISTORY_BLOCKS = 20
+REWARD_PERCENTILES = (10.0, 50.0, 90.0)
+_PANIC_REASONS = {
+    0x01: "assertion failed",
+    0x11: "arithmetic overflow or underflow",
+    0x12: "division by zero",
+    0x32: "array index out of bounds",
+}
+
+
+@dataclass(frozen=True)
+class RpcError:
+    """A JSON-RPC error object: the node answered, but not with a result."""
+
+    code: int
+    message: str
+    data: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure decoders of raw JSON-RPC results
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, int):
+        return value
+    return int(value, 16) if isinstance(value, str) and value else 0
+
+
+def _opt_int(value: Any) -> int | None:
+    return None if value is None else _int(value)
+
+
+def _address(value: Any) -> str | None:
+    return to_checksum_address(value) if value else None
+
+
+def decode_reply(raw: Mapping[str, Any]) -> Any:
+    """The ``result`` of one JSON-RPC response, or an ``RpcError``."""
+    if "error" in raw and raw["error"] is not None:
+        error = raw["error"]
+        if not isinstance(error, Mapping):
+            return RpcError(0, str(error))
+        data = error.get("data")
+        return RpcError(int(error.get("code", 0)), str(error.get("message", "")), data if isinstance(data, str) else None)
+    if "result" not in raw:
+        raise ValueError("a JSON-RPC response with neither result nor error")
+    return raw["result"]
+
+
+def decode_head(block: Mapping[str, Any]) -> ChainHead:
+    return ChainHead(number=_int(block["number"]), timestamp=_int(block["timestamp"]))
+
+
+def decode_fee_history(raw: Mapping[str, Any], pending_count: int | None = None) -> FeeMarket:
+    base_fees = tuple(_int(b) for b in raw.get("baseFeePerGas") or ())
+    return FeeMarket(
+        next_base_fee=base_fees[-1] if base_fees else None,
+        base_fees=base_fees[:-1],
+        gas_used_ratios=tuple(float(r) for r in raw.get("gasUsedRatio") or ()),
+        reward_percentiles=REWARD_PERCENTILES,
+        rewards=tuple(tuple(_int(x) for x in row) for row in raw.get("reward") or ()),
+        pending_count=pending_count,
+    )
+
+
+def decode_pool_size(raw: Any) -> int | None:
+    """``txpool_status``'s pending count; many public nodes do not offer it, which is fine."""
+    if isinstance(raw, Mapping) and "pending" in raw:
+        return _int(raw["pending"])
+    return None
+
+
+def decode_call(to: str | None, data: str, sender: str) -> ContractCall | None:
+    """The token method in a transaction's input, if it is one the checks understand."""
+    body = data[2:] if data.startswith("0x") else data
+    method = _SELECTORS.get(body[:8].lower())
+    if to is None or method is None:
+        return None
+    try:
+        args = bytes.fromhex(body[8:])
+        if method == "transferFrom":
+            source, target, amount = abi_decode(["address", "address", "uint256"], args)
+            return ContractCall(to, method, to_checksum_address(target), amount, to_checksum_address(source))
+        target, amount = abi_decode(["address", "uint256"], args)
+    except (ValueError, DecodingError):
+        return ContractCall(to, method)
+    return ContractCall(to, method, to_checksum_address(target), amount, sender)
+
+
+def decode_transaction(raw: Mapping[str, Any]) -> TxFacts:
+    """A transaction as ``eth_getTransactionByHash`` gives it; receipt fields stay empty."""
+    sender = to_checksum_address(raw["from"])
+    to = _address(raw.get("to"))
+    return TxFacts(
+        tx_hash=str(raw["hash"]).lower(),
+        sender=sender,
+        to=to,
+        nonce=_int(raw["nonce"]),
+        value=_int(raw.get("value")),
+        gas_limit=_int(raw["gas"]),
+        tx_type=_int(raw.get("type")),
+        gas_price=_opt_int(raw.get("gasPrice")),
+        max_fee=_opt_int(raw.get("maxFeePerGas")),
+        max_priority_fee=_opt_int(raw.get("maxPriorityFeePerGas")),
+        block_number=_opt_int(raw.get("blockNumber")),
+        call=decode_call(to, str(raw.get("input") or raw.get("data") or "0x"), sender),
+    )
+
+
+def decode_transfer_logs(logs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, str, int, int]]:
+    """ERC-20 ``Transfer`` logs as (contract, from, to, amount, log index); ERC-721 ones are skipped."""
+    found = []
+    for log in logs:
+        topics = [str(t).lower() for t in log.get("topics") or ()]
+        data = str(log.get("data") or "0x")
+        if log.get("removed") or len(topics) != 3 or topics[0] != TRANSFER_TOPIC or len(data) != 66:
+            continue
+        found.append(
+            (
+                to_checksum_address(log["address"]),
+                to_checksum_address("0x" + topics[1][-40:]),
+                to_checksum_address("0x" + topics[2][-40:]),
+                int(data, 16),
+                _int(log.get("logIndex")),
+            )
+        )
+    return found
+
+
+def decode_string_result(raw: Any) -> str | None:
+    """An ABI ``string`` result, or a ``bytes32`` one as old tokens (MKR, SAI) return."""
+    if not isinstance(raw, str) or len(raw) < 66:
+        return None
+    data = bytes.fromhex(raw[2:])
+    try:
+        (text,) = abi_decode(["string"], data)
+        return str(text) or None
+    except (DecodingError, ValueError, OverflowError):
+        text = data[:32].rstrip(b"\0").decode("utf-8", errors="replace")
+        return text or None
+
+
+def decode_uint_result(raw: Any) -> int | None:
+    if not isinstance(raw, str) or len(raw) < 66:
+        return None
+    return int(raw[2:66], 16)
+
+
+def decode_revert(error: RpcError) -> str | None:
+    """The reason a call reverted: ``Error(string)``, a ``Panic`` code, or the node's own words."""
+    data = (error.data or "").removeprefix("0x")
+    try:
+        if data[:8] == _ERROR_SELECTOR:
+            (reason,) = abi_decode(["string"], bytes.fromhex(data[8:]))
+            return str(reason)
+        if data[:8] == _PANIC_SELECTOR:
+            (code,) = abi_decode(["uint256"], bytes.fromhex(data[8:]))
+            return f"panic 0x{code:02x} ({_PANIC_REASONS.get(code, 'internal error')})"
+    except (DecodingError, ValueError):
+        return None
+    prefix = "execution reverted: "
+    return error.message[len(prefix) :] if error.message.startswith(prefix) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The thin I/O client
+
+
+class _RpcSession:
+    """One endpoint, counting the sequential round trips it made."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        # No retries: a dead node must cost one timeout, not three.
+        self._provider = HTTPProvider(url, request_kwargs={"timeout": timeout}, exception_retry_configuration=None)
+        self._batches = True
+        self.round_trips = 0
+
+    def call_all(self, calls: Sequence[tuple[str, list[Any]]]) -> list[Any]:
+        if not calls:
+            return []
+        self.round_trips += 1
+        if self._batches:
+            response = self._provider.make_batch_request([(method, params) for method, params in calls])  # type: ignore[misc]
+            if isinstance(response, list) and len(response) == len(calls):
+                return [decode_reply(r) for r in response]
+            self._batches = False  # the node refuses batches: ask the same calls side by side
+        with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+            raw = list(pool.map(lambda call: self._provider.make_request(call[0], call[1]), calls))  # type: ignore[arg-type]
+        return [decode_reply(r) for r in raw]
+
+
+class EvmAdapter:
+    """Gathers the facts of one EVM transaction; ``endpoints`` overrides a network's default RPC URL."""
+
+    family = "evm"
+
+    def __init__(self, endpoints: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        self._endpoints = dict(endpoints or {})
+        self.timeout = timeout
+
+    def endpoint_for(self, network: Network) -> str:
+        return self._endpoints.get(network.slug) or network.rpc_urls[0]
+
+    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
+        url = self.endpoint_for(network)
+        session = _RpcSession(url, self.timeout)
+        started = perf_counter()
+        try:
+            facts = _gather(session, network, tx_hash, endpoint_host(url))
+        except (requests.RequestException, ValueError, KeyError, TypeError, Web3Exception) as exc:
+            reason = describe_failure(exc, url, self.timeout)
+            dead = Unavailable(reason)
+            facts = NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead, nonces=dead, fees=dead)
+        return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=session.round_trips)
+
+
+def _refused(host: str, method: str, reply: RpcError) -> Unavailable:
+    return Unavailable(f"{host} refused {method}: {reply.message}")
+
+
+def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> NetworkFacts:
+    chain_id, raw_tx, raw_receipt, raw_head, raw_fees, raw_pool = session.call_all(
+        [
+            ("eth_chainId", []),
+            ("eth_getTransactionByHash", [tx_hash]),
+            ("eth_getTransactionReceipt", [tx_hash]),
+            ("eth_getBlockByNumber", ["latest", False]),
+            ("eth_feeHistory", [hex(FEE_HISTORY_BLOCKS), "latest", list(REWARD_PERCENTILES)]),
+            ("txpool_status", []),
+        ]
+    )
+    if isinstance(chain_id, RpcError) or _int(chain_id) != network.chain_id:
+        told = chain_id.message if isinstance(chain_id, RpcError) else f"chain {_int(chain_id)}"
+        wrong = Unavailable(f"{host} is not a node of {network.name} (chain {network.chain_id}): it answered {told}")
+        return NetworkFacts(network.slug, host, tx=wrong, head=wrong, nonces=wrong, fees=wrong)
+
+    head: Lookup[ChainHead] = (
+        _refused(host, "eth_getBlockByNumber", raw_head) if isinstance(raw_head, RpcError) else Found(decode_head(raw_head))
+    )
+    fees: Lookup[FeeMarket] = (
+        _refused(host, "eth_feeHistory", raw_fees)
+        if isinstance(raw_fees, RpcError)
+        else Found(decode_fee_history(raw_fees, decode_pool_size(raw_pool)))
+    )
+    if isinstance(raw_tx, RpcError):
+        return NetworkFacts(network.slug, host, tx=_refused(host, "eth_getTransactionByHash", raw_tx), head=head, fees=fees)
+    if raw_tx is None:
+        return NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees)
+    if isinstance(raw_receipt, RpcError):
+        return NetworkFacts(network.slug, host, tx=_refused(host, "eth_getTransactionReceipt", raw_receipt), head=head)
+
+    tx = decode_transaction(raw_tx)
+    tx, nonces = _second_round(session, network, tx, raw_tx, raw_receipt)
+    return NetworkFacts(network.slug, host, tx=Found(tx), head=head, nonces=nonces, fees=fees)
+
+
+def _second_round(
+    session: _RpcSession, network: Network, tx: TxFacts, raw_tx: Mapping[str, Any], receipt: Mapping[str, Any] | None
+) -> tuple[TxFacts, Lookup[NonceState]]:
+    logs = decode_transfer_logs(receipt.get("logs") or ()) if receipt else []
+    status = _opt_int(receipt.get("status")) if receipt else None
+    contracts = {log[0] for log in logs} | ({tx.call.contract} if tx.call else set())
+    unknown = sorted(c for c in contracts if network.token_by_contract(c) is None)
+
+    calls: list[tuple[str, list[Any]]] = [
+        ("eth_getTransactionCount", [tx.sender, "latest"]),
+        ("eth_getTransactionCount", [tx.sender, "pending"]),
+    ]
+    for contract in unknown:
+        calls += [("eth_call", [{"to": contract, "data": _SYMBOL_CALL}, "latest"])]
+        calls += [("eth_call", [{"to": contract, "data": _DECIMALS_CALL}, "latest"])]
+    if receipt:
+        calls.append(("eth_getBlockByNumber", [hex(_int(receipt["blockNumber"])), False]))
+    if status == 0:
+        replay = {k: raw_tx[k] for k in ("from", "to", "value", "gas") if raw_tx.get(k) is not None}
+        replay["data"] = raw_tx.get("input") or raw_tx.get("data") or "0x"
+        calls.append(("eth_call", [replay, hex(max(_int(receipt["blockNumber"]) - 1, 0))]))  # type: ignore[index]
+    replies = session.call_all(calls)
+
+    latest, pending, rest = replies[0], replies[1], replies[2:]
+    metadata = {}
+    for index, contract in enumerate(unknown):
+        symbol, decimals = rest[2 * index], rest[2 * index + 1]
+        metadata[contract] = TokenInfo(
+            contract,
+            None if isinstance(symbol, RpcError) else decode_string_result(symbol),
+            None if isinstance(decimals, RpcError) else decode_uint_result(decimals),
+        )
+    rest = rest[2 * len(unknown) :]
+
+    def token(contract: str) -> TokenInfo:
+        listed = network.token_by_contract(contract)
+        return TokenInfo(contract, listed.symbol, listed.decimals) if listed else metadata[contract]
+
+    nonces: Lookup[NonceState] = (
+        Unavailable("the node did not tell the sender's transaction count")
+        if isinstance(latest, RpcError) or isinstance(pending, RpcError)
+        else Found(NonceState(_int(latest), _int(pending)))
+    )
+    if tx.call:
+        tx = replace(tx, call_token=token(tx.call.contract))
+    if not receipt:
+        return tx, nonces
+
+    block = rest[0]
+    revert_reason = None
+    if status == 0 and len(rest) > 1 and isinstance(rest[1], RpcError):
+        revert_reason = decode_revert(rest[1])
+    succeeded = status != 0
+    native = [Transfer(tx.sender, tx.to, tx.value)] if succeeded and tx.value and tx.to else []
+    tokens = [Transfer(sender, to, amount, token(contract), index) for contract, sender, to, amount, index in logs]
+    return (
+        replace(
+            tx,
+            block_number=_int(receipt["blockNumber"]),
+            block_timestamp=None if isinstance(block, RpcError) or not block else _int(block["timestamp"]),
+            status=status,
+            gas_used=_int(receipt.get("gasUsed")),
+            effective_gas_price=_opt_int(receipt.get("effectiveGasPrice")) or tx.gas_price,
+            revert_reason=revert_reason,
+            transfers=tuple(native + tokens),
+        ),
+        nonces,
+    )

@@ -1,0 +1,31 @@
+"""Whether the amount that arrived is the amount the user expected."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from diagnostics.checks.registry import CheckContext, check
+from diagnostics.model import Amount, Finding, Severity
+
+
+@check("AMOUNT_MISMATCH", Severity.WARNING)
+def amount_mismatch(ctx: CheckContext) -> Finding | None:
+    expected = ctx.case.amount
+    if expected is None:
+        return None
+    transfers = ctx.moved_to_address() if ctx.case.address else ctx.moved()
+    amounts = [a for a in (ctx.amount(t) for t in transfers) if a is not None]
+    if ctx.case.token:
+        amounts = [a for a in amounts if a.symbol.upper() == ctx.case.token.strip().upper()]
+    if not amounts or len({(a.symbol, a.decimals) for a in amounts}) != 1:
+        return None
+    moved = Amount(sum(a.base_units for a in amounts), amounts[0].decimals, amounts[0].symbol)
+    # Compared in base units: 1.000001 USDT and 1 USDT differ, however a float would round them.
+    if Decimal(moved.base_units) == expected.scaleb(moved.decimals):
+        return None
+    return ctx.finding(
+        "AMOUNT_MISMATCH",
+        evidence=(ctx.evidence("amount_expected", expected), ctx.evidence("amount", moved)),
+        expected=expected,
+        moved=moved,
+    )

@@ -1,0 +1,49 @@
+"""How deep the transaction is, against what the network (or the user's exchange) requires."""
+
+from __future__ import annotations
+
+from diagnostics.checks.registry import CheckContext, check
+from diagnostics.model import Evidence, Finding, Severity
+
+
+def _depth(ctx: CheckContext) -> tuple[int, int, int] | None:
+    """(confirmations, required, head) for a mined, successful transaction when the head is known."""
+    tx, head = ctx.tx, ctx.head
+    if tx is None or tx.block_number is None or tx.status == 0 or head is None:
+        return None
+    return max(head.number - tx.block_number + 1, 0), ctx.required_confirmations, head.number
+
+
+def _evidence(ctx: CheckContext, depth: tuple[int, int, int]) -> tuple[Evidence, ...]:
+    confirmations, required, head = depth
+    return (
+        ctx.evidence("confirmations", confirmations, head),
+        ctx.evidence("required_confirmations", required),
+        ctx.evidence("head_block", head, head),
+    )
+
+
+@check("CONFIRMATIONS_INSUFFICIENT", Severity.WARNING)
+def insufficient(ctx: CheckContext) -> Finding | None:
+    depth = _depth(ctx)
+    if depth is None or depth[0] >= depth[1]:
+        return None
+    confirmations, required, _ = depth
+    eta = round((required - confirmations) * ctx.network.block_time_seconds)
+    return ctx.finding(
+        "CONFIRMATIONS_INSUFFICIENT",
+        evidence=(*_evidence(ctx, depth), ctx.evidence("eta_seconds", eta)),
+        confirmations=confirmations,
+        required=required,
+        eta_seconds=eta,
+    )
+
+
+@check("CONFIRMATIONS_SUFFICIENT", Severity.INFO)
+def sufficient(ctx: CheckContext) -> Finding | None:
+    depth = _depth(ctx)
+    if depth is None or depth[0] < depth[1]:
+        return None
+    return ctx.finding(
+        "CONFIRMATIONS_SUFFICIENT", evidence=_evidence(ctx, depth), confirmations=depth[0], required=depth[1]
+    )

@@ -1,0 +1,52 @@
+"""What is wrong with what the user pasted, told before (and instead of) asking any node."""
+
+from __future__ import annotations
+
+from diagnostics.checks.registry import CheckContext, check
+from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form
+from diagnostics.model import Finding, Severity
+
+
+@check("INPUT_INVALID_HASH", Severity.PROBLEM)
+def invalid_hash(ctx: CheckContext) -> Finding | None:
+    form = hash_form(ctx.case.tx_hash)
+    if hash_fits_family(form, ctx.network.family):
+        return None
+    entered = ctx.case.tx_hash.strip()
+    return ctx.finding(
+        "INPUT_INVALID_HASH",
+        variant=form.value,
+        evidence=(ctx.evidence("hash_entered", entered), ctx.evidence("hash_length", len(entered))),
+        length=len(entered),
+        network_name=ctx.network.display_name,
+    )
+
+
+@check("INPUT_INVALID_ADDRESS", Severity.PROBLEM)
+def invalid_address(ctx: CheckContext) -> Finding | None:
+    if ctx.case.address is None:
+        return None
+    form = address_form(ctx.case.address)
+    if form.problem is None or (form.family is not None and form.family != ctx.network.family):
+        return None
+    return ctx.finding(
+        "INPUT_INVALID_ADDRESS",
+        variant=form.problem,
+        evidence=(ctx.evidence("address_entered", ctx.case.address.strip()),),
+        network_name=ctx.network.display_name,
+    )
+
+
+@check("ADDRESS_NETWORK_MISMATCH", Severity.PROBLEM)
+def address_network_mismatch(ctx: CheckContext) -> Finding | None:
+    if ctx.case.address is None:
+        return None
+    form = address_form(ctx.case.address)
+    if form.family is None or form.family == ctx.network.family:
+        return None
+    return ctx.finding(
+        "ADDRESS_NETWORK_MISMATCH",
+        variant=form.family.value,
+        evidence=(ctx.evidence("address_entered", ctx.case.address.strip()), ctx.evidence("address_family", form.family.value)),
+        network_name=ctx.network.display_name,
+    )

@@ -1,0 +1,57 @@
+"""Where the transaction is, and whether the nodes asked could be trusted to say."""
+
+from __future__ import annotations
+
+from diagnostics.checks.registry import CheckContext, check
+from diagnostics.model import Evidence, Finding, Found, NotFound, Severity, Unavailable
+
+# A head older than this many block times (and at least a minute) means the node has stopped following
+# the chain: a normal chain misses a slot or two, never ten in a row.
+_STALE_BLOCKS = 10
+_STALE_FLOOR_SECONDS = 60
+
+
+@check("TX_NOT_FOUND", Severity.PROBLEM)
+def not_found(ctx: CheckContext) -> Finding | None:
+    asked = ctx.facts.networks
+    # Unknown is not absent: one node that could not answer keeps this from being said at all.
+    if not asked or not all(isinstance(n.tx, NotFound) for n in asked):
+        return None
+    evidence = tuple(
+        Evidence("network_answer", "not found", n.network, n.head.value.number if isinstance(n.head, Found) else None)
+        for n in asked
+    )
+    return ctx.finding("TX_NOT_FOUND", evidence=evidence, networks=", ".join(n.network for n in asked))
+
+
+@check("NODE_UNAVAILABLE", Severity.WARNING)
+def node_unavailable(ctx: CheckContext) -> Finding | None:
+    evidence = []
+    dead = []
+    for n in ctx.facts.networks:
+        reasons = [x.reason for x in (n.tx, n.head) if isinstance(x, Unavailable)]
+        if reasons:
+            dead.append(n.network)
+            evidence.append(Evidence("node_unavailable", reasons[0], n.network))
+    if not dead:
+        return None
+    return ctx.finding(
+        "NODE_UNAVAILABLE", evidence=tuple(evidence), networks=", ".join(dead), reason=evidence[0].value
+    )
+
+
+@check("NODE_OUT_OF_SYNC", Severity.WARNING)
+def node_out_of_sync(ctx: CheckContext) -> Finding | None:
+    head = ctx.head
+    if head is None:
+        return None
+    age = int(ctx.now.timestamp()) - head.timestamp
+    allowed = max(_STALE_FLOOR_SECONDS, _STALE_BLOCKS * ctx.network.block_time_seconds)
+    if age <= allowed:
+        return None
+    return ctx.finding(
+        "NODE_OUT_OF_SYNC",
+        evidence=(ctx.evidence("head_block", head.number, head.number), ctx.evidence("head_age_seconds", age, head.number)),
+        age_seconds=age,
+        allowed_seconds=int(allowed),
+    )

@@ -1,0 +1,158 @@
+"""The check registry and the context every check reads.
+
+A check is a pure function of a ``CheckContext`` that returns one ``Finding`` or ``None``; it is
+registered with the one code it may raise (FINDINGS.md: each code has exactly one check).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from diagnostics.model import (
+    Amount,
+    Case,
+    ChainHead,
+    Evidence,
+    Facts,
+    FeeMarket,
+    Finding,
+    Found,
+    Network,
+    NetworkFacts,
+    NonceState,
+    Severity,
+    TokenInfo,
+    Transfer,
+    TxFacts,
+)
+
+CheckFn = Callable[["CheckContext"], Finding | None]
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    severity: Severity
+    run: CheckFn
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def check(code: str, severity: Severity) -> Callable[[CheckFn], CheckFn]:
+    """Register ``fn`` as the one check that raises ``code``."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        if code in REGISTRY:
+            raise ValueError(f"code {code} is already raised by {REGISTRY[code].run.__name__}")
+        REGISTRY[code] = Check(code, severity, fn)
+        return fn
+
+    return register
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """The case, the selected network's profile, the facts gathered, and the one clock reading."""
+
+    case: Case
+    network: Network
+    facts: Facts
+    now: datetime
+    hash_valid: bool = True
+
+    def finding(
+        self,
+        code: str,
+        *,
+        variant: str = "",
+        evidence: tuple[Evidence, ...] = (),
+        network: str | None = None,
+        **params: str | int | float | Decimal | Amount | None,
+    ) -> Finding:
+        """A finding of ``code`` with its registered severity, about the selected network by default."""
+        return Finding(
+            code=code,
+            severity=REGISTRY[code].severity,
+            network=network or self.network.slug,
+            variant=variant,
+            params=dict(params),
+            evidence=evidence,
+        )
+
+    def evidence(self, label: str, value: str | int | float | Decimal | Amount | None, block: int | None = None) -> Evidence:
+        return Evidence(label, value, self.network.slug, block)
+
+    @property
+    def selected(self) -> NetworkFacts | None:
+        return self.facts.for_network(self.network.slug)
+
+    @property
+    def tx(self) -> TxFacts | None:
+        found = self.selected.tx if self.selected else None
+        return found.value if isinstance(found, Found) else None
+
+    @property
+    def head(self) -> ChainHead | None:
+        found = self.selected.head if self.selected else None
+        return found.value if isinstance(found, Found) else None
+
+    @property
+    def nonces(self) -> NonceState | None:
+        found = self.selected.nonces if self.selected else None
+        return found.value if isinstance(found, Found) else None
+
+    @property
+    def fees(self) -> FeeMarket | None:
+        found = self.selected.fees if self.selected else None
+        return found.value if isinstance(found, Found) else None
+
+    @property
+    def required_confirmations(self) -> int:
+        return self.case.required_confirmations or self.network.confirmations
+
+    def same_address(self, a: str | None, b: str | None) -> bool:
+        """EVM addresses compare without case (EIP-55 is only a checksum); Base58 ones exactly."""
+        if a is None or b is None:
+            return False
+        if self.network.family == "evm":
+            return a.strip().lower() == b.strip().lower()
+        return a.strip() == b.strip()
+
+    def moved(self) -> tuple[Transfer, ...]:
+        """What the transaction moved, or, while it is pending, what its call data asks to move."""
+        tx = self.tx
+        if tx is None or tx.status == 0:
+            return ()
+        if not tx.pending:
+            return tx.transfers
+        intended: list[Transfer] = []
+        if tx.value and tx.to:
+            intended.append(Transfer(tx.sender, tx.to, tx.value))
+        call = tx.call
+        if call and call.method in ("transfer", "transferFrom") and call.target and call.amount is not None:
+            intended.append(Transfer(call.source or tx.sender, call.target, call.amount, tx.call_token))
+        return tuple(intended)
+
+    def moved_to_address(self) -> tuple[Transfer, ...]:
+        return tuple(t for t in self.moved() if self.same_address(t.recipient, self.case.address))
+
+    def amount(self, transfer: Transfer) -> Amount | None:
+        """The transfer's amount with its decimals, or ``None`` when a token did not say its decimals."""
+        token = transfer.token
+        if token is None:
+            return Amount(transfer.amount, self.network.native_decimals, self.network.native_symbol)
+        if token.decimals is None:
+            return None
+        return Amount(transfer.amount, token.decimals, token.symbol or "?")
+
+    def is_listed(self, token: TokenInfo) -> bool:
+        return self.network.token_by_contract(token.contract) is not None
+
+
+def gwei(wei: int) -> Decimal:
+    """Fees are shown in gwei, the unit wallets show."""
+    return Decimal(wei).scaleb(-9).normalize()

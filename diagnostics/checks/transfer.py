@@ -1,0 +1,80 @@
+"""Whether the value reached the address the user gave, and if not, where it went."""
+
+from __future__ import annotations
+
+from diagnostics.checks.registry import CheckContext, check
+from diagnostics.model import Evidence, Finding, Severity, Transfer
+
+# Address-poisoning tools generate addresses that share the characters wallets show (the first and
+# last few); four on each side is what they reliably match and what chance practically never does.
+_ALIKE_HEAD = 4
+_ALIKE_TAIL = 4
+
+
+def _body(address: str) -> str:
+    value = address.strip()
+    return value[2:].lower() if value[:2].lower() == "0x" else value[1:]
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """Same leading and trailing characters, different address: the shape of a poisoning address."""
+    x, y = _body(a), _body(b)
+    return x != y and x[:_ALIKE_HEAD] == y[:_ALIKE_HEAD] and x[-_ALIKE_TAIL:] == y[-_ALIKE_TAIL:]
+
+
+def _gone_elsewhere(ctx: CheckContext) -> tuple[Transfer, ...]:
+    """Transfers that went to other addresses, when none reached the user's."""
+    if ctx.case.address is None or ctx.moved_to_address():
+        return ()
+    return ctx.moved()
+
+
+def _transfer_evidence(ctx: CheckContext, transfers: tuple[Transfer, ...]) -> tuple[Evidence, ...]:
+    block = ctx.tx.block_number if ctx.tx else None
+    rows = [ctx.evidence("address_entered", ctx.case.address)]
+    for t in transfers:
+        rows.append(ctx.evidence("sent_to", t.recipient, block))
+        rows.append(ctx.evidence("amount", ctx.amount(t) or t.amount, block))
+    return tuple(rows)
+
+
+@check("NO_TRANSFER_TO_ADDRESS", Severity.PROBLEM)
+def no_transfer(ctx: CheckContext) -> Finding | None:
+    tx = ctx.tx
+    if tx is None or tx.status == 0 or ctx.case.address is None or ctx.moved():
+        return None
+    method = tx.call.method if tx.call else None
+    evidence = [ctx.evidence("address_entered", ctx.case.address), ctx.evidence("to_contract", tx.to, tx.block_number)]
+    if method:
+        evidence.append(ctx.evidence("method", method, tx.block_number))
+    return ctx.finding(
+        "NO_TRANSFER_TO_ADDRESS", variant="approve" if method == "approve" else "nothing", evidence=tuple(evidence)
+    )
+
+
+@check("RECIPIENT_MISMATCH", Severity.PROBLEM)
+def recipient_mismatch(ctx: CheckContext) -> Finding | None:
+    elsewhere = _gone_elsewhere(ctx)
+    if not elsewhere:
+        return None
+    recipients = list(dict.fromkeys(t.recipient for t in elsewhere))
+    return ctx.finding(
+        "RECIPIENT_MISMATCH",
+        evidence=_transfer_evidence(ctx, elsewhere),
+        recipient=", ".join(recipients),
+        address=ctx.case.address,
+    )
+
+
+@check("ADDRESS_POISONING_SUSPECTED", Severity.CRITICAL)
+def poisoning(ctx: CheckContext) -> Finding | None:
+    address = ctx.case.address
+    alike = tuple(t for t in _gone_elsewhere(ctx) if address and looks_alike(t.recipient, address))
+    if not alike or address is None:
+        return None
+    return ctx.finding(
+        "ADDRESS_POISONING_SUSPECTED",
+        evidence=_transfer_evidence(ctx, alike),
+        recipient=alike[0].recipient,
+        address=address,
+    )

@@ -1,0 +1,143 @@
+"""``deposit-doctor diagnose``: argument parsing and output, per FINDINGS.md's output contract.
+
+Exit status: 0 when a diagnosis was made, whatever it found; 2, with one line on stderr, for a
+command line that cannot be run; 1 only for a bug. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit
+
+from diagnostics import catalog
+from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS
+from diagnostics.chains.evm import EvmAdapter
+from diagnostics.engine import diagnose
+from diagnostics.errors import DiagnosticsError, InputError
+from diagnostics.model import Case, Direction
+from diagnostics.report.json import render_json
+from diagnostics.report.text import render_text
+
+PROG = "deposit-doctor"
+RENDERERS = {"text": render_text, "json": render_json}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise InputError(message)
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"not a positive amount: {text!r}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Why hasn't my deposit or withdrawal arrived?")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    d = commands.add_parser("diagnose", help="diagnose one transaction", description="Diagnose one transaction.")
+    d.add_argument("--network", required=True, help=f"the network you chose: {', '.join(catalog.networks())}")
+    d.add_argument("--tx", required=True, help="the transaction hash (TxID)")
+    d.add_argument("--address", help="the deposit address (or, for a withdrawal, your receiving address)")
+    d.add_argument("--token", help="the coin or token you sent, e.g. USDT")
+    d.add_argument("--amount", type=_decimal, help="the amount you expected, e.g. 250.5")
+    d.add_argument("--direction", choices=[x.value for x in Direction], default=Direction.DEPOSIT.value)
+    d.add_argument("--confirmations", type=int, help="confirmations your exchange requires (default: the network's)")
+    d.add_argument("--rpc", action="append", default=[], metavar="NET=URL", help="use this node for a network (repeatable)")
+    d.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT_SECONDS, help="seconds to wait for a node (default 5)")
+    d.add_argument("--format", choices=list(RENDERERS), default="text")
+    d.add_argument("--output", help="write the report to this file instead of standard output")
+    return parser
+
+
+def parse_rpc(values: Sequence[str]) -> dict[str, str]:
+    endpoints = {}
+    for value in values:
+        slug, sep, url = value.partition("=")
+        if not sep or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise InputError(f"--rpc wants NET=URL with an http(s) URL, e.g. ethereum=http://127.0.0.1:8545 (got {value!r})")
+        endpoints[catalog.network(slug).slug] = url
+    return endpoints
+
+
+def _check_output(path: str) -> Path:
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise InputError(f"cannot write the report to {path}: the folder does not exist or is not writable")
+    return target
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Temp file then rename: a crash or a full disk never leaves half a report where the old one was."""
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command != "diagnose":
+        raise InputError("say what to do: deposit-doctor diagnose --network NET --tx HASH (see --help)")
+    network = catalog.network(args.network)
+    endpoints = parse_rpc(args.rpc)
+    output = _check_output(args.output) if args.output else None
+    if args.confirmations is not None and args.confirmations < 1:
+        raise InputError("--confirmations must be at least 1")
+    case = Case(
+        network=network.slug,
+        tx_hash=args.tx,
+        address=args.address,
+        token=args.token,
+        amount=args.amount,
+        direction=Direction(args.direction),
+        required_confirmations=args.confirmations,
+    )
+    diagnosis = diagnose(case, adapters={"evm": EvmAdapter(endpoints, timeout=args.timeout)})
+    text = RENDERERS[args.format](diagnosis)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(sys.argv[1:] if argv is None else argv)
+    except DiagnosticsError as exc:
+        print(f"{PROG}: error: {exc.user_message}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{PROG}: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: one line, not a traceback, and the bug exit status
+        print(f"{PROG}: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        return 1

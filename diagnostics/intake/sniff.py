@@ -1,0 +1,129 @@
+"""What a pasted hash or address can be, by its form alone.
+
+These answers decide which networks are worth asking and what to tell a user whose paste cannot be
+right for the network they chose, so they stay pure and cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+import base58
+from eth_utils import is_checksum_address, to_checksum_address
+
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_BECH32 = re.compile(r"(bc1|tb1)[02-9ac-hj-np-z]{11,87}")
+_TRON_PREFIX = 0x41
+_BTC_VERSIONS = {0x00, 0x05, 0x6F, 0xC4}
+
+
+class HashForm(StrEnum):
+    """The shape of a pasted transaction hash."""
+
+    EMPTY = "empty"
+    EVM = "evm"  # 0x + 64 hex
+    BARE_HEX64 = "bare_hex64"  # 64 hex, no prefix: Tron or Bitcoin, or EVM without its 0x
+    EVM_ADDRESS = "evm_address"  # 0x + 40 hex: an address pasted where the hash goes
+    ADDRESS = "address"  # a Tron or Bitcoin address pasted where the hash goes
+    WRONG_LENGTH = "wrong_length"  # hex, but not 64 digits long
+    NOT_HEX = "not_hex"
+
+
+class AddressFamily(StrEnum):
+    EVM = "evm"
+    TRON = "tron"
+    BITCOIN = "bitcoin"
+
+
+# A Tron id is bare hex, but users paste it with a 0x too; Bitcoin txids never carry one.
+_HASH_FORMS_BY_FAMILY: dict[str, frozenset[HashForm]] = {
+    AddressFamily.EVM: frozenset({HashForm.EVM, HashForm.BARE_HEX64}),
+    AddressFamily.TRON: frozenset({HashForm.EVM, HashForm.BARE_HEX64}),
+    AddressFamily.BITCOIN: frozenset({HashForm.BARE_HEX64}),
+}
+
+
+@dataclass(frozen=True)
+class AddressForm:
+    """``family`` is where a well-formed address belongs; ``problem`` says why it is not well formed."""
+
+    family: AddressFamily | None
+    problem: str | None = None  # "checksum", "malformed", "empty"
+
+
+def _strip(text: str) -> str:
+    return text.strip()
+
+
+def hash_form(text: str) -> HashForm:
+    value = _strip(text)
+    if not value:
+        return HashForm.EMPTY
+    body = value[2:] if value[:2].lower() == "0x" else value
+    prefixed = body is not value
+    if _HEX.fullmatch(body):
+        if len(body) == 64:
+            return HashForm.EVM if prefixed else HashForm.BARE_HEX64
+        if len(body) == 40 and prefixed:
+            return HashForm.EVM_ADDRESS
+        return HashForm.WRONG_LENGTH
+    if address_form(value).family is not None:
+        return HashForm.ADDRESS
+    return HashForm.NOT_HEX
+
+
+def hash_fits_family(form: HashForm, family: str) -> bool:
+    """Whether a hash of this form can name a transaction on a network of ``family``."""
+    return form in _HASH_FORMS_BY_FAMILY.get(family, frozenset())
+
+
+def normalize_evm_hash(text: str) -> str:
+    """``0x`` + 64 lower-case hex; the caller has checked the form."""
+    value = _strip(text)
+    body = value[2:] if value[:2].lower() == "0x" else value
+    return "0x" + body.lower()
+
+
+def _evm_form(value: str) -> AddressForm:
+    body = value[2:]
+    if len(body) != 40 or not _HEX.fullmatch(body):
+        return AddressForm(AddressFamily.EVM, "malformed")
+    mixed = body != body.lower() and body != body.upper()
+    if mixed and not is_checksum_address(value):
+        return AddressForm(AddressFamily.EVM, "checksum")
+    return AddressForm(AddressFamily.EVM)
+
+
+def _base58_form(value: str) -> AddressForm:
+    try:
+        raw = base58.b58decode_check(value)
+    except ValueError:
+        looks_tron = value.startswith("T") and len(value) == 34
+        return AddressForm(AddressFamily.TRON if looks_tron else None, "checksum" if looks_tron else "malformed")
+    if len(raw) == 21 and raw[0] == _TRON_PREFIX:
+        return AddressForm(AddressFamily.TRON)
+    if len(raw) == 21 and raw[0] in _BTC_VERSIONS:
+        return AddressForm(AddressFamily.BITCOIN)
+    return AddressForm(None, "malformed")
+
+
+def address_form(text: str) -> AddressForm:
+    value = _strip(text)
+    if not value:
+        return AddressForm(None, "empty")
+    if value[:2].lower() == "0x":
+        return _evm_form(value)
+    if _BECH32.fullmatch(value.lower()) and (value == value.lower() or value == value.upper()):
+        return AddressForm(AddressFamily.BITCOIN)
+    if len(value) == 42 and value[:2] == "41" and _HEX.fullmatch(value):
+        return AddressForm(AddressFamily.TRON)
+    if _HEX.fullmatch(value) and len(value) == 40:
+        return AddressForm(AddressFamily.EVM, "malformed")
+    return _base58_form(value)
+
+
+def normalize_evm_address(text: str) -> str:
+    """EIP-55 form of an address the caller has checked."""
+    return to_checksum_address(_strip(text))

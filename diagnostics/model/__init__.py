@@ -1,0 +1,47 @@
+"""Frozen dataclasses the whole core speaks: cases, networks, facts, findings and diagnoses."""
+
+from diagnostics.model.case import Case, Direction
+from diagnostics.model.diagnosis import Diagnosis, Verdict
+from diagnostics.model.facts import (
+    Amount,
+    ChainHead,
+    ContractCall,
+    Facts,
+    FeeMarket,
+    NetworkFacts,
+    NonceState,
+    TokenInfo,
+    Transfer,
+    TxFacts,
+)
+from diagnostics.model.finding import Evidence, EvidenceValue, Finding, Severity
+from diagnostics.model.lookup import Found, Lookup, NotFound, Unavailable
+from diagnostics.model.network import Explorer, Network, Token
+
+__all__ = [
+    "Amount",
+    "Case",
+    "ChainHead",
+    "ContractCall",
+    "Diagnosis",
+    "Direction",
+    "Evidence",
+    "EvidenceValue",
+    "Explorer",
+    "Facts",
+    "FeeMarket",
+    "Finding",
+    "Found",
+    "Lookup",
+    "Network",
+    "NetworkFacts",
+    "NonceState",
+    "NotFound",
+    "Severity",
+    "Token",
+    "TokenInfo",
+    "Transfer",
+    "TxFacts",
+    "Unavailable",
+    "Verdict",
+]

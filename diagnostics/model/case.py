@@ -1,0 +1,30 @@
+"""What the user asked about, as entered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    DEPOSIT = "deposit"
+    WITHDRAWAL = "withdrawal"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One question: "where is this transaction?".
+
+    ``amount`` stays the decimal the user typed: it only becomes base units once the token (and so its
+    decimals) is known from the chain, inside the amount check. ``required_confirmations`` overrides the
+    network profile's default (an exchange may ask for more).
+    """
+
+    network: str
+    tx_hash: str
+    address: str | None = None
+    token: str | None = None
+    amount: Decimal | None = None
+    direction: Direction = Direction.DEPOSIT
+    required_confirmations: int | None = None

@@ -1,0 +1,138 @@
+"""Facts: what the chains said, decoded but not judged.
+
+Adapters fill these; checks read them. Amounts are integers in base units, with the decimals that
+give them meaning carried beside them, never floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from diagnostics.model.lookup import Lookup, NotFound, Unavailable
+
+
+@dataclass(frozen=True)
+class Amount:
+    base_units: int
+    decimals: int
+    symbol: str
+
+    def as_decimal(self) -> Decimal:
+        return Decimal(self.base_units).scaleb(-self.decimals)
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """A token contract as the facts know it: from the network's table, else read on-chain.
+
+    ``symbol`` and ``decimals`` are ``None`` when the contract did not answer (not an ERC-20, or a
+    contract that reverts on ``symbol()``).
+    """
+
+    contract: str
+    symbol: str | None
+    decimals: int | None
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """Value that moved: the native coin when ``token`` is ``None``, else a token ``Transfer`` log."""
+
+    sender: str
+    recipient: str
+    amount: int
+    token: TokenInfo | None = None
+    log_index: int | None = None
+
+
+@dataclass(frozen=True)
+class ContractCall:
+    """The token method a transaction's call data asks for (known even while it is pending)."""
+
+    contract: str
+    method: str
+    target: str | None = None
+    amount: int | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class TxFacts:
+    tx_hash: str
+    sender: str
+    to: str | None
+    nonce: int
+    value: int
+    gas_limit: int
+    tx_type: int = 0
+    gas_price: int | None = None
+    max_fee: int | None = None
+    max_priority_fee: int | None = None
+    block_number: int | None = None
+    block_timestamp: int | None = None
+    status: int | None = None
+    gas_used: int | None = None
+    effective_gas_price: int | None = None
+    revert_reason: str | None = None
+    call: ContractCall | None = None
+    call_token: TokenInfo | None = None
+    transfers: tuple[Transfer, ...] = ()
+
+    @property
+    def pending(self) -> bool:
+        return self.block_number is None
+
+    @property
+    def fee_paid(self) -> int | None:
+        if self.gas_used is None or self.effective_gas_price is None:
+            return None
+        return self.gas_used * self.effective_gas_price
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    number: int
+    timestamp: int
+
+
+@dataclass(frozen=True)
+class NonceState:
+    """The sender's transaction count: ``latest`` counts mined ones, ``pending`` adds the node's pool."""
+
+    latest: int
+    pending: int
+
+
+@dataclass(frozen=True)
+class FeeMarket:
+    """Recent blocks' fees from ``eth_feeHistory``; ``next_base_fee`` is the one the next block will charge."""
+
+    next_base_fee: int | None
+    base_fees: tuple[int, ...] = ()
+    gas_used_ratios: tuple[float, ...] = ()
+    reward_percentiles: tuple[float, ...] = ()
+    rewards: tuple[tuple[int, ...], ...] = ()
+    pending_count: int | None = None
+
+
+@dataclass(frozen=True)
+class NetworkFacts:
+    """Everything one network's node said about the case, and how long that took."""
+
+    network: str
+    endpoint: str
+    tx: Lookup[TxFacts]
+    head: Lookup[ChainHead] = field(default_factory=lambda: Unavailable("not asked"))
+    nonces: Lookup[NonceState] = field(default_factory=NotFound)
+    fees: Lookup[FeeMarket] = field(default_factory=NotFound)
+    elapsed_seconds: float = 0.0
+    round_trips: int = 0
+
+
+@dataclass(frozen=True)
+class Facts:
+    networks: tuple[NetworkFacts, ...] = ()
+
+    def for_network(self, slug: str) -> NetworkFacts | None:
+        return next((n for n in self.networks if n.network == slug), None)

@@ -1,0 +1,32 @@
+"""Three-valued answers from a data source.
+
+Unknown is not absent: a node that could not be asked must never be read as "the transaction does
+not exist", or a user may send the money twice. Every lookup therefore says which of the three it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    value: T
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """The source answered, and it does not know the thing asked for."""
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """The source could not be asked or gave an unusable answer; ``reason`` is for a person."""
+
+    reason: str
+
+
+Lookup = Found[T] | NotFound | Unavailable

@@ -1,0 +1,46 @@
+"""Network profiles and their tokens, as read from ``resources/`` by the catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Token:
+    symbol: str
+    name: str
+    contract: str
+    decimals: int
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """URL templates with ``{hash}``, ``{address}`` and ``{contract}`` placeholders."""
+
+    tx: str
+    address: str
+    token: str
+
+
+@dataclass(frozen=True)
+class Network:
+    slug: str
+    name: str
+    display_name: str
+    family: str
+    chain_id: int
+    native_symbol: str
+    native_decimals: int
+    block_time_seconds: float
+    confirmations: int
+    rpc_urls: tuple[str, ...]
+    explorer: Explorer
+    tokens: tuple[Token, ...] = ()
+
+    def token_by_contract(self, contract: str) -> Token | None:
+        wanted = contract.lower()
+        return next((t for t in self.tokens if t.contract.lower() == wanted), None)
+
+    def tokens_by_symbol(self, symbol: str) -> tuple[Token, ...]:
+        wanted = symbol.upper()
+        return tuple(t for t in self.tokens if t.symbol.upper() == wanted)

@@ -1,0 +1,184 @@
+"""The report model: a diagnosis put into one language's words, ready for any renderer.
+
+Renderers (text, JSON, later Markdown/HTML/PDF) format this and add nothing of their own, so every
+output says the same thing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from decimal import Decimal
+from types import ModuleType
+from typing import Any
+
+from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound
+
+LANGUAGES = ("en",)
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    label: str
+    value: str
+    network: str | None
+    block: int | None
+
+
+@dataclass(frozen=True)
+class FindingText:
+    code: str
+    severity: str
+    network: str | None
+    title: str
+    explanation: str
+    evidence: tuple[EvidenceRow, ...]
+    next_steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    network: str
+    name: str
+    endpoint: str
+    answer: str
+    detail: str
+    head_block: int | None
+    elapsed_ms: int
+    round_trips: int
+
+
+@dataclass(frozen=True)
+class Report:
+    language: str
+    verdict_code: str
+    verdict_severity: str
+    verdict: str
+    case: tuple[tuple[str, str], ...]
+    findings: tuple[FindingText, ...]
+    networks: tuple[NetworkRow, ...]
+    diagnosed_at: str
+    app_version: str
+    labels: dict[str, str]
+
+
+def strings(language: str) -> ModuleType:
+    if language not in LANGUAGES:
+        raise ValueError(f"no report strings for language {language!r}")
+    return importlib.import_module(f"diagnostics.report.locale.{language}")
+
+
+def format_amount(amount: Amount) -> str:
+    value = amount.as_decimal().normalize()
+    text = f"{value:,f}" if value == value.to_integral() or abs(value) >= 1 else f"{value:f}"
+    return f"{text} {amount.symbol}"
+
+
+def _duration(seconds: int, report: dict[str, str]) -> str:
+    if seconds < 60:
+        return report["about_seconds"].format(n=max(seconds, 1))
+    if seconds < 90:
+        return report["about_minute"]
+    if seconds < 5400:
+        return report["about_minutes"].format(n=round(seconds / 60))
+    return report["about_hours"].format(n=round(seconds / 3600))
+
+
+def format_value(value: EvidenceValue, report: dict[str, str], name: str = "") -> str:
+    if value is None:
+        return report["none"]
+    if isinstance(value, Amount):
+        return format_amount(value)
+    if isinstance(value, int) and not isinstance(value, bool) and name.endswith("_seconds"):
+        return _duration(value, report)
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
+
+
+def _pick(entry: Any, key: str) -> Any:
+    """A string that may vary by variant (or direction): the exact key, else the default ""."""
+    if isinstance(entry, dict):
+        return entry.get(key, entry.get("", next(iter(entry.values()))))
+    return entry
+
+
+class _Params(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _params(finding_params: dict[str, EvidenceValue], network: str, report: dict[str, str]) -> _Params:
+    params = _Params({k: format_value(v, report, k) for k, v in finding_params.items()})
+    params.setdefault("network", network)
+    return params
+
+
+def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) -> FindingText:
+    names = {n.slug: n.display_name for n in diagnosis.networks}
+    network = names.get(finding.network or "", finding.network or "")
+    params = _params(finding.params, network, locale.REPORT)
+    entry = locale.FINDINGS[finding.code]
+    steps = entry["next_steps"]
+    chosen = steps.get(diagnosis.case.direction.value, steps.get("any", []))
+    return FindingText(
+        code=finding.code,
+        severity=finding.severity.value,
+        network=finding.network,
+        title=_pick(entry["title"], finding.variant).format_map(params),
+        explanation=_pick(entry["explanation"], finding.variant).format_map(params),
+        evidence=tuple(
+            EvidenceRow(locale.EVIDENCE.get(e.label, e.label), format_value(e.value, locale.REPORT, e.label), e.network, e.block)
+            for e in finding.evidence
+        ),
+        next_steps=tuple(s.format_map(params) for s in chosen),
+    )
+
+
+def _network_rows(diagnosis: Diagnosis, report: dict[str, str]) -> tuple[NetworkRow, ...]:
+    names = {n.slug: n.display_name for n in diagnosis.networks}
+    rows = []
+    for n in diagnosis.facts.networks:
+        if isinstance(n.tx, Found):
+            answer, detail = report["found"], ""
+        elif isinstance(n.tx, NotFound):
+            answer, detail = report["not_found"], ""
+        else:
+            answer, detail = report["unavailable"], n.tx.reason
+        head = n.head.value.number if isinstance(n.head, Found) else None
+        rows.append(
+            NetworkRow(n.network, names.get(n.network, n.network), n.endpoint, answer, detail, head, round(n.elapsed_seconds * 1000), n.round_trips)
+        )
+    return tuple(rows)
+
+
+def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
+    locale = strings(language)
+    report = locale.REPORT
+    case = diagnosis.case
+    selected = diagnosis.networks[0].display_name if diagnosis.networks else case.network
+    verdict = diagnosis.verdict
+    verdict_params = _params(verdict.params, selected, report)
+    case_rows = [
+        (report["network"], selected),
+        (report["tx_hash"], case.tx_hash.strip()),
+        (report["direction"], report[case.direction.value]),
+    ]
+    if case.address:
+        case_rows.append((report["address"], case.address.strip()))
+    if case.token:
+        case_rows.append((report["token"], case.token))
+    if case.amount is not None:
+        case_rows.append((report["amount"], format_value(case.amount, report)))
+    return Report(
+        language=language,
+        verdict_code=verdict.code,
+        verdict_severity=verdict.severity.value,
+        verdict=_pick(locale.VERDICTS[verdict.code], verdict.variant).format_map(verdict_params),
+        case=tuple(case_rows),
+        findings=tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings),
+        networks=_network_rows(diagnosis, report),
+        diagnosed_at=diagnosis.diagnosed_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        app_version=diagnosis.app_version,
+        labels=report,
+    )

@@ -1,0 +1,70 @@
+"""The JSON contract of FINDINGS.md: one object with verdict, case, findings and facts."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from diagnostics.model import Amount, Diagnosis, Found, NotFound, Unavailable
+from diagnostics.report.content import build_report
+
+SCHEMA_VERSION = 1
+
+
+def jsonable(value: Any) -> Any:
+    """Facts as plain JSON: lookups say their state, big integers stay exact, decimals become strings."""
+    if isinstance(value, Found):
+        return {"state": "found", "value": jsonable(value.value)}
+    if isinstance(value, NotFound):
+        return {"state": "not_found"}
+    if isinstance(value, Unavailable):
+        return {"state": "unavailable", "reason": value.reason}
+    if isinstance(value, Amount):
+        return {"base_units": str(value.base_units), "decimals": value.decimals, "symbol": value.symbol, "value": f"{value.as_decimal().normalize():f}"}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**53:
+        return str(value)  # JSON readers in other languages lose precision past 2^53
+    return value
+
+
+def to_dict(diagnosis: Diagnosis, language: str = "en") -> dict[str, Any]:
+    report = build_report(diagnosis, language)
+    case = jsonable(diagnosis.case)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "language": language,
+        "verdict": {"code": report.verdict_code, "title": report.verdict, "severity": report.verdict_severity},
+        "case": case,
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "network": f.network,
+                "title": f.title,
+                "explanation": f.explanation,
+                "evidence": [dataclasses.asdict(e) for e in f.evidence],
+                "next_steps": list(f.next_steps),
+            }
+            for f in report.findings
+        ],
+        "networks": [dataclasses.asdict(n) for n in report.networks],
+        "facts": jsonable(diagnosis.facts),
+        "diagnosed_at": diagnosis.diagnosed_at.isoformat(),
+        "app_version": diagnosis.app_version,
+    }
+
+
+def render_json(diagnosis: Diagnosis, language: str = "en") -> str:
+    return json.dumps(to_dict(diagnosis, language), ensure_ascii=False, indent=2) + "\n"

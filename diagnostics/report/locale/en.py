@@ -1,0 +1,301 @@
+"""English report strings: every word a report says, in one place.
+
+Placeholders name a finding's params (``{confirmations}``), plus ``{network}`` (the display name of the
+network the finding is about). A value that varies by a finding's variant is a dict keyed by variant;
+next steps are keyed by direction ("deposit", "withdrawal") or "any".
+"""
+
+from typing import Any
+
+LANGUAGE = "en"
+
+REPORT: dict[str, str] = {
+    "verdict": "Verdict",
+    "case": "Your case",
+    "findings": "Findings",
+    "evidence": "Evidence",
+    "next_steps": "What to do now",
+    "networks_asked": "Networks asked",
+    "network": "Network",
+    "tx_hash": "Transaction hash",
+    "address": "Address",
+    "token": "Token",
+    "amount": "Amount",
+    "direction": "Direction",
+    "deposit": "deposit",
+    "withdrawal": "withdrawal",
+    "found": "found",
+    "not_found": "not found",
+    "unavailable": "could not be asked",
+    "diagnosed_at": "Diagnosed at",
+    "app": "Deposit Doctor",
+    "round_trips": "round trips",
+    "at_block": "at block",
+    "none": "—",
+    "seconds": "{n} s",
+    "about_seconds": "about {n} seconds",
+    "about_minute": "about 1 minute",
+    "about_minutes": "about {n} minutes",
+    "about_hours": "about {n} hours",
+}
+
+EVIDENCE: dict[str, str] = {
+    "hash_entered": "Hash as entered",
+    "hash_length": "Characters",
+    "address_entered": "Address you gave",
+    "address_family": "The address belongs to",
+    "network_answer": "Node's answer",
+    "node_unavailable": "Why the node could not be asked",
+    "head_block": "Latest block the node knows",
+    "head_age_seconds": "Age of that block (seconds)",
+    "block": "Block",
+    "nonce": "Nonce",
+    "status": "Status",
+    "block_time": "Block time",
+    "gas_used": "Gas used",
+    "gas_limit": "Gas limit",
+    "revert_reason": "Revert reason",
+    "fee_paid": "Fee paid",
+    "confirmations": "Confirmations",
+    "required_confirmations": "Confirmations required",
+    "eta_seconds": "Estimated wait (seconds)",
+    "next_base_fee_gwei": "Next block's base fee (gwei)",
+    "max_fee_gwei": "Max fee offered (gwei)",
+    "max_priority_fee_gwei": "Priority fee offered (gwei)",
+    "gas_price_gwei": "Gas price offered (gwei)",
+    "effective_tip_gwei": "Tip it actually offers (gwei)",
+    "typical_included_tip_gwei": "Lowest tip recent blocks included (gwei)",
+    "sender_mined_count": "Sender's transactions in blocks",
+    "sender_pending_count": "Sender's transactions incl. waiting ones",
+    "recent_block_fullness_percent": "How full recent blocks are (%)",
+    "median_base_fee_gwei": "Usual base fee lately (gwei)",
+    "pool_pending_count": "Transactions waiting in the node's pool",
+    "to_contract": "Contract called",
+    "method": "Method called",
+    "sent_to": "Sent to",
+    "amount": "Amount",
+    "amount_expected": "Amount you expected",
+    "token_contract": "Token contract",
+    "token_symbol": "Token symbol",
+    "official_contract": "Official contract",
+}
+
+VERDICTS: dict[str, Any] = {
+    "SECRET_DETECTED": "Stopped: what you entered looks like a secret key or seed phrase",
+    "INPUT_INVALID_HASH": "The transaction hash is not valid for {network}",
+    "INPUT_INVALID_ADDRESS": "The address is not valid",
+    "ADDRESS_NETWORK_MISMATCH": "The address does not belong to {network}",
+    "INTERNAL_CHECK_ERROR": "Deposit Doctor hit an internal error; the result is incomplete",
+    "NETWORK_MISMATCH": "Sent on another network",
+    "TX_FAILED": "Failed — the funds never left",
+    "TX_DROPPED_REPLACED": "Replaced — this transaction will never confirm",
+    "ADDRESS_POISONING_SUSPECTED": "Sent to a different address — likely address poisoning",
+    "TOKEN_NOT_OFFICIAL": "Not the real {symbol}: a look-alike token was sent",
+    "RECIPIENT_MISMATCH": "Sent to a different address",
+    "NO_TRANSFER_TO_ADDRESS": {
+        "approve": "Nothing was sent: this was an approval, not a transfer",
+        "": "Nothing was sent to your address",
+    },
+    "NONCE_GAP": "Stuck behind an earlier transaction (nonce {missing_nonce})",
+    "FEE_TOO_LOW": "Stuck: the fee is too low",
+    "TX_PENDING": "Waiting to be included in a block",
+    "CONFIRMATIONS_INSUFFICIENT": "Waiting for confirmations ({confirmations}/{required}, {eta_seconds})",
+    "AMOUNT_BELOW_MINIMUM": "Below the exchange's minimum deposit",
+    "AMOUNT_MISMATCH": "Arrived, but the amount differs from what you expected",
+    "INTERNAL_TRANSFER": "Arrived through a contract call (internal transfer)",
+    "TOKEN_UNKNOWN": "Arrived, but the token is not one Deposit Doctor knows",
+    "CONFIRMATIONS_SUFFICIENT": "Arrived — the exchange should credit it",
+    "TX_CONFIRMED": "In a block and successful",
+    "NODE_UNAVAILABLE": "Could not check: the node did not answer",
+    "NODE_OUT_OF_SYNC": "Could not check reliably: the node is behind the chain",
+    "TX_NOT_FOUND": "Not found on {network}",
+    "NETWORK_CONGESTED": "The network is congested",
+    "NO_FINDINGS": "Nothing to report",
+}
+
+_CONTACT = "Contact the exchange's support and give them this report (TxID, network, amount, address)."
+_WALLET_SUPPORT = "Contact the wallet or exchange that sent it, with this report."
+_NEVER_SECRET = "Support never needs your password, private key or seed phrase: never send them to anyone."
+
+FINDINGS: dict[str, dict[str, Any]] = {
+    "SECRET_DETECTED": {
+        "title": "A secret was entered",
+        "explanation": "What you entered looks like a private key or seed phrase. It was refused and not stored, logged or sent.",
+        "next_steps": {"any": [_NEVER_SECRET, "If you pasted it anywhere else, move your funds to a new wallet."]},
+    },
+    "INPUT_INVALID_HASH": {
+        "title": "The transaction hash is not valid here",
+        "explanation": {
+            "empty": "No transaction hash was entered.",
+            "evm_address": "This is an address (0x + 40 hex characters), not a transaction hash. A hash on {network} is 0x followed by 64 hex characters.",
+            "address": "This is a wallet address, not a transaction hash. A hash on {network} is 64 hex characters.",
+            "wrong_length": "The hash has the wrong length ({length} characters). A hash on {network} is 0x followed by 64 hex characters: part of it may be missing.",
+            "not_hex": "The hash contains characters a hash never has. A hash on {network} is 0x followed by 64 hex characters (0-9, a-f).",
+            "bare_hex64": "A 64-character hash without 0x is not a {network} transaction hash.",
+            "evm": "A 0x hash is not a {network} transaction hash.",
+        },
+        "next_steps": {"any": ["Copy the TxID again from your wallet's or exchange's history, in full, and retry."]},
+    },
+    "INPUT_INVALID_ADDRESS": {
+        "title": "The address is not valid",
+        "explanation": {
+            "checksum": "The address's capital letters do not match its checksum (EIP-55): one character is probably mistyped. Funds are not sent to such an address by any careful wallet.",
+            "malformed": "This is not a well-formed address for {network}.",
+            "empty": "No address was entered.",
+        },
+        "next_steps": {"any": ["Copy the address again from its source (the exchange's deposit page or your wallet) rather than typing it."]},
+    },
+    "ADDRESS_NETWORK_MISMATCH": {
+        "title": "The address belongs to another network",
+        "explanation": {
+            "tron": "This is a Tron (TRC-20) address, but {network} was selected. A Tron address cannot receive on {network}.",
+            "bitcoin": "This is a Bitcoin address, but {network} was selected.",
+            "evm": "This is a 0x address of an EVM network (Ethereum, BNB Smart Chain …), but {network} was selected.",
+        },
+        "next_steps": {
+            "deposit": ["Check which network the exchange's deposit page shows for this address, and diagnose with that network.", "If you already sent on a different network than the deposit page named, ask support for a wrong-network recovery with this report."],
+            "withdrawal": ["Check which network you chose when withdrawing; your receiving address must be of that network."],
+        },
+    },
+    "INTERNAL_CHECK_ERROR": {
+        "title": "Deposit Doctor hit an internal error",
+        "explanation": "The check for {check} failed with: {error}. The other findings are still valid.",
+        "next_steps": {"any": ["Please report this to Deposit Doctor's developers with this report."]},
+    },
+    "TX_NOT_FOUND": {
+        "title": "The transaction was not found",
+        "explanation": "Every node asked answered, and none knows this hash ({networks}). It was never broadcast, was dropped from the pool, or the hash has a typo.",
+        "next_steps": {
+            "deposit": ["Check that the hash is copied in full from the sending wallet's history.", "Check the network you sent on; a transaction on another network is not found here.", "If your wallet shows it as failed or cancelled, the funds did not leave."],
+            "withdrawal": ["Ask the exchange for the TxID of the withdrawal; if they show none yet, it has not been sent.", "Check the network of the withdrawal."],
+        },
+    },
+    "NODE_UNAVAILABLE": {
+        "title": "A node could not be asked",
+        "explanation": "The node for {networks} did not give a usable answer: {reason}. Nothing can be said about the transaction there: this is not a \"not found\".",
+        "next_steps": {"any": ["Try again in a minute, or point Deposit Doctor at another endpoint (--rpc NETWORK=URL).", "Do not send the funds again because of this result."]},
+    },
+    "NODE_OUT_OF_SYNC": {
+        "title": "The node is behind the chain",
+        "explanation": "The newest block this node knows is {age_seconds} old, more than {allowed_seconds} allows. Its answers may be out of date.",
+        "next_steps": {"any": ["Try again later or with another endpoint before drawing conclusions."]},
+    },
+    "TX_PENDING": {
+        "title": "Waiting to be included in a block",
+        "explanation": "The node knows this transaction (nonce {nonce}) but it is not in a block yet. Until it is, nothing has moved.",
+        "next_steps": {
+            "deposit": ["Wait; the deposit is credited only after the transaction is in a block and has enough confirmations.", "If it stays pending, see the fee and nonce findings below."],
+            "withdrawal": ["Wait; if it stays pending for long, ask the exchange whether they will speed it up."],
+        },
+    },
+    "TX_CONFIRMED": {
+        "title": "In a block and successful",
+        "explanation": "The transaction is in block {block} and executed successfully.",
+        "next_steps": {"any": []},
+    },
+    "TX_FAILED": {
+        "title": "The transaction failed",
+        "explanation": {
+            "revert": "The transaction is in a block but was reverted: \"{reason}\". Nothing was transferred; only the network fee ({fee}) was spent.",
+            "out_of_gas": "The transaction ran out of gas: it used all {gas_used} of its gas limit {gas_limit}. Nothing was transferred; the network fee ({fee}) was still spent.",
+            "unknown": "The transaction is in a block but failed (status 0). Nothing was transferred; the network fee ({fee}) was still spent.",
+        },
+        "next_steps": {
+            "deposit": ["The funds are still in the sending wallet: check its balance.", "Send again (with a higher gas limit if it ran out of gas); the exchange cannot credit a failed transaction."],
+            "withdrawal": ["Contact the exchange: their withdrawal failed on-chain, so the funds never left them. Give them this report."],
+        },
+    },
+    "CONFIRMATIONS_INSUFFICIENT": {
+        "title": "Not enough confirmations yet",
+        "explanation": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is {eta_seconds} more.",
+        "next_steps": {
+            "deposit": ["Wait; the exchange credits the deposit once it has {required} confirmations."],
+            "withdrawal": ["Wait; your wallet shows the funds as final after enough confirmations."],
+        },
+    },
+    "CONFIRMATIONS_SUFFICIENT": {
+        "title": "Enough confirmations",
+        "explanation": "The transaction has {confirmations} confirmations; {required} are required.",
+        "next_steps": {
+            "deposit": ["If the exchange has not credited it, that is now theirs to explain: " + _CONTACT],
+            "withdrawal": ["The funds are at the receiving address. If your wallet does not show them, add the token's contract to your wallet and check that the wallet shows the same network."],
+        },
+    },
+    "FEE_TOO_LOW": {
+        "title": "The fee is too low",
+        "explanation": {
+            "below_base_fee": "The transaction offers at most {paid_gwei} gwei per gas, but the next block charges a base fee of {needed_gwei} gwei. It cannot be included until fees fall below what it offers.",
+            "low_tip": "The transaction tips {paid_gwei} gwei per gas, while recent blocks included tips of at least about {needed_gwei} gwei. Block producers pick better-paying transactions first.",
+        },
+        "next_steps": {
+            "deposit": ["Speed it up in your wallet (replace it with the same nonce and a higher fee), or cancel it and send again."],
+            "withdrawal": ["Ask the exchange to speed up the withdrawal; only the sender can raise the fee."],
+        },
+    },
+    "NONCE_GAP": {
+        "title": "Waiting behind an earlier transaction",
+        "explanation": {
+            "missing": "This transaction uses nonce {nonce}, but the sender's transaction with nonce {missing_nonce} was never sent or was dropped. Transactions run in nonce order, so this one waits until nonce {missing_nonce} is used.",
+            "stuck": "This transaction uses nonce {nonce}, but the sender's earlier transaction with nonce {missing_nonce} is itself still waiting. This one cannot go before it.",
+        },
+        "next_steps": {
+            "deposit": ["In your wallet, speed up or cancel the transaction with nonce {missing_nonce}; this one follows it."],
+            "withdrawal": ["Ask the exchange to clear their stuck transaction (nonce {missing_nonce}) from {sender}."],
+        },
+    },
+    "NETWORK_CONGESTED": {
+        "title": "The network is congested",
+        "explanation": {
+            "full_blocks": "Recent blocks are {fullness_percent}% full: transactions compete for room and low-fee ones wait.",
+            "fee_surge": "Fees are far above their recent level: transactions that offered the usual fee wait.",
+        },
+        "next_steps": {"any": ["Waiting usually works once the rush passes; to be faster, raise the fee."]},
+    },
+    "NO_TRANSFER_TO_ADDRESS": {
+        "title": "Nothing was sent to your address",
+        "explanation": {
+            "approve": "This transaction was an approve (permission to spend), not a transfer: no tokens moved.",
+            "nothing": "The transaction succeeded but moved no coins or tokens to anyone.",
+        },
+        "next_steps": {
+            "deposit": ["Check your wallet's history for the actual transfer, and diagnose that hash instead."],
+            "withdrawal": ["Ask the exchange for the TxID of the actual transfer."],
+        },
+    },
+    "RECIPIENT_MISMATCH": {
+        "title": "Sent to a different address",
+        "explanation": "The value went to {recipient}, not to the address you gave ({address}).",
+        "next_steps": {
+            "deposit": ["Compare the address in your wallet's history with the exchange's deposit address character by character.", "Funds sent to an address the exchange does not control cannot be credited; only the owner of that address can return them."],
+            "withdrawal": ["Compare the withdrawal address in your exchange history with your wallet's address.", _WALLET_SUPPORT],
+        },
+    },
+    "ADDRESS_POISONING_SUSPECTED": {
+        "title": "Likely address poisoning",
+        "explanation": "The funds went to {recipient}, which starts and ends like your address {address} but is a different one. Scammers send tiny transfers from such look-alike addresses so that they appear in your history and get copied. Funds sent there are almost certainly lost.",
+        "next_steps": {
+            "any": ["Never copy an address from your transaction history; use the address book or the exchange's deposit page.", "Report the scam address to the exchange's support with this report."],
+        },
+    },
+    "TOKEN_NOT_OFFICIAL": {
+        "title": "Not the official {symbol}",
+        "explanation": "The token sent is named {symbol}, but its contract {contract} is not the official {symbol} contract on {network} ({official}). Exchanges do not credit such look-alike tokens; they are usually worthless.",
+        "next_steps": {
+            "deposit": ["If someone paid you with this token, treat it as a scam.", "Send the official token instead; check the contract address in your wallet."],
+            "withdrawal": ["Check that your wallet shows the official contract; remove look-alike tokens from your wallet's list."],
+        },
+    },
+    "TOKEN_UNKNOWN": {
+        "title": "Unknown token",
+        "explanation": "The token moved ({symbol}, contract {contract}) is not in Deposit Doctor's table of tokens for {network}.",
+        "next_steps": {"any": ["Check on the exchange's deposit page that it supports this exact token contract."]},
+    },
+    "AMOUNT_MISMATCH": {
+        "title": "The amount differs",
+        "explanation": "{moved} arrived, but you expected {expected}.",
+        "next_steps": {
+            "deposit": ["Check the amount in the sending wallet: fees or a partial send may explain it."],
+            "withdrawal": ["The exchange may have deducted its withdrawal fee; compare with the fee shown in your withdrawal record."],
+        },
+    },
+}

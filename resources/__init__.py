@@ -1,0 +1,1 @@
+"""Data shipped with the app (network profiles, token tables); installed as ``diagnostics.resources``."""
