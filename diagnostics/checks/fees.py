@@ -7,8 +7,9 @@ from statistics import mean, median
 from diagnostics.checks.registry import CheckContext, check, gwei
 from diagnostics.model import FeeMarket, Finding, Severity
 
-# Blocks this full, on average over the last few, leave no room for a transaction that does not outbid.
-_FULL_RATIO = 0.9
+# Blocks this full (the target is 50%), on average over the last few, leave no room for a transaction
+# that does not outbid: base fees climb and low tips wait.
+_FULL_RATIO = 0.8
 _RECENT_BLOCKS = 5
 # A next base fee this many times the recent median is a fee spike.
 _SURGE_FACTOR = 2

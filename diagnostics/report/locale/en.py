@@ -58,7 +58,7 @@ EVIDENCE: dict[str, str] = {
     "fee_paid": "Fee paid",
     "confirmations": "Confirmations",
     "required_confirmations": "Confirmations required",
-    "eta_seconds": "Estimated wait (seconds)",
+    "eta_seconds": "Estimated wait",
     "next_base_fee_gwei": "Next block's base fee (gwei)",
     "max_fee_gwei": "Max fee offered (gwei)",
     "max_priority_fee_gwei": "Priority fee offered (gwei)",

@@ -1,0 +1,162 @@
+"""The EVM adapter against real anvil nodes and misbehaving local servers, and its pure decoders."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from eth_utils import to_checksum_address
+
+from diagnostics import catalog
+from diagnostics.chains.evm import (
+    EvmAdapter,
+    RpcError,
+    decode_call,
+    decode_fee_history,
+    decode_revert,
+    decode_string_result,
+    decode_transaction,
+    decode_transfer_logs,
+)
+from diagnostics.model import Found, NotFound, Unavailable
+from tests.conftest import Node, diagnose_on
+from tests.fixtures.anvil import Anvil, free_port
+from tests.fixtures.rpc_server import RpcServer
+
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "evm"
+UNKNOWN_HASH = "0x" + "cd" * 32
+
+
+def _recorded(name: str) -> dict:  # type: ignore[type-arg]
+    path = SHARED / name
+    if not path.exists():
+        pytest.skip(f"shared fixture {path} not present beside the checkout")
+    data = json.loads(path.read_text())
+    return data.get("result", data)  # type: ignore[no-any-return]
+
+
+# --- pure decoders on recorded mainnet answers -------------------------------------------------
+
+
+def test_decode_recorded_mainnet_erc20_transfer() -> None:
+    tx = decode_transaction(_recorded("erc20_transfer_tx_2016.json"))
+    receipt = _recorded("erc20_transfer_receipt_2016.json")
+    assert tx.tx_hash == "0x04cbcb236043d8fb7839e07bbc7f5eed692fb2ca55d897f1101eac3e3ad4fab8"
+    assert tx.call is not None and tx.call.method == "transfer"
+    logs = decode_transfer_logs(receipt["logs"])
+    assert logs == [
+        (
+            to_checksum_address("0xf4eced2f682ce333f96f2d8966c613ded8fc95dd"),
+            to_checksum_address("0x1b63142628311395ceafeea5667e7c9026c862ca"),
+            to_checksum_address("0xac4df82fe37ea2187bc8c011a23d743b4f39019a"),
+            100_000,
+            0,
+        )
+    ]
+    assert tx.call.target == logs[0][2] and tx.call.amount == 100_000
+
+
+def test_decode_call_kinds() -> None:
+    to = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+    sender = "0x" + "11" * 20
+    target = "00" * 12 + "22" * 20
+    approve = decode_call(to, "0x095ea7b3" + target + f"{5:064x}", sender)
+    assert approve is not None and (approve.method, approve.amount) == ("approve", 5)
+    moved = decode_call(to, "0x23b872dd" + "00" * 12 + "33" * 20 + target + f"{7:064x}", sender)
+    assert moved is not None and moved.source is not None and moved.source.lower() == "0x" + "33" * 20
+    assert decode_call(to, "0xdeadbeef", sender) is None
+    assert decode_call(None, "0xa9059cbb", sender) is None
+    truncated = decode_call(to, "0xa9059cbb1234", sender)
+    assert truncated is not None and truncated.target is None
+
+
+def test_decode_revert_forms() -> None:
+    reason = "0x08c379a0" + f"{32:064x}" + f"{4:064x}" + b"nope".hex().ljust(64, "0")
+    assert decode_revert(RpcError(3, "execution reverted", reason)) == "nope"
+    panic = "0x4e487b71" + f"{0x11:064x}"
+    assert decode_revert(RpcError(3, "execution reverted", panic)) == "panic 0x11 (arithmetic overflow or underflow)"
+    assert decode_revert(RpcError(3, "execution reverted: said so")) == "said so"
+    assert decode_revert(RpcError(-32000, "out of gas")) is None
+
+
+def test_decode_symbol_as_string_or_bytes32() -> None:
+    as_string = "0x" + f"{32:064x}" + f"{4:064x}" + b"USDT".hex().ljust(64, "0")
+    assert decode_string_result(as_string) == "USDT"
+    as_bytes32 = "0x" + b"MKR".hex().ljust(64, "0")
+    assert decode_string_result(as_bytes32) == "MKR"
+    assert decode_string_result("0x") is None
+
+
+def test_decode_fee_history_next_base_fee_is_last() -> None:
+    fees = decode_fee_history({"baseFeePerGas": ["0x1", "0x2", "0x3"], "gasUsedRatio": [0.5, 1.0], "reward": [["0x1", "0x2", "0x3"]] * 2})
+    assert fees.next_base_fee == 3 and fees.base_fees == (1, 2) and fees.rewards[0] == (1, 2, 3)
+
+
+# --- against anvil -----------------------------------------------------------------------------
+
+
+def test_found_transaction_takes_two_round_trips(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, eth.unit)
+    eth.chain.wait(tx)
+    with RpcServer("relay", upstream=eth.url) as relay:
+        facts = EvmAdapter({"ethereum": relay.url}).gather(catalog.network("ethereum"), tx)
+        assert isinstance(facts.tx, Found) and isinstance(facts.head, Found) and isinstance(facts.nonces, Found)
+        assert facts.round_trips == 2 and relay.requests == 2
+        assert all(isinstance(body, list) for body in relay.bodies)
+
+
+def test_unknown_hash_takes_one_round_trip(eth: Node) -> None:
+    with RpcServer("relay", upstream=eth.url) as relay:
+        facts = EvmAdapter({"ethereum": relay.url}).gather(catalog.network("ethereum"), UNKNOWN_HASH)
+        assert isinstance(facts.tx, NotFound) and relay.requests == 1
+
+
+def test_node_refusing_batches_is_asked_call_by_call(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, eth.unit)
+    eth.chain.wait(tx)
+    eth.chain.mine(20)
+    with RpcServer("no_batch", upstream=eth.url) as node:
+        d = diagnose_on(node.url, "ethereum", tx, address=eth.chain.deposit)
+        assert d.verdict.code == "CONFIRMATIONS_SUFFICIENT"
+        assert d.facts.networks[0].round_trips == 2
+        assert any(isinstance(body, list) for body in node.bodies)
+        assert any(isinstance(body, dict) for body in node.bodies)
+
+
+# --- a node that cannot be used is NODE_UNAVAILABLE, never TX_NOT_FOUND --------------------------
+
+
+def _assert_unavailable(url: str, timeout: float = 5.0) -> str:
+    d = diagnose_on(url, "ethereum", UNKNOWN_HASH, timeout=timeout)
+    assert d.verdict.code == "NODE_UNAVAILABLE"
+    assert "TX_NOT_FOUND" not in d.codes()
+    assert isinstance(d.facts.networks[0].tx, Unavailable)
+    return str(d.verdict.params["reason"])
+
+
+def test_closed_port() -> None:
+    reason = _assert_unavailable(f"http://127.0.0.1:{free_port()}")
+    assert "could not connect" in reason
+
+
+@pytest.mark.parametrize(("mode", "words"), [("429", "HTTP 429"), ("500", "HTTP 500"), ("garbage", "could not be read")])
+def test_misbehaving_server(mode: str, words: str) -> None:
+    with RpcServer(mode) as server:
+        assert words in _assert_unavailable(server.url)
+
+
+def test_wrong_chain_id() -> None:
+    with Anvil(5) as goerli_like:
+        reason = _assert_unavailable(goerli_like.url)
+        assert "chain 5" in reason and "Ethereum" in reason
+
+
+def test_node_that_never_answers_costs_one_timeout() -> None:
+    with RpcServer("hang") as server:
+        started = time.monotonic()
+        reason = _assert_unavailable(server.url, timeout=0.5)
+        elapsed = time.monotonic() - started
+    assert "did not answer within 0.5 s" in reason
+    assert elapsed < 2.0, f"a dead node held the diagnosis for {elapsed:.1f} s"

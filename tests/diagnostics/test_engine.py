@@ -1,0 +1,206 @@
+"""Every support case built for real on anvil, diagnosed end to end through the engine."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import Node, diagnose_on
+from tests.fixtures.anvil import Anvil
+from tests.fixtures.chain import GWEI, Chain, look_alike
+
+UNKNOWN_HASH = "0x" + "ab" * 32
+
+
+def _confirmed(node: Node, tx_hash: str, extra_blocks: int) -> None:
+    node.chain.wait(tx_hash)
+    node.chain.mine(extra_blocks)
+
+
+def test_usdt_deposit_with_enough_confirmations_has_arrived(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 250 * eth.unit)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT", amount=Decimal("250"))
+    assert d.verdict.code == "CONFIRMATIONS_SUFFICIENT"
+    assert set(d.codes()) == {"CONFIRMATIONS_SUFFICIENT", "TX_CONFIRMED"}
+    transfers = d.facts.networks[0].tx.value.transfers  # type: ignore[union-attr]
+    assert [(t.recipient, t.amount, t.token.symbol, t.token.decimals) for t in transfers] == [  # type: ignore[union-attr]
+        (eth.chain.deposit, 250_000_000, "USDT", 6)
+    ]
+
+
+def test_too_few_confirmations_gives_count_and_eta(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 5 * eth.unit)
+    _confirmed(eth, tx, 4)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT")
+    assert d.verdict.code == "CONFIRMATIONS_INSUFFICIENT"
+    assert d.verdict.params["confirmations"] == 5
+    assert d.verdict.params["required"] == 12
+    assert d.verdict.params["eta_seconds"] == 7 * 12
+
+
+def test_exchange_confirmations_override_the_profile(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 5 * eth.unit)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, required_confirmations=64)
+    assert d.verdict.code == "CONFIRMATIONS_INSUFFICIENT"
+    assert d.verdict.params["required"] == 64
+
+
+def test_fake_usdt_is_not_official(eth: Node) -> None:
+    fake = eth.chain.deploy_token("USDT", 6)
+    eth.chain.mint(fake, eth.chain.sender, 10**12)
+    tx = eth.chain.send(fake, "transfer", eth.chain.deposit, 100 * 10**6)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT")
+    assert d.verdict.code == "TOKEN_NOT_OFFICIAL"
+    finding = next(f for f in d.findings if f.code == "TOKEN_NOT_OFFICIAL")
+    assert finding.params["contract"] == fake
+    assert finding.params["official"] == eth.usdt
+    assert "TOKEN_UNKNOWN" not in d.codes()
+
+
+def test_unknown_token_is_read_on_chain(eth: Node) -> None:
+    other = eth.chain.deploy_token("PEPE2", 9)
+    eth.chain.mint(other, eth.chain.sender, 10**12)
+    tx = eth.chain.send(other, "transfer", eth.chain.deposit, 3 * 10**9)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, amount=Decimal("3"))
+    assert "TOKEN_UNKNOWN" in d.codes()
+    token = d.facts.networks[0].tx.value.transfers[0].token  # type: ignore[union-attr]
+    assert (token.symbol, token.decimals) == ("PEPE2", 9)  # type: ignore[union-attr]
+    assert "AMOUNT_MISMATCH" not in d.codes()
+
+
+def test_transfer_to_look_alike_address_is_poisoning(eth: Node) -> None:
+    scam = look_alike(eth.chain.deposit)
+    assert scam[:8].lower() == eth.chain.deposit[:8].lower() and scam[-4:].lower() == eth.chain.deposit[-4:].lower()
+    tx = eth.chain.send(eth.usdt, "transfer", scam, 900 * eth.unit)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT")
+    assert d.verdict.code == "ADDRESS_POISONING_SUSPECTED"
+    assert {"ADDRESS_POISONING_SUSPECTED", "RECIPIENT_MISMATCH"} <= set(d.codes())
+    assert d.verdict.params["recipient"] == scam
+
+
+def test_transfer_to_unrelated_address_is_recipient_mismatch_only(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.accounts[5], 1 * eth.unit)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit)
+    assert d.verdict.code == "RECIPIENT_MISMATCH"
+    assert "ADDRESS_POISONING_SUSPECTED" not in d.codes()
+
+
+def test_approve_instead_of_transfer_moved_nothing(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "approve", eth.chain.deposit, 50 * eth.unit)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT")
+    assert d.verdict.code == "NO_TRANSFER_TO_ADDRESS"
+    assert d.verdict.variant == "approve"
+
+
+def test_multi_transfer_reaching_the_address_is_fine(eth: Node) -> None:
+    others = [eth.chain.accounts[3], eth.chain.deposit]
+    tx = eth.chain.send(eth.usdt, "multiTransfer", others, [eth.unit, 2 * eth.unit])
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT", amount=Decimal("2"))
+    assert d.verdict.code == "CONFIRMATIONS_SUFFICIENT"
+    assert "RECIPIENT_MISMATCH" not in d.codes() and "AMOUNT_MISMATCH" not in d.codes()
+
+
+def test_reverted_transfer_reads_the_revert_reason(eth: Node) -> None:
+    poor = eth.chain.accounts[4]
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 10 * eth.unit, sender=poor, gas=100_000)
+    _confirmed(eth, tx, 2)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT")
+    assert d.verdict.code == "TX_FAILED"
+    assert d.verdict.variant == "revert"
+    assert d.verdict.params["reason"] == "ERC20: transfer amount exceeds balance"
+    assert "NO_TRANSFER_TO_ADDRESS" not in d.codes() and "CONFIRMATIONS_SUFFICIENT" not in d.codes()
+
+
+def test_out_of_gas_is_told_apart(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 10 * eth.unit, gas=30_000)
+    _confirmed(eth, tx, 2)
+    d = eth.diagnose(tx, address=eth.chain.deposit)
+    assert d.verdict.code == "TX_FAILED"
+    assert d.verdict.variant == "out_of_gas"
+    assert d.verdict.params["gas_used"] == d.verdict.params["gas_limit"] == 30_000
+
+
+def test_nonce_gap_names_the_missing_nonce(eth: Node) -> None:
+    sender = eth.chain.accounts[6]
+    nonce = eth.chain.w3.eth.get_transaction_count(sender)
+    tx = eth.chain.pay(eth.chain.deposit, 10**18, sender=sender, nonce=nonce + 2)
+    d = eth.diagnose(tx, address=eth.chain.deposit)
+    assert d.verdict.code == "NONCE_GAP"
+    assert d.verdict.params["missing_nonce"] == nonce
+    assert {"NONCE_GAP", "TX_PENDING"} <= set(d.codes())
+
+
+def test_unknown_hash_is_not_found(eth: Node) -> None:
+    d = eth.diagnose(UNKNOWN_HASH, address=eth.chain.deposit)
+    assert d.verdict.code == "TX_NOT_FOUND"
+    assert d.codes() == ["TX_NOT_FOUND"]
+
+
+def test_hash_without_0x_is_accepted(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, eth.unit)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx[2:].upper(), address=eth.chain.deposit.lower())
+    assert d.verdict.code == "CONFIRMATIONS_SUFFICIENT"
+
+
+def test_native_coin_deposit(eth: Node) -> None:
+    tx = eth.chain.pay(eth.chain.deposit, 3 * 10**17)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="ETH", amount=Decimal("0.3"))
+    assert d.verdict.code == "CONFIRMATIONS_SUFFICIENT"
+    assert "AMOUNT_MISMATCH" not in d.codes()
+
+
+def test_six_decimal_amount_mismatch(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 249_990_000)
+    _confirmed(eth, tx, 20)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT", amount=Decimal("250"))
+    finding = next(f for f in d.findings if f.code == "AMOUNT_MISMATCH")
+    assert str(finding.params["moved"].as_decimal()) == "249.990000"  # type: ignore[union-attr]
+
+
+def test_eighteen_decimal_bsc_usdt(bsc: Node) -> None:
+    tx = bsc.chain.send(bsc.usdt, "transfer", bsc.chain.deposit, 12_500_000_000_000_000_000)
+    _confirmed(bsc, tx, 30)
+    exact = bsc.diagnose(tx, address=bsc.chain.deposit, token="USDT", amount=Decimal("12.5"))
+    assert exact.verdict.code == "CONFIRMATIONS_SUFFICIENT"
+    token = exact.facts.networks[0].tx.value.transfers[0].token  # type: ignore[union-attr]
+    assert token.decimals == 18  # type: ignore[union-attr]
+    off = bsc.diagnose(tx, address=bsc.chain.deposit, token="USDT", amount=Decimal("12.500001"))
+    assert off.verdict.code == "AMOUNT_MISMATCH"
+
+
+def test_withdrawal_direction_changes_next_steps_not_codes(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, eth.unit)
+    _confirmed(eth, tx, 20)
+    deposit = eth.diagnose(tx, address=eth.chain.deposit)
+    withdrawal = eth.diagnose(tx, address=eth.chain.deposit, direction="withdrawal")
+    assert deposit.codes() == withdrawal.codes()
+
+
+@pytest.mark.parametrize("tip_gwei", [Decimal("0.01")])
+def test_congested_chain_low_tip_is_stuck(tip_gwei: Decimal) -> None:
+    """Honest congestion: tiny blocks, many better-paying transfers queued ahead of a low-tip one."""
+    with Anvil(1, ["--no-mining", "--gas-limit", "100000", "--base-fee", str(GWEI)]) as anvil:
+        chain = Chain(anvil.url)
+        senders = chain.accounts[1:9]
+        for sender in senders:
+            for nonce in range(3):
+                chain.pay(chain.deposit, 1, sender=sender, nonce=nonce, gas=21_000, maxFeePerGas=200 * GWEI, maxPriorityFeePerGas=5 * GWEI)
+        low = chain.pay(chain.deposit, 10**18, sender=chain.accounts[9], gas=21_000, maxFeePerGas=200 * GWEI, maxPriorityFeePerGas=int(tip_gwei * GWEI))
+        for _ in range(5):  # 4 transfers fit a block: 20 of the 24 better-paying ones get in, 4 stay ahead
+            chain.rpc("evm_mine")
+        d = diagnose_on(anvil.url, "ethereum", low, address=chain.deposit)
+        assert d.verdict.code == "FEE_TOO_LOW"
+        assert d.verdict.variant == "low_tip"
+        assert {"TX_PENDING", "FEE_TOO_LOW", "NETWORK_CONGESTED"} <= set(d.codes())
+        assert "NONCE_GAP" not in d.codes()
