@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -12,6 +14,8 @@ import pytest
 from diagnostics.chains.evm import EvmAdapter
 from diagnostics.engine import diagnose
 from diagnostics.model import Case, Diagnosis
+from diagnostics.report.json import render_json
+from diagnostics.report.text import render_text
 from tests.fixtures.anvil import Anvil
 from tests.fixtures.chain import Chain
 
@@ -47,7 +51,16 @@ def diagnose_on(url: str, network: str, tx_hash: str, clock: Any = None, timeout
     """Diagnose a case with ``network`` pointed at the node at ``url``."""
     kwargs = {"clock": clock} if clock else {}
     adapter = EvmAdapter({network: url}, timeout=timeout)
-    return diagnose(Case(network, tx_hash, **case), adapters={"evm": adapter}, **kwargs)
+    diagnosis = diagnose(Case(network, tx_hash, **case), adapters={"evm": adapter}, **kwargs)
+    assert_renders(diagnosis)
+    return diagnosis
+
+
+def assert_renders(diagnosis: Diagnosis) -> None:
+    """Every real diagnosis must render in full: no placeholder left unfilled, JSON that parses."""
+    text = render_text(diagnosis)
+    assert not re.search(r"\{[a-z_]+\}", text), text
+    assert json.loads(render_json(diagnosis))["verdict"]["code"] == diagnosis.verdict.code
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def amount_mismatch(ctx: CheckContext) -> Finding | None:
         return None
     return ctx.finding(
         "AMOUNT_MISMATCH",
-        evidence=(ctx.evidence("amount_expected", expected), ctx.evidence("amount", moved)),
-        expected=expected,
+        evidence=(ctx.evidence("amount_expected", f"{expected} {moved.symbol}"), ctx.evidence("amount", moved)),
+        expected=f"{expected} {moved.symbol}",
         moved=moved,
     )

@@ -155,4 +155,4 @@ class CheckContext:
 
 def gwei(wei: int) -> Decimal:
     """Fees are shown in gwei, the unit wallets show."""
-    return Decimal(wei).scaleb(-9).normalize()
+    return Decimal(f"{Decimal(wei).scaleb(-9).normalize():f}")  # "20", not normalize()'s "2E+1"

@@ -69,7 +69,8 @@ def hash_form(text: str) -> HashForm:
         if len(body) == 40 and prefixed:
             return HashForm.EVM_ADDRESS
         return HashForm.WRONG_LENGTH
-    if address_form(value).family is not None:
+    address = address_form(value)
+    if address.family is not None and address.problem is None:
         return HashForm.ADDRESS
     return HashForm.NOT_HEX
 

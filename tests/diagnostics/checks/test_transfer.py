@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from diagnostics.checks.transfer import looks_alike
+from diagnostics.model import ContractCall
+from tests.diagnostics.checks.factory import DEPOSIT, SENDER, USDT, USDT_INFO, context, mined, pending, run, usdt_transfer
+
+ALIKE = "0xD3D35a000000000000000000000000000000bEef"
+OTHER = "0x90F79bf6EB2c4f870365E785982E1f101E93b906"
+
+
+def test_looks_alike() -> None:
+    assert looks_alike(ALIKE, DEPOSIT)
+    assert not looks_alike(DEPOSIT, DEPOSIT.lower())
+    assert not looks_alike(OTHER, DEPOSIT)
+    assert looks_alike("TXYZWabcdefghijkmnopqrstuvwxy1234", "TXYZWzzzzzzzzzzzzzzzzzzzzzzzz1234")
+
+
+def test_poisoning_and_mismatch_together() -> None:
+    ctx = context(mined(transfers=(usdt_transfer(to=ALIKE),)), address=DEPOSIT)
+    poisoned = run("ADDRESS_POISONING_SUSPECTED", ctx)
+    assert poisoned is not None and poisoned.params["recipient"] == ALIKE
+    assert run("RECIPIENT_MISMATCH", ctx) is not None
+    assert run("NO_TRANSFER_TO_ADDRESS", ctx) is None
+
+
+def test_unrelated_recipient_is_not_poisoning() -> None:
+    ctx = context(mined(transfers=(usdt_transfer(to=OTHER),)), address=DEPOSIT)
+    assert run("RECIPIENT_MISMATCH", ctx) is not None
+    assert run("ADDRESS_POISONING_SUSPECTED", ctx) is None
+
+
+def test_reaching_the_address_in_any_case_is_fine() -> None:
+    ctx = context(mined(transfers=(usdt_transfer(to=OTHER), usdt_transfer(to=DEPOSIT.lower()))), address=DEPOSIT)
+    for code in ("RECIPIENT_MISMATCH", "ADDRESS_POISONING_SUSPECTED", "NO_TRANSFER_TO_ADDRESS"):
+        assert run(code, ctx) is None
+
+
+def test_approve_moves_nothing() -> None:
+    call = ContractCall(USDT, "approve", DEPOSIT, 5, SENDER)
+    finding = run("NO_TRANSFER_TO_ADDRESS", context(mined(transfers=(), call=call), address=DEPOSIT))
+    assert finding is not None and finding.variant == "approve"
+
+
+def test_pending_transfer_to_wrong_address_is_caught_early() -> None:
+    call = ContractCall(USDT, "transfer", ALIKE, 10, SENDER)
+    ctx = context(pending(call=call, call_token=USDT_INFO), address=DEPOSIT)
+    assert run("ADDRESS_POISONING_SUSPECTED", ctx) is not None
+
+
+def test_failed_or_addressless_cases_say_nothing_of_recipients() -> None:
+    for ctx in (context(mined(status=0, transfers=()), address=DEPOSIT), context(mined(transfers=(usdt_transfer(to=OTHER),)))):
+        for code in ("RECIPIENT_MISMATCH", "ADDRESS_POISONING_SUSPECTED", "NO_TRANSFER_TO_ADDRESS"):
+            assert run(code, ctx) is None

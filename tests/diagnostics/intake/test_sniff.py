@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from diagnostics.intake.sniff import AddressFamily, HashForm, address_form, hash_fits_family, hash_form, normalize_evm_hash
+
+TX = "0x" + "Ab" * 32
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        (TX, HashForm.EVM),
+        ("ab" * 32, HashForm.BARE_HEX64),
+        ("0x" + "ab" * 20, HashForm.EVM_ADDRESS),
+        ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", HashForm.ADDRESS),
+        ("0x" + "ab" * 31, HashForm.WRONG_LENGTH),
+        ("hello world", HashForm.NOT_HEX),
+        ("   ", HashForm.EMPTY),
+    ],
+)
+def test_hash_forms(text: str, form: HashForm) -> None:
+    assert hash_form(text) is form
+
+
+def test_which_families_a_hash_fits() -> None:
+    assert hash_fits_family(HashForm.EVM, "evm") and hash_fits_family(HashForm.BARE_HEX64, "evm")
+    assert hash_fits_family(HashForm.BARE_HEX64, "bitcoin") and not hash_fits_family(HashForm.EVM, "bitcoin")
+    assert not hash_fits_family(HashForm.EVM_ADDRESS, "evm")
+
+
+def test_normalize_hash() -> None:
+    assert normalize_evm_hash(" " + TX[2:] + "\n") == TX.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "problem"),
+    [
+        ("0xdAC17F958D2ee523a2206206994597C13D831ec7", AddressFamily.EVM, None),
+        ("0xdac17f958d2ee523a2206206994597c13d831ec7", AddressFamily.EVM, None),
+        ("0xDac17F958D2ee523a2206206994597C13D831ec7", AddressFamily.EVM, "checksum"),
+        ("0xdac17f958d2ee523a2206206994597c13d831e", AddressFamily.EVM, "malformed"),
+        ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", AddressFamily.TRON, None),
+        ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", AddressFamily.TRON, "checksum"),
+        ("41a614f803b6fd780986a42c78ec9c7f77e6ded13c", AddressFamily.TRON, None),
+        ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", AddressFamily.BITCOIN, None),
+        ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", AddressFamily.BITCOIN, None),
+        ("not an address", None, "malformed"),
+        ("", None, "empty"),
+    ],
+)
+def test_address_forms(text: str, family: AddressFamily | None, problem: str | None) -> None:
+    form = address_form(text)
+    assert (form.family, form.problem) == (family, problem)
