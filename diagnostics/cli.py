@@ -65,8 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--amount", type=_decimal, help="the amount you expected, e.g. 250.5")
     d.add_argument("--direction", choices=[x.value for x in Direction], default=Direction.DEPOSIT.value)
     d.add_argument("--confirmations", type=int, help="confirmations your exchange requires (default: the network's)")
-    d.add_argument("--rpc", action="append", default=[], metavar="NET=URL", help="use this node for a network (repeatable)")
-    d.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT_SECONDS, help="seconds to wait for a node (default 5)")
+    d.add_argument(
+        "--rpc", action="append", default=[], metavar="NET=URL", help="use this node for a network (repeatable)"
+    )
+    d.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=DEFAULT_TIMEOUT_SECONDS,
+        help="seconds to wait for a node (default 5)",
+    )
     d.add_argument("--format", choices=list(RENDERERS), default="text")
     d.add_argument("--output", help="write the report to this file instead of standard output")
     return parser
@@ -77,7 +84,9 @@ def parse_rpc(values: Sequence[str]) -> dict[str, str]:
     for value in values:
         slug, sep, url = value.partition("=")
         if not sep or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise InputError(f"--rpc wants NET=URL with an http(s) URL, e.g. ethereum=http://127.0.0.1:8545 (got {value!r})")
+            raise InputError(
+                f"--rpc wants NET=URL with an http(s) URL, e.g. ethereum=http://127.0.0.1:8545 (got {value!r})"
+            )
         endpoints[catalog.network(slug).slug] = url
     return endpoints
 

@@ -47,7 +47,9 @@ class Node:
         self.anvil.stop()
 
 
-def diagnose_on(url: str, network: str, tx_hash: str, clock: Any = None, timeout: float = 5.0, **case: Any) -> Diagnosis:
+def diagnose_on(
+    url: str, network: str, tx_hash: str, clock: Any = None, timeout: float = 5.0, **case: Any
+) -> Diagnosis:
     """Diagnose a case with ``network`` pointed at the node at ``url``."""
     kwargs = {"clock": clock} if clock else {}
     adapter = EvmAdapter({network: url}, timeout=timeout)

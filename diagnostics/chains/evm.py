@@ -18,9 +18,9 @@ from time import perf_counter
 from typing import Any
 
 import requests
-from eth_abi import decode as abi_decode
+from eth_abi.abi import decode as abi_decode
 from eth_abi.exceptions import DecodingError
-from eth_utils import to_checksum_address
+from eth_utils.address import to_checksum_address
 from web3 import HTTPProvider
 from web3.exceptions import Web3Exception
 
@@ -91,7 +91,9 @@ def decode_reply(raw: Mapping[str, Any]) -> Any:
         if not isinstance(error, Mapping):
             return RpcError(0, str(error))
         data = error.get("data")
-        return RpcError(int(error.get("code", 0)), str(error.get("message", "")), data if isinstance(data, str) else None)
+        return RpcError(
+            int(error.get("code", 0)), str(error.get("message", "")), data if isinstance(data, str) else None
+        )
     if "result" not in raw:
         raise ValueError("a JSON-RPC response with neither result nor error")
     return raw["result"]
@@ -159,7 +161,7 @@ def decode_transaction(raw: Mapping[str, Any]) -> TxFacts:
 
 def decode_transfer_logs(logs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, str, int, int]]:
     """ERC-20 ``Transfer`` logs as (contract, from, to, amount, log index); ERC-721 ones are skipped."""
-    found = []
+    found: list[tuple[str, str, str, int, int]] = []
     for log in logs:
         topics = [str(t).lower() for t in log.get("topics") or ()]
         data = str(log.get("data") or "0x")
@@ -235,7 +237,7 @@ class _RpcSession:
                 return [decode_reply(r) for r in response]
             self._batches = False  # the node refuses batches: ask the same calls side by side
         with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-            raw = list(pool.map(lambda call: self._provider.make_request(call[0], call[1]), calls))  # type: ignore[arg-type]
+            raw = list(pool.map(lambda call: self._provider.make_request(call[0], call[1]), calls))
         return [decode_reply(r) for r in raw]
 
 
@@ -285,7 +287,9 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
         return NetworkFacts(network.slug, host, tx=wrong, head=wrong, nonces=wrong, fees=wrong)
 
     head: Lookup[ChainHead] = (
-        _refused(host, "eth_getBlockByNumber", raw_head) if isinstance(raw_head, RpcError) else Found(decode_head(raw_head))
+        _refused(host, "eth_getBlockByNumber", raw_head)
+        if isinstance(raw_head, RpcError)
+        else Found(decode_head(raw_head))
     )
     fees: Lookup[FeeMarket] = (
         _refused(host, "eth_feeHistory", raw_fees)
@@ -293,7 +297,9 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
         else Found(decode_fee_history(raw_fees, decode_pool_size(raw_pool)))
     )
     if isinstance(raw_tx, RpcError):
-        return NetworkFacts(network.slug, host, tx=_refused(host, "eth_getTransactionByHash", raw_tx), head=head, fees=fees)
+        return NetworkFacts(
+            network.slug, host, tx=_refused(host, "eth_getTransactionByHash", raw_tx), head=head, fees=fees
+        )
     if raw_tx is None:
         return NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees)
     if isinstance(raw_receipt, RpcError):

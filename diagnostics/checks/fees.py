@@ -32,18 +32,28 @@ def fee_too_low(ctx: CheckContext) -> Finding | None:
         return None
     evidence = [ctx.evidence("next_base_fee_gwei", gwei(base))]
     if tx.max_fee is not None:
-        evidence += [ctx.evidence("max_fee_gwei", gwei(tx.max_fee)), ctx.evidence("max_priority_fee_gwei", gwei(tx.max_priority_fee or 0))]
+        evidence += [
+            ctx.evidence("max_fee_gwei", gwei(tx.max_fee)),
+            ctx.evidence("max_priority_fee_gwei", gwei(tx.max_priority_fee or 0)),
+        ]
     else:
         evidence.append(ctx.evidence("gas_price_gwei", gwei(offered)))
     if offered < base:
         return ctx.finding(
-            "FEE_TOO_LOW", variant="below_base_fee", evidence=tuple(evidence), paid_gwei=gwei(offered), needed_gwei=gwei(base)
+            "FEE_TOO_LOW",
+            variant="below_base_fee",
+            evidence=tuple(evidence),
+            paid_gwei=gwei(offered),
+            needed_gwei=gwei(base),
         )
     tip = min(tx.max_priority_fee, offered - base) if tx.max_priority_fee is not None else offered - base
     typical = typical_included_tip(fees)
     if typical is None or tip >= typical:
         return None
-    evidence += [ctx.evidence("effective_tip_gwei", gwei(tip)), ctx.evidence("typical_included_tip_gwei", gwei(typical))]
+    evidence += [
+        ctx.evidence("effective_tip_gwei", gwei(tip)),
+        ctx.evidence("typical_included_tip_gwei", gwei(typical)),
+    ]
     return ctx.finding(
         "FEE_TOO_LOW", variant="low_tip", evidence=tuple(evidence), paid_gwei=gwei(tip), needed_gwei=gwei(typical)
     )
@@ -85,7 +95,10 @@ def congested(ctx: CheckContext) -> Finding | None:
         return None
     evidence = [ctx.evidence("recent_block_fullness_percent", round(fullness * 100))]
     if fees.next_base_fee is not None:
-        evidence += [ctx.evidence("next_base_fee_gwei", gwei(fees.next_base_fee)), ctx.evidence("median_base_fee_gwei", gwei(int(usual)))]
+        evidence += [
+            ctx.evidence("next_base_fee_gwei", gwei(fees.next_base_fee)),
+            ctx.evidence("median_base_fee_gwei", gwei(int(usual))),
+        ]
     if fees.pending_count is not None:
         evidence.append(ctx.evidence("pool_pending_count", fees.pending_count))
     return ctx.finding(

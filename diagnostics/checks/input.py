@@ -47,6 +47,9 @@ def address_network_mismatch(ctx: CheckContext) -> Finding | None:
     return ctx.finding(
         "ADDRESS_NETWORK_MISMATCH",
         variant=form.family.value,
-        evidence=(ctx.evidence("address_entered", ctx.case.address.strip()), ctx.evidence("address_family", form.family.value)),
+        evidence=(
+            ctx.evidence("address_entered", ctx.case.address.strip()),
+            ctx.evidence("address_family", form.family.value),
+        ),
         network_name=ctx.network.display_name,
     )

@@ -35,9 +35,7 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
             evidence.append(Evidence("node_unavailable", reasons[0], n.network))
     if not dead:
         return None
-    return ctx.finding(
-        "NODE_UNAVAILABLE", evidence=tuple(evidence), networks=", ".join(dead), reason=evidence[0].value
-    )
+    return ctx.finding("NODE_UNAVAILABLE", evidence=tuple(evidence), networks=", ".join(dead), reason=evidence[0].value)
 
 
 @check("NODE_OUT_OF_SYNC", Severity.WARNING)
@@ -51,7 +49,10 @@ def node_out_of_sync(ctx: CheckContext) -> Finding | None:
         return None
     return ctx.finding(
         "NODE_OUT_OF_SYNC",
-        evidence=(ctx.evidence("head_block", head.number, head.number), ctx.evidence("head_age_seconds", age, head.number)),
+        evidence=(
+            ctx.evidence("head_block", head.number, head.number),
+            ctx.evidence("head_age_seconds", age, head.number),
+        ),
         age_seconds=age,
         allowed_seconds=int(allowed),
     )

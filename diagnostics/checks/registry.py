@@ -83,7 +83,9 @@ class CheckContext:
             evidence=evidence,
         )
 
-    def evidence(self, label: str, value: str | int | float | Decimal | Amount | None, block: int | None = None) -> Evidence:
+    def evidence(
+        self, label: str, value: str | int | float | Decimal | Amount | None, block: int | None = None
+    ) -> Evidence:
         return Evidence(label, value, self.network.slug, block)
 
     @property

@@ -27,7 +27,10 @@ def confirmed(ctx: CheckContext) -> Finding | None:
     if tx is None or tx.pending or tx.status == 0:
         return None
     block = tx.block_number
-    evidence = [ctx.evidence("block", block, block), ctx.evidence("status", "success" if tx.status else "no status (pre-2017 block)", block)]
+    evidence = [
+        ctx.evidence("block", block, block),
+        ctx.evidence("status", "success" if tx.status else "no status (pre-2017 block)", block),
+    ]
     if tx.block_timestamp is not None:
         when = datetime.fromtimestamp(tx.block_timestamp, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         evidence.append(ctx.evidence("block_time", when, block))

@@ -21,9 +21,7 @@ def _claimed_symbols(ctx: CheckContext) -> set[str]:
 
 def _impostors(ctx: CheckContext) -> list[TokenInfo]:
     claimed = _claimed_symbols(ctx)
-    return [
-        t for t in _moved_tokens(ctx) if not ctx.is_listed(t) and t.symbol and t.symbol.strip().upper() in claimed
-    ]
+    return [t for t in _moved_tokens(ctx) if not ctx.is_listed(t) and t.symbol and t.symbol.strip().upper() in claimed]
 
 
 @check("TOKEN_NOT_OFFICIAL", Severity.CRITICAL)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import base58
-from eth_utils import is_checksum_address, to_checksum_address
+from eth_utils.address import is_checksum_address, to_checksum_address
 
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _BECH32 = re.compile(r"(bc1|tb1)[02-9ac-hj-np-z]{11,87}")

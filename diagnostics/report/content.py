@@ -128,7 +128,9 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
         title=_pick(entry["title"], finding.variant).format_map(params),
         explanation=_pick(entry["explanation"], finding.variant).format_map(params),
         evidence=tuple(
-            EvidenceRow(locale.EVIDENCE.get(e.label, e.label), format_value(e.value, locale.REPORT, e.label), e.network, e.block)
+            EvidenceRow(
+                locale.EVIDENCE.get(e.label, e.label), format_value(e.value, locale.REPORT, e.label), e.network, e.block
+            )
             for e in finding.evidence
         ),
         next_steps=tuple(s.format_map(params) for s in chosen),
@@ -147,7 +149,16 @@ def _network_rows(diagnosis: Diagnosis, report: dict[str, str]) -> tuple[Network
             answer, detail = report["unavailable"], n.tx.reason
         head = n.head.value.number if isinstance(n.head, Found) else None
         rows.append(
-            NetworkRow(n.network, names.get(n.network, n.network), n.endpoint, answer, detail, head, round(n.elapsed_seconds * 1000), n.round_trips)
+            NetworkRow(
+                n.network,
+                names.get(n.network, n.network),
+                n.endpoint,
+                answer,
+                detail,
+                head,
+                round(n.elapsed_seconds * 1000),
+                n.round_trips,
+            )
         )
     return tuple(rows)
 

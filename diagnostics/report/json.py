@@ -23,7 +23,12 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, Unavailable):
         return {"state": "unavailable", "reason": value.reason}
     if isinstance(value, Amount):
-        return {"base_units": str(value.base_units), "decimals": value.decimals, "symbol": value.symbol, "value": f"{value.as_decimal().normalize():f}"}
+        return {
+            "base_units": str(value.base_units),
+            "decimals": value.decimals,
+            "symbol": value.symbol,
+            "value": f"{value.as_decimal().normalize():f}",
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):

@@ -30,6 +30,7 @@ def render_text(diagnosis: Diagnosis, language: str = "en") -> str:
         for n in r.networks:
             head = f", {label['at_block']} {n.head_block}" if n.head_block is not None else ""
             detail = f" — {n.detail}" if n.detail else ""
-            lines.append(f"  {n.name} via {n.endpoint}: {n.answer}{detail} ({n.elapsed_ms} ms, {n.round_trips} {label['round_trips']}{head})")
+            timing = f"{n.elapsed_ms} ms, {n.round_trips} {label['round_trips']}{head}"
+            lines.append(f"  {n.name} via {n.endpoint}: {n.answer}{detail} ({timing})")
     lines += ["", f"{label['app']} {r.app_version} · {label['diagnosed_at']} {r.diagnosed_at}"]
     return "\n".join(lines) + "\n"

@@ -13,7 +13,11 @@ def test_ethereum_and_bsc_profiles() -> None:
     assert (bsc.chain_id, bsc.native_symbol, bsc.display_name) == (56, "BNB", "BNB Smart Chain (BEP-20)")
     for network in (eth, bsc):
         assert network.confirmations > 0 and network.block_time_seconds > 0 and network.rpc_urls
-        assert "{hash}" in network.explorer.tx and "{address}" in network.explorer.address and "{contract}" in network.explorer.token
+        assert (
+            "{hash}" in network.explorer.tx
+            and "{address}" in network.explorer.address
+            and "{contract}" in network.explorer.token
+        )
 
 
 def test_official_stablecoins_and_their_decimals() -> None:

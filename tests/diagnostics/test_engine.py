@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from diagnostics.model import Direction
 from tests.conftest import Node, diagnose_on
 from tests.fixtures.anvil import Anvil
 from tests.fixtures.chain import GWEI, Chain, look_alike
@@ -183,7 +184,7 @@ def test_withdrawal_direction_changes_next_steps_not_codes(eth: Node) -> None:
     tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, eth.unit)
     _confirmed(eth, tx, 20)
     deposit = eth.diagnose(tx, address=eth.chain.deposit)
-    withdrawal = eth.diagnose(tx, address=eth.chain.deposit, direction="withdrawal")
+    withdrawal = eth.diagnose(tx, address=eth.chain.deposit, direction=Direction.WITHDRAWAL)
     assert deposit.codes() == withdrawal.codes()
 
 
@@ -195,8 +196,23 @@ def test_congested_chain_low_tip_is_stuck(tip_gwei: Decimal) -> None:
         senders = chain.accounts[1:9]
         for sender in senders:
             for nonce in range(3):
-                chain.pay(chain.deposit, 1, sender=sender, nonce=nonce, gas=21_000, maxFeePerGas=200 * GWEI, maxPriorityFeePerGas=5 * GWEI)
-        low = chain.pay(chain.deposit, 10**18, sender=chain.accounts[9], gas=21_000, maxFeePerGas=200 * GWEI, maxPriorityFeePerGas=int(tip_gwei * GWEI))
+                chain.pay(
+                    chain.deposit,
+                    1,
+                    sender=sender,
+                    nonce=nonce,
+                    gas=21_000,
+                    maxFeePerGas=200 * GWEI,
+                    maxPriorityFeePerGas=5 * GWEI,
+                )
+        low = chain.pay(
+            chain.deposit,
+            10**18,
+            sender=chain.accounts[9],
+            gas=21_000,
+            maxFeePerGas=200 * GWEI,
+            maxPriorityFeePerGas=int(tip_gwei * GWEI),
+        )
         for _ in range(5):  # 4 transfers fit a block: 20 of the 24 better-paying ones get in, 4 stay ahead
             chain.rpc("evm_mine")
         d = diagnose_on(anvil.url, "ethereum", low, address=chain.deposit)

@@ -16,7 +16,10 @@ def test_every_registered_code_has_a_rank() -> None:
 
 
 def test_never_arrives_beats_slow_beats_arrived() -> None:
-    assert pick_verdict([_f("CONFIRMATIONS_SUFFICIENT"), _f("TX_CONFIRMED"), _f("ADDRESS_POISONING_SUSPECTED")]).code == "ADDRESS_POISONING_SUSPECTED"
+    assert (
+        pick_verdict([_f("CONFIRMATIONS_SUFFICIENT"), _f("TX_CONFIRMED"), _f("ADDRESS_POISONING_SUSPECTED")]).code
+        == "ADDRESS_POISONING_SUSPECTED"
+    )
     assert pick_verdict([_f("TX_PENDING"), _f("FEE_TOO_LOW"), _f("NETWORK_CONGESTED")]).code == "FEE_TOO_LOW"
     assert pick_verdict([_f("CONFIRMATIONS_SUFFICIENT"), _f("TX_CONFIRMED")]).code == "CONFIRMATIONS_SUFFICIENT"
 

@@ -143,7 +143,11 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "malformed": "This is not a well-formed address for {network}.",
             "empty": "No address was entered.",
         },
-        "next_steps": {"any": ["Copy the address again from its source (the exchange's deposit page or your wallet) rather than typing it."]},
+        "next_steps": {
+            "any": [
+                "Copy the address again from its source (the exchange's deposit page or your wallet) rather than typing it."
+            ]
+        },
     },
     "ADDRESS_NETWORK_MISMATCH": {
         "title": "The address belongs to another network",
@@ -153,8 +157,13 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "evm": "This is a 0x address of an EVM network (Ethereum, BNB Smart Chain …), but {network} was selected.",
         },
         "next_steps": {
-            "deposit": ["Check which network the exchange's deposit page shows for this address, and diagnose with that network.", "If you already sent on a different network than the deposit page named, ask support for a wrong-network recovery with this report."],
-            "withdrawal": ["Check which network you chose when withdrawing; your receiving address must be of that network."],
+            "deposit": [
+                "Check which network the exchange's deposit page shows for this address, and diagnose with that network.",
+                "If you already sent on a different network than the deposit page named, ask support for a wrong-network recovery with this report.",
+            ],
+            "withdrawal": [
+                "Check which network you chose when withdrawing; your receiving address must be of that network."
+            ],
         },
     },
     "INTERNAL_CHECK_ERROR": {
@@ -166,14 +175,26 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "The transaction was not found",
         "explanation": "Every node asked answered, and none knows this hash ({networks}). It was never broadcast, was dropped from the pool, or the hash has a typo.",
         "next_steps": {
-            "deposit": ["Check that the hash is copied in full from the sending wallet's history.", "Check the network you sent on; a transaction on another network is not found here.", "If your wallet shows it as failed or cancelled, the funds did not leave."],
-            "withdrawal": ["Ask the exchange for the TxID of the withdrawal; if they show none yet, it has not been sent.", "Check the network of the withdrawal."],
+            "deposit": [
+                "Check that the hash is copied in full from the sending wallet's history.",
+                "Check the network you sent on; a transaction on another network is not found here.",
+                "If your wallet shows it as failed or cancelled, the funds did not leave.",
+            ],
+            "withdrawal": [
+                "Ask the exchange for the TxID of the withdrawal; if they show none yet, it has not been sent.",
+                "Check the network of the withdrawal.",
+            ],
         },
     },
     "NODE_UNAVAILABLE": {
         "title": "A node could not be asked",
-        "explanation": "The node for {networks} did not give a usable answer: {reason}. Nothing can be said about the transaction there: this is not a \"not found\".",
-        "next_steps": {"any": ["Try again in a minute, or point Deposit Doctor at another endpoint (--rpc NETWORK=URL).", "Do not send the funds again because of this result."]},
+        "explanation": 'The node for {networks} did not give a usable answer: {reason}. Nothing can be said about the transaction there: this is not a "not found".',
+        "next_steps": {
+            "any": [
+                "Try again in a minute, or point Deposit Doctor at another endpoint (--rpc NETWORK=URL).",
+                "Do not send the funds again because of this result.",
+            ]
+        },
     },
     "NODE_OUT_OF_SYNC": {
         "title": "The node is behind the chain",
@@ -184,7 +205,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Waiting to be included in a block",
         "explanation": "The node knows this transaction (nonce {nonce}) but it is not in a block yet. Until it is, nothing has moved.",
         "next_steps": {
-            "deposit": ["Wait; the deposit is credited only after the transaction is in a block and has enough confirmations.", "If it stays pending, see the fee and nonce findings below."],
+            "deposit": [
+                "Wait; the deposit is credited only after the transaction is in a block and has enough confirmations.",
+                "If it stays pending, see the fee and nonce findings below.",
+            ],
             "withdrawal": ["Wait; if it stays pending for long, ask the exchange whether they will speed it up."],
         },
     },
@@ -196,13 +220,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "TX_FAILED": {
         "title": "The transaction failed",
         "explanation": {
-            "revert": "The transaction is in a block but was reverted: \"{reason}\". Nothing was transferred; only the network fee ({fee}) was spent.",
+            "revert": 'The transaction is in a block but was reverted: "{reason}". Nothing was transferred; only the network fee ({fee}) was spent.',
             "out_of_gas": "The transaction ran out of gas: it used all {gas_used} of its gas limit {gas_limit}. Nothing was transferred; the network fee ({fee}) was still spent.",
             "unknown": "The transaction is in a block but failed (status 0). Nothing was transferred; the network fee ({fee}) was still spent.",
         },
         "next_steps": {
-            "deposit": ["The funds are still in the sending wallet: check its balance.", "Send again (with a higher gas limit if it ran out of gas); the exchange cannot credit a failed transaction."],
-            "withdrawal": ["Contact the exchange: their withdrawal failed on-chain, so the funds never left them. Give them this report."],
+            "deposit": [
+                "The funds are still in the sending wallet: check its balance.",
+                "Send again (with a higher gas limit if it ran out of gas); the exchange cannot credit a failed transaction.",
+            ],
+            "withdrawal": [
+                "Contact the exchange: their withdrawal failed on-chain, so the funds never left them. Give them this report."
+            ],
         },
     },
     "CONFIRMATIONS_INSUFFICIENT": {
@@ -218,7 +247,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": "The transaction has {confirmations} confirmations; {required} are required.",
         "next_steps": {
             "deposit": ["If the exchange has not credited it, that is now theirs to explain: " + _CONTACT],
-            "withdrawal": ["The funds are at the receiving address. If your wallet does not show them, add the token's contract to your wallet and check that the wallet shows the same network."],
+            "withdrawal": [
+                "The funds are at the receiving address. If your wallet does not show them, add the token's contract to your wallet and check that the wallet shows the same network."
+            ],
         },
     },
     "FEE_TOO_LOW": {
@@ -228,7 +259,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "low_tip": "The transaction tips {paid_gwei} gwei per gas, while recent blocks included tips of at least about {needed_gwei} gwei. Block producers pick better-paying transactions first.",
         },
         "next_steps": {
-            "deposit": ["Speed it up in your wallet (replace it with the same nonce and a higher fee), or cancel it and send again."],
+            "deposit": [
+                "Speed it up in your wallet (replace it with the same nonce and a higher fee), or cancel it and send again."
+            ],
             "withdrawal": ["Ask the exchange to speed up the withdrawal; only the sender can raise the fee."],
         },
     },
@@ -239,7 +272,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "stuck": "This transaction uses nonce {nonce}, but the sender's earlier transaction with nonce {missing_nonce} is itself still waiting. This one cannot go before it.",
         },
         "next_steps": {
-            "deposit": ["In your wallet, speed up or cancel the transaction with nonce {missing_nonce}; this one follows it."],
+            "deposit": [
+                "In your wallet, speed up or cancel the transaction with nonce {missing_nonce}; this one follows it."
+            ],
             "withdrawal": ["Ask the exchange to clear their stuck transaction (nonce {missing_nonce}) from {sender}."],
         },
     },
@@ -266,23 +301,37 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Sent to a different address",
         "explanation": "The value went to {recipient}, not to the address you gave ({address}).",
         "next_steps": {
-            "deposit": ["Compare the address in your wallet's history with the exchange's deposit address character by character.", "Funds sent to an address the exchange does not control cannot be credited; only the owner of that address can return them."],
-            "withdrawal": ["Compare the withdrawal address in your exchange history with your wallet's address.", _WALLET_SUPPORT],
+            "deposit": [
+                "Compare the address in your wallet's history with the exchange's deposit address character by character.",
+                "Funds sent to an address the exchange does not control cannot be credited; only the owner of that address can return them.",
+            ],
+            "withdrawal": [
+                "Compare the withdrawal address in your exchange history with your wallet's address.",
+                _WALLET_SUPPORT,
+            ],
         },
     },
     "ADDRESS_POISONING_SUSPECTED": {
         "title": "Likely address poisoning",
         "explanation": "The funds went to {recipient}, which starts and ends like your address {address} but is a different one. Scammers send tiny transfers from such look-alike addresses so that they appear in your history and get copied. Funds sent there are almost certainly lost.",
         "next_steps": {
-            "any": ["Never copy an address from your transaction history; use the address book or the exchange's deposit page.", "Report the scam address to the exchange's support with this report."],
+            "any": [
+                "Never copy an address from your transaction history; use the address book or the exchange's deposit page.",
+                "Report the scam address to the exchange's support with this report.",
+            ],
         },
     },
     "TOKEN_NOT_OFFICIAL": {
         "title": "Not the official {symbol}",
         "explanation": "The token sent is named {symbol}, but its contract {contract} is not the official {symbol} contract on {network} ({official}). Exchanges do not credit such look-alike tokens; they are usually worthless.",
         "next_steps": {
-            "deposit": ["If someone paid you with this token, treat it as a scam.", "Send the official token instead; check the contract address in your wallet."],
-            "withdrawal": ["Check that your wallet shows the official contract; remove look-alike tokens from your wallet's list."],
+            "deposit": [
+                "If someone paid you with this token, treat it as a scam.",
+                "Send the official token instead; check the contract address in your wallet.",
+            ],
+            "withdrawal": [
+                "Check that your wallet shows the official contract; remove look-alike tokens from your wallet's list."
+            ],
         },
     },
     "TOKEN_UNKNOWN": {
@@ -295,7 +344,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": "{moved} arrived, but you expected {expected}.",
         "next_steps": {
             "deposit": ["Check the amount in the sending wallet: fees or a partial send may explain it."],
-            "withdrawal": ["The exchange may have deducted its withdrawal fee; compare with the fee shown in your withdrawal record."],
+            "withdrawal": [
+                "The exchange may have deducted its withdrawal fee; compare with the fee shown in your withdrawal record."
+            ],
         },
     },
 }

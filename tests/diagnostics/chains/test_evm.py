@@ -90,7 +90,9 @@ def test_decode_symbol_as_string_or_bytes32() -> None:
 
 
 def test_decode_fee_history_next_base_fee_is_last() -> None:
-    fees = decode_fee_history({"baseFeePerGas": ["0x1", "0x2", "0x3"], "gasUsedRatio": [0.5, 1.0], "reward": [["0x1", "0x2", "0x3"]] * 2})
+    fees = decode_fee_history(
+        {"baseFeePerGas": ["0x1", "0x2", "0x3"], "gasUsedRatio": [0.5, 1.0], "reward": [["0x1", "0x2", "0x3"]] * 2}
+    )
     assert fees.next_base_fee == 3 and fees.base_fees == (1, 2) and fees.rewards[0] == (1, 2, 3)
 
 
@@ -141,7 +143,9 @@ def test_closed_port() -> None:
     assert "could not connect" in reason
 
 
-@pytest.mark.parametrize(("mode", "words"), [("429", "HTTP 429"), ("500", "HTTP 500"), ("garbage", "could not be read")])
+@pytest.mark.parametrize(
+    ("mode", "words"), [("429", "HTTP 429"), ("500", "HTTP 500"), ("garbage", "could not be read")]
+)
 def test_misbehaving_server(mode: str, words: str) -> None:
     with RpcServer(mode) as server:
         assert words in _assert_unavailable(server.url)

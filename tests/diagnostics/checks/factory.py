@@ -62,11 +62,20 @@ def mined(**changes: Any) -> TxFacts:
 
 
 def pending(**changes: Any) -> TxFacts:
-    return mined(block_number=None, block_timestamp=None, status=None, gas_used=None, effective_gas_price=None, transfers=(), **changes)
+    return mined(
+        block_number=None,
+        block_timestamp=None,
+        status=None,
+        gas_used=None,
+        effective_gas_price=None,
+        transfers=(),
+        **changes,
+    )
 
 
 def context(
     tx: TxFacts | Lookup[TxFacts] | None = None,
+    *,
     head: int | None = 120,
     nonces: tuple[int, int] | None = (7, 8),
     fees: FeeMarket | None = None,
@@ -86,7 +95,10 @@ def context(
     if "amount" in case and case["amount"] is not None:
         case["amount"] = Decimal(str(case["amount"]))
     return CheckContext(
-        case=Case(network, case.pop("tx_hash", HASH), **case), network=catalog.network(network), facts=Facts((facts,)), now=NOW
+        case=Case(network, case.pop("tx_hash", HASH), **case),
+        network=catalog.network(network),
+        facts=Facts((facts,)),
+        now=NOW,
     )
 
 

@@ -30,7 +30,9 @@ def test_tip_below_what_blocks_include() -> None:
 
 def test_tip_capped_by_max_fee_headroom() -> None:
     # 3 gwei priority asked, but only 0.5 gwei of headroom above the base fee: the real tip is 0.5.
-    finding = run("FEE_TOO_LOW", context(pending(max_fee=20 * GWEI + GWEI // 2, max_priority_fee=3 * GWEI), fees=market()))
+    finding = run(
+        "FEE_TOO_LOW", context(pending(max_fee=20 * GWEI + GWEI // 2, max_priority_fee=3 * GWEI), fees=market())
+    )
     assert finding is not None and str(finding.params["paid_gwei"]) == "0.5"
 
 

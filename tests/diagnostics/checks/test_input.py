@@ -44,7 +44,11 @@ def test_malformed_address(address: str) -> None:
 
 @pytest.mark.parametrize(
     ("address", "family"),
-    [("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "tron"), ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "bitcoin"), ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "bitcoin")],
+    [
+        ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "tron"),
+        ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "bitcoin"),
+        ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "bitcoin"),
+    ],
 )
 def test_address_of_another_family(address: str, family: str) -> None:
     ctx = context(address=address)

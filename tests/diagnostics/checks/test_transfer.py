@@ -2,7 +2,17 @@ from __future__ import annotations
 
 from diagnostics.checks.transfer import looks_alike
 from diagnostics.model import ContractCall
-from tests.diagnostics.checks.factory import DEPOSIT, SENDER, USDT, USDT_INFO, context, mined, pending, run, usdt_transfer
+from tests.diagnostics.checks.factory import (
+    DEPOSIT,
+    SENDER,
+    USDT,
+    USDT_INFO,
+    context,
+    mined,
+    pending,
+    run,
+    usdt_transfer,
+)
 
 ALIKE = "0xD3D35a000000000000000000000000000000bEef"
 OTHER = "0x90F79bf6EB2c4f870365E785982E1f101E93b906"
@@ -48,6 +58,9 @@ def test_pending_transfer_to_wrong_address_is_caught_early() -> None:
 
 
 def test_failed_or_addressless_cases_say_nothing_of_recipients() -> None:
-    for ctx in (context(mined(status=0, transfers=()), address=DEPOSIT), context(mined(transfers=(usdt_transfer(to=OTHER),)))):
+    for ctx in (
+        context(mined(status=0, transfers=()), address=DEPOSIT),
+        context(mined(transfers=(usdt_transfer(to=OTHER),))),
+    ):
         for code in ("RECIPIENT_MISMATCH", "ADDRESS_POISONING_SUSPECTED", "NO_TRANSFER_TO_ADDRESS"):
             assert run(code, ctx) is None

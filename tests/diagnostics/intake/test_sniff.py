@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from diagnostics.intake.sniff import AddressFamily, HashForm, address_form, hash_fits_family, hash_form, normalize_evm_hash
+from diagnostics.intake.sniff import (
+    AddressFamily,
+    HashForm,
+    address_form,
+    hash_fits_family,
+    hash_form,
+    normalize_evm_hash,
+)
 
 TX = "0x" + "Ab" * 32
 

@@ -25,7 +25,11 @@ class RecordedAdapter:
 
 
 def under_confirmed() -> Diagnosis:
-    tx = mined(block_number=23_800_000, block_timestamp=int(WHEN.timestamp()) - 40, transfers=(usdt_transfer(amount=249_500_000),))
+    tx = mined(
+        block_number=23_800_000,
+        block_timestamp=int(WHEN.timestamp()) - 40,
+        transfers=(usdt_transfer(amount=249_500_000),),
+    )
     facts = NetworkFacts(
         network="ethereum",
         endpoint="ethereum-rpc.publicnode.com",

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pytestqt.qtbot import QtBot
+
+from desktop.main_window import MainWindow
+
+
+def test_placeholder_window_shows_and_points_at_the_cli(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.windowTitle().startswith("Deposit Doctor")
+    assert "deposit-doctor diagnose" in window.centralWidget().text()  # type: ignore[attr-defined]
+
+
+def test_subcommand_runs_the_cli_without_loading_qt() -> None:
+    code = (
+        "import sys; from desktop.main import main; "
+        "rc = main(['diagnose', '--network', 'nowhere', '--tx', '0x1']); "
+        "print(rc, 'PySide6' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert run.stdout.split() == ["2", "False"], run.stderr
