@@ -63,27 +63,29 @@ def test_dependency_pins_hold() -> None:
     assert version("web3").split(".")[0] == "7"
 
 
-def test_wheel_ships_the_resources(tmp_path: Path) -> None:
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's wheel, built once for the packaging tests."""
+    folder = tmp_path_factory.mktemp("wheel")
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "-q",
+        "-w",
+        str(folder),
+        str(ROOT),
+    ]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stderr
-    (wheel,) = tmp_path.glob("deposit_doctor-*.whl")
+    (built,) = folder.glob("deposit_doctor-*.whl")
+    return built
+
+
+def test_wheel_ships_the_resources(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"diagnostics/resources/networks.toml", "diagnostics/resources/tokens/ethereum.toml"} <= names
     assert "diagnostics/resources/tokens/bsc.toml" in names
@@ -91,28 +93,8 @@ def test_wheel_ships_the_resources(tmp_path: Path) -> None:
     assert "deposit-doctor = desktop.main:main" in entry_points
 
 
-def test_installed_wheel_finds_resources_without_a_checkout(tmp_path: Path) -> None:
+def test_installed_wheel_finds_resources_without_a_checkout(wheel: Path, tmp_path: Path) -> None:
     """Unpack the wheel alone (no checkout on the path) and load the catalog from it."""
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    (wheel,) = tmp_path.glob("deposit_doctor-*.whl")
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = "import diagnostics.catalog as c, sys; n = c.network('bsc'); print(n.tokens[0].decimals, c.__file__)"

@@ -19,7 +19,6 @@ from diagnostics.model import (
     Facts,
     FeeMarket,
     Finding,
-    Found,
     Network,
     NetworkFacts,
     NonceState,
@@ -27,6 +26,7 @@ from diagnostics.model import (
     TokenInfo,
     Transfer,
     TxFacts,
+    known,
 )
 
 CheckFn = Callable[["CheckContext"], Finding | None]
@@ -94,23 +94,19 @@ class CheckContext:
 
     @property
     def tx(self) -> TxFacts | None:
-        found = self.selected.tx if self.selected else None
-        return found.value if isinstance(found, Found) else None
+        return known(self.selected.tx) if self.selected else None
 
     @property
     def head(self) -> ChainHead | None:
-        found = self.selected.head if self.selected else None
-        return found.value if isinstance(found, Found) else None
+        return known(self.selected.head) if self.selected else None
 
     @property
     def nonces(self) -> NonceState | None:
-        found = self.selected.nonces if self.selected else None
-        return found.value if isinstance(found, Found) else None
+        return known(self.selected.nonces) if self.selected else None
 
     @property
     def fees(self) -> FeeMarket | None:
-        found = self.selected.fees if self.selected else None
-        return found.value if isinstance(found, Found) else None
+        return known(self.selected.fees) if self.selected else None
 
     @property
     def required_confirmations(self) -> int:

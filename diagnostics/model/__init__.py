@@ -15,7 +15,7 @@ from diagnostics.model.facts import (
     TxFacts,
 )
 from diagnostics.model.finding import Evidence, EvidenceValue, Finding, Severity
-from diagnostics.model.lookup import Found, Lookup, NotFound, Unavailable
+from diagnostics.model.lookup import Found, Lookup, NotFound, Unavailable, known
 from diagnostics.model.network import Explorer, Network, Token
 
 __all__ = [
@@ -44,4 +44,5 @@ __all__ = [
     "TxFacts",
     "Unavailable",
     "Verdict",
+    "known",
 ]

@@ -30,3 +30,8 @@ class Unavailable:
 
 
 Lookup = Found[T] | NotFound | Unavailable
+
+
+def known(lookup: Lookup[T] | None) -> T | None:
+    """The value of a ``Found``; ``None`` for anything else (callers that must tell the two apart don't use this)."""
+    return lookup.value if isinstance(lookup, Found) else None

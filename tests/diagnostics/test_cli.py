@@ -13,6 +13,8 @@ import pytest
 from tests.conftest import Node
 from tests.fixtures.anvil import free_port
 
+UNKNOWN = "0x" + "ab" * 32
+TRON_ADDRESS = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 EXE = shutil.which("deposit-doctor", path=str(Path(sys.executable).parent)) or "deposit-doctor"
 
 
@@ -50,15 +52,7 @@ def test_json_output_for_a_confirmed_usdt_deposit(eth: Node) -> None:
 def test_text_output_leads_with_verdict_and_written_atomically(eth: Node, tmp_path: Path) -> None:
     target = tmp_path / "report.txt"
     run = cli(
-        "diagnose",
-        "--network",
-        "ethereum",
-        "--tx",
-        "0x" + "ab" * 32,
-        "--rpc",
-        f"ethereum={eth.url}",
-        "--output",
-        str(target),
+        "diagnose", "--network", "ethereum", "--tx", UNKNOWN, "--rpc", f"ethereum={eth.url}", "--output", str(target)
     )
     assert run.returncode == 0 and run.stdout == ""
     assert target.read_text().startswith("Verdict: Not found on Ethereum (ERC-20)")
@@ -66,34 +60,15 @@ def test_text_output_leads_with_verdict_and_written_atomically(eth: Node, tmp_pa
 
 
 def test_malformed_inputs_are_findings_not_errors() -> None:
-    run = cli(
-        "diagnose",
-        "--network",
-        "bsc",
-        "--tx",
-        "0x1234",
-        "--address",
-        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
-        "--format",
-        "json",
-    )
+    run = cli("diagnose", "--network", "bsc", "--tx", "0x1234", "--address", TRON_ADDRESS, "--format", "json")
     assert run.returncode == 0, run.stderr
     codes = {f["code"] for f in json.loads(run.stdout)["findings"]}
     assert codes == {"INPUT_INVALID_HASH", "ADDRESS_NETWORK_MISMATCH"}
 
 
 def test_dead_node_is_unavailable_not_missing() -> None:
-    run = cli(
-        "diagnose",
-        "--network",
-        "ethereum",
-        "--tx",
-        "0x" + "ab" * 32,
-        "--rpc",
-        f"ethereum=http://127.0.0.1:{free_port()}",
-        "--format",
-        "json",
-    )
+    dead = f"ethereum=http://127.0.0.1:{free_port()}"
+    run = cli("diagnose", "--network", "ethereum", "--tx", UNKNOWN, "--rpc", dead, "--format", "json")
     data = json.loads(run.stdout)
     assert run.returncode == 0 and data["verdict"]["code"] == "NODE_UNAVAILABLE"
     assert "TX_NOT_FOUND" not in {f["code"] for f in data["findings"]}
