@@ -282,8 +282,13 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
         ]
     )
     if isinstance(chain_id, RpcError) or _int(chain_id) != network.chain_id:
-        told = chain_id.message if isinstance(chain_id, RpcError) else f"chain {_int(chain_id)}"
-        wrong = Unavailable(f"{host} is not a node of {network.name} (chain {network.chain_id}): it answered {told}")
+        wrong = (
+            _refused(host, "eth_chainId", chain_id)
+            if isinstance(chain_id, RpcError)
+            else Unavailable(
+                f"{host} is a node of chain {_int(chain_id)}, not of {network.name} (chain {network.chain_id})"
+            )
+        )
         return NetworkFacts(network.slug, host, tx=wrong, head=wrong, nonces=wrong, fees=wrong)
 
     head: Lookup[ChainHead] = (

@@ -144,7 +144,13 @@ def test_closed_port() -> None:
 
 
 @pytest.mark.parametrize(
-    ("mode", "words"), [("429", "HTTP 429"), ("500", "HTTP 500"), ("garbage", "could not be read")]
+    ("mode", "words"),
+    [
+        ("429", "HTTP 429"),
+        ("500", "HTTP 500"),
+        ("garbage", "could not be read"),
+        ("rpc_error", "refused eth_chainId: daily request limit reached"),
+    ],
 )
 def test_misbehaving_server(mode: str, words: str) -> None:
     with RpcServer(mode) as server:
@@ -154,7 +160,7 @@ def test_misbehaving_server(mode: str, words: str) -> None:
 def test_wrong_chain_id() -> None:
     with Anvil(5) as goerli_like:
         reason = _assert_unavailable(goerli_like.url)
-        assert "chain 5" in reason and "Ethereum" in reason
+        assert reason.endswith("is a node of chain 5, not of Ethereum (chain 1)")
 
 
 def test_node_that_never_answers_costs_one_timeout() -> None:
