@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -34,9 +35,16 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(message)
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
 def _decimal(text: str) -> Decimal:
+    # "1,234.5" has thousands separators; "1,5" is ambiguous (1.5 or 15?) and is refused, not guessed.
+    cleaned = text.strip().replace(",", "") if _THOUSANDS.fullmatch(text.strip()) else text.strip()
+    if "," in cleaned:
+        raise argparse.ArgumentTypeError(f"write the amount with a dot for decimals, e.g. 1.5 (got {text!r})")
     try:
-        value = Decimal(text.replace(",", ""))
+        value = Decimal(cleaned)
     except InvalidOperation:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not value.is_finite() or value < 0:

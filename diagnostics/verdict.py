@@ -4,9 +4,11 @@ The verdict is the finding that best answers "why hasn't it arrived?", by this p
 first. The order reasons as follows: a problem with what the user typed comes before anything the
 chain says; a transaction that can never arrive (failed, sent elsewhere, fake token) comes before one
 that is merely slow; slow (stuck, pending, too few confirmations) comes before amount quibbles; and
-"it arrived" is the verdict only when nothing else is wrong. Found-state codes and the node codes
-exclude each other in practice (a transaction found on a working node is not unavailable), so node
-trouble and "not found" sit low: they decide only when the transaction was not seen at all.
+"it arrived" is the verdict only when nothing else is wrong. A node that is behind the chain outranks
+every "slow" code, because it may show a mined transaction as pending or short of confirmations, but
+not the "never arrives" codes, which only a mined transaction can raise. A node that could not answer
+and "not found" sit low: they decide only when the transaction was not seen at all. A crashed check
+decides only when nothing else was found.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ PRIORITY: tuple[str, ...] = (
     "INPUT_INVALID_HASH",
     "ADDRESS_NETWORK_MISMATCH",
     "INPUT_INVALID_ADDRESS",
-    "INTERNAL_CHECK_ERROR",
     "NETWORK_MISMATCH",
     "TX_FAILED",
     "TX_DROPPED_REPLACED",
@@ -28,6 +29,7 @@ PRIORITY: tuple[str, ...] = (
     "TOKEN_NOT_OFFICIAL",
     "RECIPIENT_MISMATCH",
     "NO_TRANSFER_TO_ADDRESS",
+    "NODE_OUT_OF_SYNC",
     "NONCE_GAP",
     "FEE_TOO_LOW",
     "TX_PENDING",
@@ -39,9 +41,9 @@ PRIORITY: tuple[str, ...] = (
     "CONFIRMATIONS_SUFFICIENT",
     "TX_CONFIRMED",
     "NODE_UNAVAILABLE",
-    "NODE_OUT_OF_SYNC",
     "TX_NOT_FOUND",
     "NETWORK_CONGESTED",
+    "INTERNAL_CHECK_ERROR",
 )
 
 NO_FINDINGS = "NO_FINDINGS"

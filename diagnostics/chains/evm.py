@@ -11,18 +11,17 @@ recorded answers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from time import perf_counter
-from typing import Any
+from typing import Any, TypeVar
 
 import requests
 from eth_abi.abi import decode as abi_decode
 from eth_abi.exceptions import DecodingError
 from eth_utils.address import to_checksum_address
 from web3 import HTTPProvider
-from web3.exceptions import Web3Exception
 
 from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, describe_failure, endpoint_host
 from diagnostics.model import (
@@ -40,6 +39,8 @@ from diagnostics.model import (
     TxFacts,
     Unavailable,
 )
+
+T = TypeVar("T")
 
 TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"
 _SELECTORS = {"a9059cbb": "transfer", "23b872dd": "transferFrom", "095ea7b3": "approve"}
@@ -71,9 +72,12 @@ class RpcError:
 
 
 def _int(value: Any) -> int:
-    if isinstance(value, int):
+    """A JSON-RPC quantity; a missing one is an unreadable answer, never a silent 0 (block 0 is a real block)."""
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
-    return int(value, 16) if isinstance(value, str) and value else 0
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"expected a hex quantity, got {value!r}")
+    return int(value, 16)
 
 
 def _opt_int(value: Any) -> int | None:
@@ -143,19 +147,21 @@ def decode_transaction(raw: Mapping[str, Any]) -> TxFacts:
     """A transaction as ``eth_getTransactionByHash`` gives it; receipt fields stay empty."""
     sender = to_checksum_address(raw["from"])
     to = _address(raw.get("to"))
+    data = str(raw.get("input") or raw.get("data") or "0x")
     return TxFacts(
         tx_hash=str(raw["hash"]).lower(),
         sender=sender,
         to=to,
         nonce=_int(raw["nonce"]),
-        value=_int(raw.get("value")),
+        value=_int(raw["value"]),
         gas_limit=_int(raw["gas"]),
-        tx_type=_int(raw.get("type")),
+        tx_type=_int(raw.get("type") or "0x0"),
         gas_price=_opt_int(raw.get("gasPrice")),
         max_fee=_opt_int(raw.get("maxFeePerGas")),
         max_priority_fee=_opt_int(raw.get("maxPriorityFeePerGas")),
         block_number=_opt_int(raw.get("blockNumber")),
-        call=decode_call(to, str(raw.get("input") or raw.get("data") or "0x"), sender),
+        input_size=len(data.removeprefix("0x")) // 2,
+        call=decode_call(to, data, sender),
     )
 
 
@@ -173,7 +179,7 @@ def decode_transfer_logs(logs: Sequence[Mapping[str, Any]]) -> list[tuple[str, s
                 to_checksum_address("0x" + topics[1][-40:]),
                 to_checksum_address("0x" + topics[2][-40:]),
                 int(data, 16),
-                _int(log.get("logIndex")),
+                _opt_int(log.get("logIndex")) or 0,
             )
         )
     return found
@@ -192,10 +198,12 @@ def decode_string_result(raw: Any) -> str | None:
         return text or None
 
 
-def decode_uint_result(raw: Any) -> int | None:
+def decode_decimals_result(raw: Any) -> int | None:
+    """``decimals()`` is a uint8: anything larger is a broken or hostile token, treated as unknown."""
     if not isinstance(raw, str) or len(raw) < 66:
         return None
-    return int(raw[2:66], 16)
+    value = int(raw[2:66], 16)
+    return value if value <= 255 else None
 
 
 def decode_revert(error: RpcError) -> str | None:
@@ -218,6 +226,9 @@ def decode_revert(error: RpcError) -> str | None:
 # The thin I/O client
 
 
+_BATCH_REFUSALS = {400, 404, 405, 413, 415, 422, 501}  # how nodes that take no batches say so over HTTP
+
+
 class _RpcSession:
     """One endpoint, counting the sequential round trips it made."""
 
@@ -232,17 +243,38 @@ class _RpcSession:
             return []
         self.round_trips += 1
         if self._batches:
-            response = self._provider.make_batch_request([(method, params) for method, params in calls])  # type: ignore[misc]
+            response: Any = None
+            try:
+                response = self._provider.make_batch_request([(method, params) for method, params in calls])  # type: ignore[misc]
+            except requests.HTTPError as exc:
+                if exc.response is None or exc.response.status_code not in _BATCH_REFUSALS:
+                    raise
             if isinstance(response, list) and len(response) == len(calls):
                 return [decode_reply(r) for r in response]
             self._batches = False  # the node refuses batches: ask the same calls side by side
+        return self._side_by_side(calls)
+
+    def _side_by_side(self, calls: Sequence[tuple[str, list[Any]]]) -> list[Any]:
+        def ask(call: tuple[str, list[Any]]) -> Any:
+            try:
+                return decode_reply(self._provider.make_request(call[0], call[1]))
+            except Exception as exc:  # one refused call must not sink the others; all refused is raised below
+                return exc
+
         with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-            raw = list(pool.map(lambda call: self._provider.make_request(call[0], call[1]), calls))
-        return [decode_reply(r) for r in raw]
+            answers = list(pool.map(ask, calls))
+        failures = [a for a in answers if isinstance(a, Exception)]
+        if len(failures) == len(answers):
+            raise failures[0]
+        return [RpcError(0, str(a) or type(a).__name__) if isinstance(a, Exception) else a for a in answers]
 
 
 class EvmAdapter:
-    """Gathers the facts of one EVM transaction; ``endpoints`` overrides a network's default RPC URL."""
+    """Gathers the facts of one EVM transaction.
+
+    ``endpoints`` overrides a network's RPC URL. Without an override the profile's public endpoints are
+    tried in order until one answers, so one dead public node does not make the network unavailable.
+    """
 
     family = "evm"
 
@@ -250,24 +282,47 @@ class EvmAdapter:
         self._endpoints = dict(endpoints or {})
         self.timeout = timeout
 
-    def endpoint_for(self, network: Network) -> str:
-        return self._endpoints.get(network.slug) or network.rpc_urls[0]
+    def endpoints_for(self, network: Network) -> list[str]:
+        override = self._endpoints.get(network.slug)
+        return [override] if override else list(network.rpc_urls)
 
     def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
-        url = self.endpoint_for(network)
-        session = _RpcSession(url, self.timeout)
         started = perf_counter()
+        round_trips = 0
+        reasons = []
+        for url in self.endpoints_for(network):
+            session = _RpcSession(url, self.timeout)
+            facts = self._gather_at(session, url, network, tx_hash)
+            round_trips += session.round_trips
+            if not isinstance(facts.tx, Unavailable):
+                break
+            reasons.append(facts.tx.reason)
+        if len(reasons) > 1 and isinstance(facts.tx, Unavailable):
+            dead = Unavailable("; ".join(reasons))
+            facts = replace(facts, tx=dead, head=dead, nonces=dead, fees=dead)
+        return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)
+
+    def _gather_at(self, session: _RpcSession, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+        host = endpoint_host(url)
         try:
-            facts = _gather(session, network, tx_hash, endpoint_host(url))
-        except (requests.RequestException, ValueError, KeyError, TypeError, Web3Exception) as exc:
-            reason = describe_failure(exc, url, self.timeout)
-            dead = Unavailable(reason)
-            facts = NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead, nonces=dead, fees=dead)
-        return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=session.round_trips)
+            return _gather(session, network, tx_hash, host)
+        except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
+            dead = Unavailable(describe_failure(exc, url, self.timeout))
+            return NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
 
 
 def _refused(host: str, method: str, reply: RpcError) -> Unavailable:
     return Unavailable(f"{host} refused {method}: {reply.message}")
+
+
+def _decoded(host: str, method: str, reply: Any, decode: Callable[[Any], T]) -> Found[T] | Unavailable:
+    """One answer as a lookup: refused or unreadable answers spoil only their own lookup."""
+    if isinstance(reply, RpcError):
+        return _refused(host, method, reply)
+    try:
+        return Found(decode(reply))
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, ArithmeticError):
+        return Unavailable(f"{host} gave an unreadable answer to {method}")
 
 
 def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> NetworkFacts:
@@ -281,47 +336,47 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
             ("txpool_status", []),
         ]
     )
-    if isinstance(chain_id, RpcError) or _int(chain_id) != network.chain_id:
-        wrong = (
-            _refused(host, "eth_chainId", chain_id)
-            if isinstance(chain_id, RpcError)
-            else Unavailable(
-                f"{host} is a node of chain {_int(chain_id)}, not of {network.name} (chain {network.chain_id})"
-            )
+    chain = _decoded(host, "eth_chainId", chain_id, _int)
+    if isinstance(chain, Found) and chain.value != network.chain_id:
+        chain = Unavailable(
+            f"{host} is a node of chain {chain.value}, not of {network.name} (chain {network.chain_id})"
         )
+    if isinstance(chain, Unavailable):
+        wrong = chain
         return NetworkFacts(network.slug, host, tx=wrong, head=wrong, nonces=wrong, fees=wrong)
 
-    head: Lookup[ChainHead] = (
-        _refused(host, "eth_getBlockByNumber", raw_head)
-        if isinstance(raw_head, RpcError)
-        else Found(decode_head(raw_head))
-    )
-    fees: Lookup[FeeMarket] = (
-        _refused(host, "eth_feeHistory", raw_fees)
-        if isinstance(raw_fees, RpcError)
-        else Found(decode_fee_history(raw_fees, decode_pool_size(raw_pool)))
-    )
-    if isinstance(raw_tx, RpcError):
-        return NetworkFacts(
-            network.slug, host, tx=_refused(host, "eth_getTransactionByHash", raw_tx), head=head, fees=fees
-        )
+    head = _decoded(host, "eth_getBlockByNumber", raw_head, decode_head)
+    pool = None if isinstance(raw_pool, RpcError) else decode_pool_size(raw_pool)
+    fees = _decoded(host, "eth_feeHistory", raw_fees, lambda raw: decode_fee_history(raw, pool))
+    found = NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees)
+    if isinstance(raw_tx, RpcError) or isinstance(raw_receipt, RpcError):
+        method = "eth_getTransactionByHash" if isinstance(raw_tx, RpcError) else "eth_getTransactionReceipt"
+        return replace(found, tx=_refused(host, method, raw_tx if isinstance(raw_tx, RpcError) else raw_receipt))
+    if isinstance(raw_receipt, Mapping) and raw_receipt.get("blockNumber") is None:
+        raw_receipt = None  # some nodes answer a pending transaction with a receipt stub
     if raw_tx is None:
-        return NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees)
-    if isinstance(raw_receipt, RpcError):
-        return NetworkFacts(network.slug, host, tx=_refused(host, "eth_getTransactionReceipt", raw_receipt), head=head)
-
-    tx = decode_transaction(raw_tx)
-    tx, nonces = _second_round(session, network, tx, raw_tx, raw_receipt)
-    return NetworkFacts(network.slug, host, tx=Found(tx), head=head, nonces=nonces, fees=fees)
+        if raw_receipt is not None:
+            return replace(found, tx=Unavailable(f"{host} knows a receipt for this hash but not the transaction"))
+        return found
+    tx = _decoded(host, "eth_getTransactionByHash", raw_tx, decode_transaction)
+    if not isinstance(tx, Found):
+        return replace(found, tx=tx)
+    if raw_receipt is None and tx.value.block_number is not None:
+        # Load-balanced or pruned nodes: a mined transaction without its receipt cannot be judged.
+        missing = Unavailable(f"{host} knows the transaction's block but not its receipt; try another endpoint")
+        return replace(found, tx=missing)
+    facts, nonces = _second_round(session, network, tx.value, raw_tx, raw_receipt)
+    return replace(found, tx=Found(facts), nonces=nonces)
 
 
 def _second_round(
     session: _RpcSession, network: Network, tx: TxFacts, raw_tx: Mapping[str, Any], receipt: Mapping[str, Any] | None
 ) -> tuple[TxFacts, Lookup[NonceState]]:
     logs = decode_transfer_logs(receipt.get("logs") or ()) if receipt else []
-    status = _opt_int(receipt.get("status")) if receipt else None
     contracts = {log[0] for log in logs} | ({tx.call.contract} if tx.call else set())
     unknown = sorted(c for c in contracts if network.token_by_contract(c) is None)
+    block_number = _int(receipt["blockNumber"]) if receipt else None
+    status = _opt_int(receipt.get("status")) if receipt else None
 
     calls: list[tuple[str, list[Any]]] = [
         ("eth_getTransactionCount", [tx.sender, "latest"]),
@@ -330,12 +385,12 @@ def _second_round(
     for contract in unknown:
         calls += [("eth_call", [{"to": contract, "data": _SYMBOL_CALL}, "latest"])]
         calls += [("eth_call", [{"to": contract, "data": _DECIMALS_CALL}, "latest"])]
-    if receipt:
-        calls.append(("eth_getBlockByNumber", [hex(_int(receipt["blockNumber"])), False]))
-    if status == 0:
+    if block_number is not None:
+        calls.append(("eth_getBlockByNumber", [hex(block_number), False]))
+    if block_number is not None and status == 0:
         replay = {k: raw_tx[k] for k in ("from", "to", "value", "gas") if raw_tx.get(k) is not None}
         replay["data"] = raw_tx.get("input") or raw_tx.get("data") or "0x"
-        calls.append(("eth_call", [replay, hex(max(_int(receipt["blockNumber"]) - 1, 0))]))  # type: ignore[index]
+        calls.append(("eth_call", [replay, hex(max(block_number - 1, 0))]))
     replies = session.call_all(calls)
 
     latest, pending, rest = replies[0], replies[1], replies[2:]
@@ -345,7 +400,7 @@ def _second_round(
         metadata[contract] = TokenInfo(
             contract,
             None if isinstance(symbol, RpcError) else decode_string_result(symbol),
-            None if isinstance(decimals, RpcError) else decode_uint_result(decimals),
+            None if isinstance(decimals, RpcError) else decode_decimals_result(decimals),
         )
     rest = rest[2 * len(unknown) :]
 
@@ -360,26 +415,21 @@ def _second_round(
     )
     if tx.call:
         tx = replace(tx, call_token=token(tx.call.contract))
-    if not receipt:
+    if receipt is None or block_number is None:
         return tx, nonces
 
     block = rest[0]
-    revert_reason = None
-    if status == 0 and len(rest) > 1 and isinstance(rest[1], RpcError):
-        revert_reason = decode_revert(rest[1])
-    succeeded = status != 0
-    native = [Transfer(tx.sender, tx.to, tx.value)] if succeeded and tx.value and tx.to else []
-    tokens = [Transfer(sender, to, amount, token(contract), index) for contract, sender, to, amount, index in logs]
-    return (
-        replace(
-            tx,
-            block_number=_int(receipt["blockNumber"]),
-            block_timestamp=None if isinstance(block, RpcError) or not block else _int(block["timestamp"]),
-            status=status,
-            gas_used=_int(receipt.get("gasUsed")),
-            effective_gas_price=_opt_int(receipt.get("effectiveGasPrice")) or tx.gas_price,
-            revert_reason=revert_reason,
-            transfers=tuple(native + tokens),
-        ),
-        nonces,
+    tx = replace(
+        tx,
+        block_number=block_number,
+        block_timestamp=_opt_int(block.get("timestamp")) if isinstance(block, Mapping) else None,
+        status=status,
+        gas_used=_int(receipt["gasUsed"]),
+        effective_gas_price=_opt_int(receipt.get("effectiveGasPrice")) or tx.gas_price,
     )
+    if tx.failed:
+        reason = decode_revert(rest[1]) if len(rest) > 1 and isinstance(rest[1], RpcError) else None
+        return replace(tx, revert_reason=reason), nonces
+    native = [Transfer(tx.sender, tx.to, tx.value)] if tx.value and tx.to else []
+    tokens = [Transfer(sender, to, amount, token(contract), index) for contract, sender, to, amount, index in logs]
+    return replace(tx, transfers=tuple(native + tokens)), nonces

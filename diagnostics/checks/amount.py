@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from diagnostics.checks.registry import CheckContext, check
 from diagnostics.model import Amount, Finding, Severity
+from diagnostics.model.facts import EXACT
 
 
 @check("AMOUNT_MISMATCH", Severity.WARNING)
@@ -21,7 +22,7 @@ def amount_mismatch(ctx: CheckContext) -> Finding | None:
         return None
     moved = Amount(sum(a.base_units for a in amounts), amounts[0].decimals, amounts[0].symbol)
     # Compared in base units: 1.000001 USDT and 1 USDT differ, however a float would round them.
-    if Decimal(moved.base_units) == expected.scaleb(moved.decimals):
+    if Decimal(moved.base_units) == expected.scaleb(moved.decimals, EXACT):
         return None
     return ctx.finding(
         "AMOUNT_MISMATCH",

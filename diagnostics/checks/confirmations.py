@@ -9,7 +9,7 @@ from diagnostics.model import Evidence, Finding, Severity
 def _depth(ctx: CheckContext) -> tuple[int, int, int] | None:
     """(confirmations, required, head) for a mined, successful transaction when the head is known."""
     tx, head = ctx.tx, ctx.head
-    if tx is None or tx.block_number is None or tx.status == 0 or head is None:
+    if tx is None or tx.block_number is None or tx.failed or head is None:
         return None
     return max(head.number - tx.block_number + 1, 0), ctx.required_confirmations, head.number
 

@@ -13,6 +13,8 @@ _FULL_RATIO = 0.8
 _RECENT_BLOCKS = 5
 # A next base fee this many times the recent median is a fee spike.
 _SURGE_FACTOR = 2
+# A tip under this share of the lowest tips blocks still include is "too low"; just under is only "slow".
+_LOW_TIP_SHARE = 0.5
 
 
 def typical_included_tip(fees: FeeMarket) -> int | None:
@@ -24,7 +26,7 @@ def typical_included_tip(fees: FeeMarket) -> int | None:
 @check("FEE_TOO_LOW", Severity.PROBLEM)
 def fee_too_low(ctx: CheckContext) -> Finding | None:
     tx, fees = ctx.tx, ctx.fees
-    if tx is None or not tx.pending or fees is None or fees.next_base_fee is None:
+    if tx is None or not tx.pending or ctx.replaced or fees is None or fees.next_base_fee is None:
         return None
     base = fees.next_base_fee
     offered = tx.max_fee if tx.max_fee is not None else tx.gas_price
@@ -48,7 +50,7 @@ def fee_too_low(ctx: CheckContext) -> Finding | None:
         )
     tip = min(tx.max_priority_fee, offered - base) if tx.max_priority_fee is not None else offered - base
     typical = typical_included_tip(fees)
-    if typical is None or tip >= typical:
+    if typical is None or tip >= typical * _LOW_TIP_SHARE:
         return None
     evidence += [
         ctx.evidence("effective_tip_gwei", gwei(tip)),
@@ -86,7 +88,7 @@ def nonce_gap(ctx: CheckContext) -> Finding | None:
 @check("NETWORK_CONGESTED", Severity.WARNING)
 def congested(ctx: CheckContext) -> Finding | None:
     tx, fees = ctx.tx, ctx.fees
-    if tx is None or not tx.pending or fees is None or not fees.gas_used_ratios:
+    if tx is None or not tx.pending or ctx.replaced or fees is None or not fees.gas_used_ratios:
         return None
     fullness = mean(fees.gas_used_ratios[-_RECENT_BLOCKS:])
     usual = median(fees.base_fees) if fees.base_fees else 0

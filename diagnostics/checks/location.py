@@ -11,11 +11,23 @@ _STALE_BLOCKS = 10
 _STALE_FLOOR_SECONDS = 60
 
 
+def stale_head(ctx: CheckContext) -> tuple[int, float] | None:
+    """(age, allowed) in seconds when the selected node's newest block is too old to trust."""
+    head = ctx.head
+    if head is None:
+        return None
+    age = int(ctx.now.timestamp()) - head.timestamp
+    allowed = max(_STALE_FLOOR_SECONDS, _STALE_BLOCKS * ctx.network.block_time_seconds)
+    return (age, allowed) if age > allowed else None
+
+
 @check("TX_NOT_FOUND", Severity.PROBLEM)
 def not_found(ctx: CheckContext) -> Finding | None:
     asked = ctx.facts.networks
-    # Unknown is not absent: one node that could not answer keeps this from being said at all.
-    if not asked or not all(isinstance(n.tx, NotFound) for n in asked):
+    # Unknown is not absent: one node that could not answer in full, or that is behind the chain, keeps
+    # this from being said at all.
+    answered = all(isinstance(n.tx, NotFound) and isinstance(n.head, Found) for n in asked)
+    if not asked or not answered or stale_head(ctx) is not None:
         return None
     evidence = tuple(
         Evidence("network_answer", "not found", n.network, n.head.value.number if isinstance(n.head, Found) else None)
@@ -40,13 +52,10 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
 
 @check("NODE_OUT_OF_SYNC", Severity.WARNING)
 def node_out_of_sync(ctx: CheckContext) -> Finding | None:
-    head = ctx.head
-    if head is None:
+    stale = stale_head(ctx)
+    if stale is None or ctx.head is None:
         return None
-    age = int(ctx.now.timestamp()) - head.timestamp
-    allowed = max(_STALE_FLOOR_SECONDS, _STALE_BLOCKS * ctx.network.block_time_seconds)
-    if age <= allowed:
-        return None
+    head, (age, allowed) = ctx.head, stale
     return ctx.finding(
         "NODE_OUT_OF_SYNC",
         evidence=(

@@ -109,6 +109,12 @@ class CheckContext:
         return known(self.selected.fees) if self.selected else None
 
     @property
+    def replaced(self) -> bool:
+        """A pending transaction whose nonce the sender has already used in a block: it can never confirm."""
+        tx, nonces = self.tx, self.nonces
+        return bool(tx and tx.pending and nonces and tx.nonce < nonces.latest)
+
+    @property
     def required_confirmations(self) -> int:
         return self.case.required_confirmations or self.network.confirmations
 
@@ -123,7 +129,7 @@ class CheckContext:
     def moved(self) -> tuple[Transfer, ...]:
         """What the transaction moved, or, while it is pending, what its call data asks to move."""
         tx = self.tx
-        if tx is None or tx.status == 0:
+        if tx is None or tx.failed:
             return ()
         if not tx.pending:
             return tx.transfers

@@ -24,7 +24,7 @@ def pending(ctx: CheckContext) -> Finding | None:
 @check("TX_CONFIRMED", Severity.INFO)
 def confirmed(ctx: CheckContext) -> Finding | None:
     tx = ctx.tx
-    if tx is None or tx.pending or tx.status == 0:
+    if tx is None or tx.pending or tx.failed:
         return None
     block = tx.block_number
     evidence = [
@@ -40,7 +40,7 @@ def confirmed(ctx: CheckContext) -> Finding | None:
 @check("TX_FAILED", Severity.CRITICAL)
 def failed(ctx: CheckContext) -> Finding | None:
     tx = ctx.tx
-    if tx is None or tx.status != 0:
+    if tx is None or not tx.failed:
         return None
     block = tx.block_number
     if tx.revert_reason:
@@ -50,7 +50,7 @@ def failed(ctx: CheckContext) -> Finding | None:
     else:
         variant = "unknown"
     evidence = [
-        ctx.evidence("status", "failed (0)", block),
+        ctx.evidence("status", "failed (0)" if tx.status == 0 else "no status (pre-2017 block); all gas used", block),
         ctx.evidence("gas_used", tx.gas_used, block),
         ctx.evidence("gas_limit", tx.gas_limit, block),
     ]
@@ -68,4 +68,17 @@ def failed(ctx: CheckContext) -> Finding | None:
         gas_used=tx.gas_used,
         gas_limit=tx.gas_limit,
         fee=fee_amount,
+    )
+
+
+@check("TX_DROPPED_REPLACED", Severity.CRITICAL)
+def dropped_replaced(ctx: CheckContext) -> Finding | None:
+    tx, nonces = ctx.tx, ctx.nonces
+    if tx is None or nonces is None or not ctx.replaced:
+        return None
+    return ctx.finding(
+        "TX_DROPPED_REPLACED",
+        evidence=(ctx.evidence("nonce", tx.nonce), ctx.evidence("sender_mined_count", nonces.latest)),
+        nonce=tx.nonce,
+        mined_count=nonces.latest,
     )

@@ -41,15 +41,22 @@ def _transfer_evidence(ctx: CheckContext, transfers: tuple[Transfer, ...]) -> tu
 @check("NO_TRANSFER_TO_ADDRESS", Severity.PROBLEM)
 def no_transfer(ctx: CheckContext) -> Finding | None:
     tx = ctx.tx
-    if tx is None or tx.status == 0 or ctx.case.address is None or ctx.moved():
+    if tx is None or tx.failed or ctx.case.address is None or ctx.moved():
         return None
     method = tx.call.method if tx.call else None
+    if tx.pending and method != "approve":
+        return None  # a pending call this version cannot decode may still move value: say nothing yet
+    if method == "approve":
+        variant = "approve"
+    elif tx.call is None and tx.input_size > 0:
+        # A contract call with no Transfer log: coins it moved internally are not inspected here.
+        variant = "contract_call"
+    else:
+        variant = "nothing"
     evidence = [ctx.evidence("address_entered", ctx.case.address), ctx.evidence("to_contract", tx.to, tx.block_number)]
     if method:
         evidence.append(ctx.evidence("method", method, tx.block_number))
-    return ctx.finding(
-        "NO_TRANSFER_TO_ADDRESS", variant="approve" if method == "approve" else "nothing", evidence=tuple(evidence)
-    )
+    return ctx.finding("NO_TRANSFER_TO_ADDRESS", variant=variant, evidence=tuple(evidence))
 
 
 @check("RECIPIENT_MISMATCH", Severity.PROBLEM)

@@ -7,9 +7,12 @@ give them meaning carried beside them, never floats.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 
-from diagnostics.model.lookup import Lookup, NotFound, Unavailable
+from diagnostics.model.lookup import Lookup, Unavailable
+
+# Token amounts reach 30+ significant digits (18 decimals); the default 28-digit context would round them.
+EXACT = Context(prec=200)
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,7 @@ class Amount:
     symbol: str
 
     def as_decimal(self) -> Decimal:
-        return Decimal(self.base_units).scaleb(-self.decimals)
+        return Decimal(self.base_units).scaleb(-self.decimals, EXACT)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class TxFacts:
     gas_used: int | None = None
     effective_gas_price: int | None = None
     revert_reason: str | None = None
+    input_size: int = 0  # bytes of call data: a call to a contract method, decoded or not
     call: ContractCall | None = None
     call_token: TokenInfo | None = None
     transfers: tuple[Transfer, ...] = ()
@@ -82,6 +86,15 @@ class TxFacts:
     @property
     def pending(self) -> bool:
         return self.block_number is None
+
+    @property
+    def failed(self) -> bool:
+        """Status 0; or, before receipts carried a status (pre-Byzantium, 2017), all gas used up."""
+        if self.block_number is None:
+            return False
+        if self.status is not None:
+            return self.status == 0
+        return self.gas_used is not None and self.gas_used >= self.gas_limit
 
     @property
     def fee_paid(self) -> int | None:
@@ -124,8 +137,8 @@ class NetworkFacts:
     endpoint: str
     tx: Lookup[TxFacts]
     head: Lookup[ChainHead] = field(default_factory=lambda: Unavailable("not asked"))
-    nonces: Lookup[NonceState] = field(default_factory=NotFound)
-    fees: Lookup[FeeMarket] = field(default_factory=NotFound)
+    nonces: Lookup[NonceState] = field(default_factory=lambda: Unavailable("not asked"))
+    fees: Lookup[FeeMarket] = field(default_factory=lambda: Unavailable("not asked"))
     elapsed_seconds: float = 0.0
     round_trips: int = 0
 

@@ -84,9 +84,15 @@ def test_dead_node_is_unavailable_not_missing() -> None:
         (["diagnose", "--network", "ethereum", "--tx", "0x12", "--output", "/nonexistent/dir/r.txt"], "cannot write"),
         (["diagnose", "--network", "ethereum", "--tx", "0x12", "--amount", "lots"], "not a number"),
         (["frobnicate"], "invalid choice"),
+        (["diagnose", "--network", "ethereum", "--tx", "0x12", "--amount", "1,5"], "with a dot for decimals"),
     ],
 )
 def test_unrunnable_command_lines_exit_2_with_one_line(args: list[str], words: str) -> None:
     run = cli(*args)
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and words in run.stderr and "Traceback" not in run.stderr
+
+
+def test_thousands_separators_are_understood() -> None:
+    run = cli("diagnose", "--network", "ethereum", "--tx", "0x12", "--amount", "1,234.5", "--format", "json")
+    assert run.returncode == 0 and json.loads(run.stdout)["case"]["amount"] == "1234.5"

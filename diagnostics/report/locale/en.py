@@ -96,7 +96,10 @@ VERDICTS: dict[str, Any] = {
         "approve": "Nothing was sent: this was an approval, not a transfer",
         "": "Nothing was sent to your address",
     },
-    "NONCE_GAP": "Stuck behind an earlier transaction (nonce {missing_nonce})",
+    "NONCE_GAP": {
+        "missing": "Stuck: an earlier transaction (nonce {missing_nonce}) is missing",
+        "stuck": "Waiting behind an earlier pending transaction (nonce {missing_nonce})",
+    },
     "FEE_TOO_LOW": "Stuck: the fee is too low",
     "TX_PENDING": "Waiting to be included in a block",
     "CONFIRMATIONS_INSUFFICIENT": "Waiting for confirmations ({confirmations}/{required}, {eta_seconds})",
@@ -173,7 +176,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "TX_NOT_FOUND": {
         "title": "The transaction was not found",
-        "explanation": "Every node asked answered, and none knows this hash ({networks}). It was never broadcast, was dropped from the pool, or the hash has a typo.",
+        "explanation": "Every node asked answered, and none knows this hash ({networks}). It was never broadcast, was dropped from the pool, or the hash has a typo. (A node that keeps only recent history also forgets old transactions.)",
         "next_steps": {
             "deposit": [
                 "Check that the hash is copied in full from the sending wallet's history.",
@@ -234,6 +237,16 @@ FINDINGS: dict[str, dict[str, Any]] = {
             ],
         },
     },
+    "TX_DROPPED_REPLACED": {
+        "title": "Replaced by another transaction",
+        "explanation": "This transaction uses the sender's nonce {nonce}, but the sender already has {mined_count} transactions in blocks: nonce {nonce} was used by another transaction (a speed-up or a cancel). This one will never confirm.",
+        "next_steps": {
+            "deposit": [
+                "Look in the sending wallet's history for the transaction that replaced it, and diagnose that hash instead."
+            ],
+            "withdrawal": ["Ask the exchange for the TxID of the transaction that replaced this one."],
+        },
+    },
     "CONFIRMATIONS_INSUFFICIENT": {
         "title": "Not enough confirmations yet",
         "explanation": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is {eta_seconds} more.",
@@ -291,6 +304,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": {
             "approve": "This transaction was an approve (permission to spend), not a transfer: no tokens moved.",
             "nothing": "The transaction succeeded but moved no coins or tokens to anyone.",
+            "contract_call": 'The transaction called a contract method and no token transfer to your address was logged. Coins a contract moves internally are not inspected by this version, so check an explorer\'s "internal transactions" tab.',
         },
         "next_steps": {
             "deposit": ["Check your wallet's history for the actual transfer, and diagnose that hash instead."],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ from diagnostics.chains.evm import (
     EvmAdapter,
     RpcError,
     decode_call,
+    decode_decimals_result,
     decode_fee_history,
+    decode_head,
     decode_revert,
     decode_string_result,
     decode_transaction,
@@ -170,3 +173,70 @@ def test_node_that_never_answers_costs_one_timeout() -> None:
         elapsed = time.monotonic() - started
     assert "did not answer within 0.5 s" in reason
     assert elapsed < 2.0, f"a dead node held the diagnosis for {elapsed:.1f} s"
+
+
+# --- odd answers real nodes give ---------------------------------------------------------------
+
+
+def test_quantities_are_never_silently_zero() -> None:
+    with pytest.raises(ValueError, match="hex quantity"):
+        decode_head({"number": None, "timestamp": "0x1"})
+
+
+def test_decimals_beyond_uint8_are_unknown() -> None:
+    assert decode_decimals_result("0x" + f"{18:064x}") == 18
+    assert decode_decimals_result("0x" + f"{2**255:064x}") is None
+
+
+def _mined_usdt(eth: Node) -> str:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, eth.unit)
+    eth.chain.wait(tx)
+    eth.chain.mine(20)
+    return tx
+
+
+def test_mined_transaction_without_receipt_is_unavailable_not_nothing_sent(eth: Node) -> None:
+    tx = _mined_usdt(eth)
+    with RpcServer("relay", upstream=eth.url, overrides={"eth_getTransactionReceipt": None}) as node:
+        d = diagnose_on(node.url, "ethereum", tx, address=eth.chain.deposit)
+    assert d.verdict.code == "NODE_UNAVAILABLE"
+    assert "NO_TRANSFER_TO_ADDRESS" not in d.codes() and "TX_CONFIRMED" not in d.codes()
+
+
+def test_receipt_stub_for_pending_transaction_is_not_block_zero(eth: Node) -> None:
+    eth.chain.rpc("evm_setAutomine", False)
+    tx = eth.chain.pay(eth.chain.deposit, 10**18)
+    stub = {"blockNumber": None, "status": None, "logs": [], "gasUsed": None}
+    with RpcServer("relay", upstream=eth.url, overrides={"eth_getTransactionReceipt": stub}) as node:
+        d = diagnose_on(node.url, "ethereum", tx, address=eth.chain.deposit)
+    assert d.verdict.code == "TX_PENDING"
+    assert "CONFIRMATIONS_SUFFICIENT" not in d.codes()
+
+
+def test_null_fee_history_spoils_only_the_fees(eth: Node) -> None:
+    tx = _mined_usdt(eth)
+    with RpcServer("relay", upstream=eth.url, overrides={"eth_feeHistory": None}) as node:
+        facts = EvmAdapter({"ethereum": node.url}).gather(catalog.network("ethereum"), tx)
+    assert isinstance(facts.tx, Found) and isinstance(facts.fees, Unavailable)
+    assert "unreadable answer to eth_feeHistory" in facts.fees.reason
+
+
+def test_batch_refused_with_http_405_falls_back(eth: Node) -> None:
+    tx = _mined_usdt(eth)
+    with RpcServer("no_batch_405", upstream=eth.url) as node:
+        d = diagnose_on(node.url, "ethereum", tx, address=eth.chain.deposit)
+    assert d.verdict.code == "CONFIRMATIONS_SUFFICIENT"
+
+
+def test_second_default_endpoint_is_tried_when_the_first_is_dead(eth: Node) -> None:
+    tx = _mined_usdt(eth)
+    network = replace(catalog.network("ethereum"), rpc_urls=(f"http://127.0.0.1:{free_port()}", eth.url))
+    facts = EvmAdapter().gather(network, tx)
+    assert isinstance(facts.tx, Found) and facts.endpoint == eth.url.removeprefix("http://")
+
+
+def test_all_default_endpoints_dead_lists_every_reason() -> None:
+    dead = tuple(f"http://127.0.0.1:{free_port()}" for _ in range(2))
+    network = replace(catalog.network("ethereum"), rpc_urls=dead)
+    facts = EvmAdapter().gather(network, UNKNOWN_HASH)
+    assert isinstance(facts.tx, Unavailable) and facts.tx.reason.count("could not connect") == 2

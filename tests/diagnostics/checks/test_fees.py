@@ -68,3 +68,13 @@ def test_congestion_by_fullness_or_fee_surge() -> None:
     assert surge is not None and surge.variant == "fee_surge"
     assert run("NETWORK_CONGESTED", context(pending(), fees=market())) is None
     assert run("NETWORK_CONGESTED", context(mined(), fees=market(next_base=60 * GWEI))) is None
+
+
+def test_replaced_transaction_gets_no_speed_up_advice() -> None:
+    ctx = context(pending(nonce=3, max_fee=15 * GWEI), nonces=(7, 7), fees=market(ratios=(0.95,) * 10))
+    assert run("FEE_TOO_LOW", ctx) is None and run("NETWORK_CONGESTED", ctx) is None
+
+
+def test_tip_just_under_the_lowest_included_is_slow_not_stuck() -> None:
+    near = pending(max_fee=100 * GWEI, max_priority_fee=int(1.5 * GWEI))
+    assert run("FEE_TOO_LOW", context(near, fees=market(tip_p10=2 * GWEI))) is None

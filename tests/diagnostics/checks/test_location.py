@@ -21,3 +21,9 @@ def test_out_of_sync_by_head_age() -> None:
     finding = run("NODE_OUT_OF_SYNC", context(NotFound(), head_age=600))
     assert finding is not None and finding.params["age_seconds"] == 600 and finding.params["allowed_seconds"] == 120
     assert run("NODE_OUT_OF_SYNC", context(NotFound(), head_age=90, network="bsc")) is not None
+
+
+def test_not_found_needs_a_fresh_head() -> None:
+    assert run("TX_NOT_FOUND", context(NotFound(), head=None)) is None
+    stale = context(NotFound(), head_age=3600)
+    assert run("TX_NOT_FOUND", stale) is None and run("NODE_OUT_OF_SYNC", stale) is not None

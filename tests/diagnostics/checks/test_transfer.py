@@ -64,3 +64,16 @@ def test_failed_or_addressless_cases_say_nothing_of_recipients() -> None:
     ):
         for code in ("RECIPIENT_MISMATCH", "ADDRESS_POISONING_SUSPECTED", "NO_TRANSFER_TO_ADDRESS"):
             assert run(code, ctx) is None
+
+
+def test_pending_undecoded_call_is_not_called_empty() -> None:
+    assert run("NO_TRANSFER_TO_ADDRESS", context(pending(input_size=200), address=DEPOSIT)) is None
+    approve = pending(call=ContractCall(USDT, "approve", DEPOSIT, 5, SENDER))
+    assert run("NO_TRANSFER_TO_ADDRESS", context(approve, address=DEPOSIT)) is not None
+
+
+def test_undecoded_contract_call_is_hedged() -> None:
+    finding = run("NO_TRANSFER_TO_ADDRESS", context(mined(transfers=(), input_size=200), address=DEPOSIT))
+    assert finding is not None and finding.variant == "contract_call"
+    plain = run("NO_TRANSFER_TO_ADDRESS", context(mined(transfers=(), to=OTHER), address=DEPOSIT))
+    assert plain is not None and plain.variant == "nothing"
