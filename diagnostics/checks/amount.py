@@ -14,10 +14,8 @@ def amount_mismatch(ctx: CheckContext) -> Finding | None:
     expected = ctx.case.amount
     if expected is None:
         return None
-    transfers = ctx.moved_to_address() if ctx.case.address else ctx.moved()
-    amounts = [a for a in (ctx.amount(t) for t in transfers) if a is not None]
-    if ctx.case.token:
-        amounts = [a for a in amounts if a.symbol.upper() == ctx.case.token.strip().upper()]
+    transfers = ctx.moved_to_address() if ctx.address else ctx.moved()
+    amounts = [a for a in (ctx.amount(t) for t in transfers if ctx.wanted(t)) if a is not None]
     if not amounts or len({(a.symbol, a.decimals) for a in amounts}) != 1:
         return None
     moved = Amount(sum(a.base_units for a in amounts), amounts[0].decimals, amounts[0].symbol)
@@ -26,6 +24,7 @@ def amount_mismatch(ctx: CheckContext) -> Finding | None:
         return None
     return ctx.finding(
         "AMOUNT_MISMATCH",
+        variant="more" if Decimal(moved.base_units) > expected.scaleb(moved.decimals, EXACT) else "less",
         evidence=(ctx.evidence("amount_expected", f"{expected} {moved.symbol}"), ctx.evidence("amount", moved)),
         expected=f"{expected} {moved.symbol}",
         moved=moved,

@@ -44,6 +44,13 @@ def sufficient(ctx: CheckContext) -> Finding | None:
     depth = _depth(ctx)
     if depth is None or depth[0] < depth[1]:
         return None
+    # Deep enough, but if nothing creditable reached the address, depth is no longer the question and
+    # the words must not send the user to the exchange.
+    variant = "" if ctx.address is None or ctx.credited() else "not_credited"
     return ctx.finding(
-        "CONFIRMATIONS_SUFFICIENT", evidence=_evidence(ctx, depth), confirmations=depth[0], required=depth[1]
+        "CONFIRMATIONS_SUFFICIENT",
+        variant=variant,
+        evidence=_evidence(ctx, depth),
+        confirmations=depth[0],
+        required=depth[1],
     )

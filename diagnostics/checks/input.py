@@ -29,6 +29,8 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
     form = address_form(ctx.case.address)
     if form.problem is None or (form.family is not None and form.family != ctx.network.family):
         return None
+    if form.problem == "checksum" and ctx.moved_to_address():
+        return None  # only the capitals were mistyped: the value did reach this address
     return ctx.finding(
         "INPUT_INVALID_ADDRESS",
         variant=form.problem,

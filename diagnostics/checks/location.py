@@ -53,9 +53,16 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
 @check("NODE_OUT_OF_SYNC", Severity.WARNING)
 def node_out_of_sync(ctx: CheckContext) -> Finding | None:
     stale = stale_head(ctx)
-    if stale is None or ctx.head is None:
+    tx, head = ctx.tx, ctx.head
+    if stale is None or head is None:
         return None
-    head, (age, allowed) = ctx.head, stale
+    if (
+        tx is not None
+        and tx.block_number is not None
+        and head.number - tx.block_number + 1 >= ctx.required_confirmations
+    ):
+        return None  # a lagging node can only under-count: the requirement is met all the same
+    age, allowed = stale
     return ctx.finding(
         "NODE_OUT_OF_SYNC",
         evidence=(

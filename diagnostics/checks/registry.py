@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from diagnostics.intake.sniff import address_form
 from diagnostics.model import (
     Amount,
     Case,
@@ -62,7 +63,6 @@ class CheckContext:
     network: Network
     facts: Facts
     now: datetime
-    hash_valid: bool = True
 
     def finding(
         self,
@@ -141,8 +141,36 @@ class CheckContext:
             intended.append(Transfer(call.source or tx.sender, call.target, call.amount, tx.call_token))
         return tuple(intended)
 
+    @property
+    def address(self) -> str | None:
+        """The user's address when it can be compared with the chain's (well formed, this network's family).
+
+        A mistyped checksum still compares, case aside; a truncated or foreign address does not, so no
+        recipient check accuses the chain of a mismatch that is only a typo.
+        """
+        if self.case.address is None:
+            return None
+        form = address_form(self.case.address)
+        usable = form.family == self.network.family and form.problem in (None, "checksum")
+        return self.case.address.strip() if usable else None
+
     def moved_to_address(self) -> tuple[Transfer, ...]:
-        return tuple(t for t in self.moved() if self.same_address(t.recipient, self.case.address))
+        return tuple(t for t in self.moved() if self.same_address(t.recipient, self.address))
+
+    def symbol_of(self, transfer: Transfer) -> str:
+        if transfer.token is None:
+            return self.network.native_symbol
+        return (transfer.token.symbol or "?").strip()
+
+    def wanted(self, transfer: Transfer) -> bool:
+        """Whether a transfer is of the coin the user says they sent (any, when they did not say)."""
+        return self.case.token is None or self.symbol_of(transfer).upper() == self.case.token.strip().upper()
+
+    def credited(self) -> tuple[Transfer, ...]:
+        """Transfers an exchange would credit: to the address, of the stated coin, native or a listed token."""
+        return tuple(
+            t for t in self.moved_to_address() if self.wanted(t) and (t.token is None or self.is_listed(t.token))
+        )
 
     def amount(self, transfer: Transfer) -> Amount | None:
         """The transfer's amount with its decimals, or ``None`` when a token did not say its decimals."""

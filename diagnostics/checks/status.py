@@ -34,6 +34,8 @@ def confirmed(ctx: CheckContext) -> Finding | None:
     if tx.block_timestamp is not None:
         when = datetime.fromtimestamp(tx.block_timestamp, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         evidence.append(ctx.evidence("block_time", when, block))
+    for t in tx.transfers:
+        evidence.append(ctx.evidence("transfer", f"{t.sender} → {t.recipient}: {ctx.amount(t) or t.amount}", block))
     return ctx.finding("TX_CONFIRMED", evidence=tuple(evidence), block=block)
 
 

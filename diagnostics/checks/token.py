@@ -8,19 +8,14 @@ from diagnostics.model import Finding, Severity, TokenInfo
 
 def _moved_tokens(ctx: CheckContext) -> list[TokenInfo]:
     """Tokens of the transfers that concern the user: to their address if they gave one, else all."""
-    transfers = ctx.moved_to_address() if ctx.case.address and ctx.moved_to_address() else ctx.moved()
+    transfers = ctx.moved_to_address() or ctx.moved()
     return list({t.token.contract: t.token for t in transfers if t.token is not None}.values())
 
 
-def _claimed_symbols(ctx: CheckContext) -> set[str]:
-    symbols = {t.symbol.upper() for t in ctx.network.tokens}
-    if ctx.case.token:
-        symbols.add(ctx.case.token.strip().upper())
-    return symbols
-
-
 def _impostors(ctx: CheckContext) -> list[TokenInfo]:
-    claimed = _claimed_symbols(ctx)
+    # Only symbols the network's table knows can be impersonated: an unlisted token the user names
+    # is unknown to us, not fake.
+    claimed = {t.symbol.upper() for t in ctx.network.tokens}
     return [t for t in _moved_tokens(ctx) if not ctx.is_listed(t) and t.symbol and t.symbol.strip().upper() in claimed]
 
 

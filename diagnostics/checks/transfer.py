@@ -24,24 +24,45 @@ def looks_alike(a: str, b: str) -> bool:
 
 def _gone_elsewhere(ctx: CheckContext) -> tuple[Transfer, ...]:
     """Transfers that went to other addresses, when none reached the user's."""
-    if ctx.case.address is None or ctx.moved_to_address():
+    if ctx.address is None or ctx.moved_to_address():
         return ()
     return ctx.moved()
 
 
+def _alike(ctx: CheckContext) -> tuple[Transfer, ...]:
+    address = ctx.address
+    return tuple(t for t in _gone_elsewhere(ctx) if address and looks_alike(t.recipient, address))
+
+
 def _transfer_evidence(ctx: CheckContext, transfers: tuple[Transfer, ...]) -> tuple[Evidence, ...]:
     block = ctx.tx.block_number if ctx.tx else None
-    rows = [ctx.evidence("address_entered", ctx.case.address)]
+    rows = [ctx.evidence("address_entered", ctx.address)]
     for t in transfers:
         rows.append(ctx.evidence("sent_to", t.recipient, block))
         rows.append(ctx.evidence("amount", ctx.amount(t) or t.amount, block))
     return tuple(rows)
 
 
+def _pending_variant(ctx: CheckContext) -> str:
+    """While it is pending nothing has moved yet, and the sender can still replace it: the words differ."""
+    return "pending" if ctx.tx is not None and ctx.tx.pending else ""
+
+
 @check("NO_TRANSFER_TO_ADDRESS", Severity.PROBLEM)
 def no_transfer(ctx: CheckContext) -> Finding | None:
     tx = ctx.tx
-    if tx is None or tx.failed or ctx.case.address is None or ctx.moved():
+    if tx is None or tx.failed or ctx.address is None:
+        return None
+    arrived = ctx.moved_to_address()
+    if arrived and not any(ctx.wanted(t) for t in arrived):
+        # Something reached the address, but not the coin the user says they sent.
+        moved = ", ".join(dict.fromkeys(ctx.symbol_of(t) for t in arrived))
+        evidence = [ctx.evidence("token_stated", ctx.case.token)]
+        evidence += [ctx.evidence("amount", ctx.amount(t) or t.amount, tx.block_number) for t in arrived]
+        return ctx.finding(
+            "NO_TRANSFER_TO_ADDRESS", variant="other_token", evidence=tuple(evidence), token=ctx.case.token, moved=moved
+        )
+    if ctx.moved():
         return None
     method = tx.call.method if tx.call else None
     if tx.pending and method != "approve":
@@ -53,7 +74,7 @@ def no_transfer(ctx: CheckContext) -> Finding | None:
         variant = "contract_call"
     else:
         variant = "nothing"
-    evidence = [ctx.evidence("address_entered", ctx.case.address), ctx.evidence("to_contract", tx.to, tx.block_number)]
+    evidence = [ctx.evidence("address_entered", ctx.address), ctx.evidence("to_contract", tx.to, tx.block_number)]
     if method:
         evidence.append(ctx.evidence("method", method, tx.block_number))
     return ctx.finding("NO_TRANSFER_TO_ADDRESS", variant=variant, evidence=tuple(evidence))
@@ -62,26 +83,27 @@ def no_transfer(ctx: CheckContext) -> Finding | None:
 @check("RECIPIENT_MISMATCH", Severity.PROBLEM)
 def recipient_mismatch(ctx: CheckContext) -> Finding | None:
     elsewhere = _gone_elsewhere(ctx)
-    if not elsewhere:
-        return None
+    if not elsewhere or len(_alike(ctx)) == len(elsewhere):
+        return None  # all of it went to look-alikes: the poisoning finding says it, once
     recipients = list(dict.fromkeys(t.recipient for t in elsewhere))
     return ctx.finding(
         "RECIPIENT_MISMATCH",
+        variant=_pending_variant(ctx),
         evidence=_transfer_evidence(ctx, elsewhere),
         recipient=", ".join(recipients),
-        address=ctx.case.address,
+        address=ctx.address,
     )
 
 
 @check("ADDRESS_POISONING_SUSPECTED", Severity.CRITICAL)
 def poisoning(ctx: CheckContext) -> Finding | None:
-    address = ctx.case.address
-    alike = tuple(t for t in _gone_elsewhere(ctx) if address and looks_alike(t.recipient, address))
-    if not alike or address is None:
+    alike = _alike(ctx)
+    if not alike:
         return None
     return ctx.finding(
         "ADDRESS_POISONING_SUSPECTED",
+        variant=_pending_variant(ctx),
         evidence=_transfer_evidence(ctx, alike),
         recipient=alike[0].recipient,
-        address=address,
+        address=ctx.address,
     )

@@ -24,6 +24,12 @@ class Amount:
     def as_decimal(self) -> Decimal:
         return Decimal(self.base_units).scaleb(-self.decimals, EXACT)
 
+    def __str__(self) -> str:
+        """ "1,234.5 USDT": grouped digits, no trailing zeros, never an exponent."""
+        value = self.as_decimal().normalize(EXACT)
+        text = f"{value:,f}" if abs(value) >= 1 else f"{value:f}"
+        return f"{text} {self.symbol}"
+
 
 @dataclass(frozen=True)
 class TokenInfo:

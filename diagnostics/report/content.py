@@ -68,27 +68,25 @@ def strings(language: str) -> ModuleType:
     return importlib.import_module(f"diagnostics.report.locale.{language}")
 
 
-def format_amount(amount: Amount) -> str:
-    value = amount.as_decimal().normalize()
-    text = f"{value:,f}" if value == value.to_integral() or abs(value) >= 1 else f"{value:f}"
-    return f"{text} {amount.symbol}"
-
-
 def _duration(seconds: int, report: dict[str, str]) -> str:
+    """Exact enough to compare two durations ("2 min 10 s" against "2 min"), short enough to read."""
+    seconds = max(seconds, 1)
     if seconds < 60:
-        return report["about_seconds"].format(n=max(seconds, 1))
-    if seconds < 90:
-        return report["about_minute"]
-    if seconds < 5400:
-        return report["about_minutes"].format(n=round(seconds / 60))
-    return report["about_hours"].format(n=round(seconds / 3600))
+        return report["duration_s"].format(s=seconds)
+    if seconds < 3600:
+        minutes, rest = divmod(seconds, 60)
+        return report["duration_m_s"].format(m=minutes, s=rest) if rest else report["duration_m"].format(m=minutes)
+    if seconds < 2 * 86400:
+        hours, rest = divmod(seconds, 3600)
+        return report["duration_h_m"].format(h=hours, m=rest // 60)
+    return report["duration_d"].format(d=round(seconds / 86400))
 
 
 def format_value(value: EvidenceValue, report: dict[str, str], name: str = "") -> str:
     if value is None:
         return report["none"]
     if isinstance(value, Amount):
-        return format_amount(value)
+        return str(value)
     if isinstance(value, int) and not isinstance(value, bool) and name.endswith("_seconds"):
         return _duration(value, report)
     if isinstance(value, Decimal):
@@ -96,11 +94,14 @@ def format_value(value: EvidenceValue, report: dict[str, str], name: str = "") -
     return str(value)
 
 
-def _pick(entry: Any, key: str) -> Any:
-    """A string that may vary by variant (or direction): the exact key, else the default ""."""
-    if isinstance(entry, dict):
-        return entry.get(key, entry.get("", next(iter(entry.values()))))
-    return entry
+def _pick(entry: Any, *keys: str) -> Any:
+    """A string that may vary by variant or direction: the first key present, else the default ""."""
+    if not isinstance(entry, dict):
+        return entry
+    for key in (*keys, ""):
+        if key in entry:
+            return entry[key]
+    return next(iter(entry.values()))
 
 
 class _Params(dict[str, str]):
@@ -119,14 +120,16 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
     network = names.get(finding.network or "", finding.network or "")
     params = _params(finding.params, network, locale.REPORT)
     entry = locale.FINDINGS[finding.code]
+    direction, variant = diagnosis.case.direction.value, finding.variant
+    keys = (f"{variant}.{direction}", variant, direction) if variant else (direction,)
     steps = entry["next_steps"]
-    chosen = steps.get(diagnosis.case.direction.value, steps.get("any", []))
+    chosen: list[str] = next((steps[k] for k in (*keys, "any") if k in steps), [])
     return FindingText(
         code=finding.code,
         severity=finding.severity.value,
         network=finding.network,
-        title=_pick(entry["title"], finding.variant).format_map(params),
-        explanation=_pick(entry["explanation"], finding.variant).format_map(params),
+        title=_pick(entry["title"], *keys).format_map(params),
+        explanation=_pick(entry["explanation"], *keys).format_map(params),
         evidence=tuple(
             EvidenceRow(
                 locale.EVIDENCE.get(e.label, e.label), format_value(e.value, locale.REPORT, e.label), e.network, e.block
@@ -185,7 +188,12 @@ def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
         language=language,
         verdict_code=verdict.code,
         verdict_severity=verdict.severity.value,
-        verdict=_pick(locale.VERDICTS[verdict.code], verdict.variant).format_map(verdict_params),
+        verdict=_pick(
+            locale.VERDICTS[verdict.code],
+            f"{verdict.variant}.{case.direction.value}",
+            verdict.variant,
+            case.direction.value,
+        ).format_map(verdict_params),
         case=tuple(case_rows),
         findings=tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings),
         networks=_network_rows(diagnosis, report),

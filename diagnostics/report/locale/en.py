@@ -1,8 +1,8 @@
 """English report strings: every word a report says, in one place.
 
 Placeholders name a finding's params (``{confirmations}``), plus ``{network}`` (the display name of the
-network the finding is about). A value that varies by a finding's variant is a dict keyed by variant;
-next steps are keyed by direction ("deposit", "withdrawal") or "any".
+network the finding is about). A title, explanation or verdict that varies is a dict; a next-steps dict
+is looked up by "variant.direction", then variant, then direction ("deposit", "withdrawal"), then "any".
 """
 
 from typing import Any
@@ -29,14 +29,15 @@ REPORT: dict[str, str] = {
     "unavailable": "could not be asked",
     "diagnosed_at": "Diagnosed at",
     "app": "Deposit Doctor",
-    "round_trips": "round trips",
+    "round_trips": "round trips: {n}",
     "at_block": "at block",
+    "evidence_at_block": "read at block {block}",
     "none": "—",
-    "seconds": "{n} s",
-    "about_seconds": "about {n} seconds",
-    "about_minute": "about 1 minute",
-    "about_minutes": "about {n} minutes",
-    "about_hours": "about {n} hours",
+    "duration_s": "{s} s",
+    "duration_m": "{m} min",
+    "duration_m_s": "{m} min {s} s",
+    "duration_h_m": "{h} h {m} min",
+    "duration_d": "{d} days",
 }
 
 EVIDENCE: dict[str, str] = {
@@ -47,11 +48,12 @@ EVIDENCE: dict[str, str] = {
     "network_answer": "Node's answer",
     "node_unavailable": "Why the node could not be asked",
     "head_block": "Latest block the node knows",
-    "head_age_seconds": "Age of that block (seconds)",
+    "head_age_seconds": "Age of that block",
     "block": "Block",
     "nonce": "Nonce",
     "status": "Status",
     "block_time": "Block time",
+    "transfer": "Transfer",
     "gas_used": "Gas used",
     "gas_limit": "Gas limit",
     "revert_reason": "Revert reason",
@@ -75,6 +77,7 @@ EVIDENCE: dict[str, str] = {
     "sent_to": "Sent to",
     "amount": "Amount",
     "amount_expected": "Amount you expected",
+    "token_stated": "Coin you said you sent",
     "token_contract": "Token contract",
     "token_symbol": "Token symbol",
     "official_contract": "Official contract",
@@ -85,40 +88,53 @@ VERDICTS: dict[str, Any] = {
     "INPUT_INVALID_HASH": "The transaction hash is not valid for {network}",
     "INPUT_INVALID_ADDRESS": "The address is not valid",
     "ADDRESS_NETWORK_MISMATCH": "The address does not belong to {network}",
-    "INTERNAL_CHECK_ERROR": "Deposit Doctor hit an internal error; the result is incomplete",
     "NETWORK_MISMATCH": "Sent on another network",
-    "TX_FAILED": "Failed — the funds never left",
+    "TX_FAILED": {
+        "withdrawal": "Failed — the funds never left the exchange",
+        "": "Failed — the funds never left",
+    },
     "TX_DROPPED_REPLACED": "Replaced — this transaction will never confirm",
-    "ADDRESS_POISONING_SUSPECTED": "Sent to a different address — likely address poisoning",
+    "ADDRESS_POISONING_SUSPECTED": {
+        "pending": "About to go to a look-alike address — likely address poisoning",
+        "": "Sent to a different address — likely address poisoning",
+    },
     "TOKEN_NOT_OFFICIAL": "Not the real {symbol}: a look-alike token was sent",
-    "RECIPIENT_MISMATCH": "Sent to a different address",
+    "RECIPIENT_MISMATCH": {"pending": "Going to a different address", "": "Sent to a different address"},
     "NO_TRANSFER_TO_ADDRESS": {
         "approve": "Nothing was sent: this was an approval, not a transfer",
+        "other_token": "No {token} reached your address: this transaction moved {moved}",
+        "contract_call": "No token transfer to your address was found in this contract call",
         "": "Nothing was sent to your address",
     },
+    "NODE_OUT_OF_SYNC": "Could not check reliably: the node is behind the chain",
     "NONCE_GAP": {
         "missing": "Stuck: an earlier transaction (nonce {missing_nonce}) is missing",
         "stuck": "Waiting behind an earlier pending transaction (nonce {missing_nonce})",
     },
     "FEE_TOO_LOW": "Stuck: the fee is too low",
     "TX_PENDING": "Waiting to be included in a block",
-    "CONFIRMATIONS_INSUFFICIENT": "Waiting for confirmations ({confirmations}/{required}, {eta_seconds})",
+    "CONFIRMATIONS_INSUFFICIENT": "Waiting for confirmations ({confirmations}/{required}, about {eta_seconds} more)",
     "AMOUNT_BELOW_MINIMUM": "Below the exchange's minimum deposit",
-    "AMOUNT_MISMATCH": "Arrived, but the amount differs from what you expected",
+    "AMOUNT_MISMATCH": "The amount differs from what you expected",
     "INTERNAL_TRANSFER": "Arrived through a contract call (internal transfer)",
     "TOKEN_UNKNOWN": "Arrived, but the token is not one Deposit Doctor knows",
-    "CONFIRMATIONS_SUFFICIENT": "Arrived — the exchange should credit it",
+    "CONFIRMATIONS_SUFFICIENT": {
+        "not_credited": "Confirmed on-chain, but nothing creditable reached your address",
+        "withdrawal": "Arrived — the funds are at your address",
+        "": "Arrived — the exchange should credit it",
+    },
     "TX_CONFIRMED": "In a block and successful",
     "NODE_UNAVAILABLE": "Could not check: the node did not answer",
-    "NODE_OUT_OF_SYNC": "Could not check reliably: the node is behind the chain",
     "TX_NOT_FOUND": "Not found on {network}",
     "NETWORK_CONGESTED": "The network is congested",
+    "INTERNAL_CHECK_ERROR": "Deposit Doctor hit an internal error; the result is incomplete",
     "NO_FINDINGS": "Nothing to report",
 }
 
 _CONTACT = "Contact the exchange's support and give them this report (TxID, network, amount, address)."
-_WALLET_SUPPORT = "Contact the wallet or exchange that sent it, with this report."
 _NEVER_SECRET = "Support never needs your password, private key or seed phrase: never send them to anyone."
+_STILL_IN_WALLET = "The funds are still in the sending wallet: check its balance."
+_NO_HISTORY_COPY = "Never copy an address from your transaction history."
 
 FINDINGS: dict[str, dict[str, Any]] = {
     "SECRET_DETECTED": {
@@ -132,7 +148,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "empty": "No transaction hash was entered.",
             "evm_address": "This is an address (0x + 40 hex characters), not a transaction hash. A hash on {network} is 0x followed by 64 hex characters.",
             "address": "This is a wallet address, not a transaction hash. A hash on {network} is 64 hex characters.",
-            "wrong_length": "The hash has the wrong length ({length} characters). A hash on {network} is 0x followed by 64 hex characters: part of it may be missing.",
+            "wrong_length": "The hash has the wrong length ({length} characters). A hash on {network} is 0x followed by exactly 64 hex characters: part of it is missing, or something extra was copied with it.",
             "not_hex": "The hash contains characters a hash never has. A hash on {network} is 0x followed by 64 hex characters (0-9, a-f).",
             "bare_hex64": "A 64-character hash without 0x is not a {network} transaction hash.",
             "evm": "A 0x hash is not a {network} transaction hash.",
@@ -142,7 +158,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "INPUT_INVALID_ADDRESS": {
         "title": "The address is not valid",
         "explanation": {
-            "checksum": "The address's capital letters do not match its checksum (EIP-55): one character is probably mistyped. Funds are not sent to such an address by any careful wallet.",
+            "checksum": "The address's capital letters do not match its checksum (EIP-55): a character is probably mistyped, and this transaction did not send to it either.",
             "malformed": "This is not a well-formed address for {network}.",
             "empty": "No address was entered.",
         },
@@ -194,14 +210,14 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": 'The node for {networks} did not give a usable answer: {reason}. Nothing can be said about the transaction there: this is not a "not found".',
         "next_steps": {
             "any": [
-                "Try again in a minute, or point Deposit Doctor at another endpoint (--rpc NETWORK=URL).",
+                "Check your internet connection and try again, or use another endpoint for {networks} (--rpc NETWORK=URL).",
                 "Do not send the funds again because of this result.",
             ]
         },
     },
     "NODE_OUT_OF_SYNC": {
         "title": "The node is behind the chain",
-        "explanation": "The newest block this node knows is {age_seconds} old, more than {allowed_seconds} allows. Its answers may be out of date.",
+        "explanation": "The newest block this node knows is {age_seconds} old; a node that follows the chain is never more than {allowed_seconds} behind. Its answers may be out of date.",
         "next_steps": {"any": ["Try again later or with another endpoint before drawing conclusions."]},
     },
     "TX_PENDING": {
@@ -210,7 +226,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "next_steps": {
             "deposit": [
                 "Wait; the deposit is credited only after the transaction is in a block and has enough confirmations.",
-                "If it stays pending, see the fee and nonce findings below.",
+                "If it stays pending for long, the fee and nonce findings in this report (if any) say why.",
             ],
             "withdrawal": ["Wait; if it stays pending for long, ask the exchange whether they will speed it up."],
         },
@@ -228,10 +244,15 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "unknown": "The transaction is in a block but failed (status 0). Nothing was transferred; the network fee ({fee}) was still spent.",
         },
         "next_steps": {
-            "deposit": [
-                "The funds are still in the sending wallet: check its balance.",
-                "Send again (with a higher gas limit if it ran out of gas); the exchange cannot credit a failed transaction.",
+            "revert.deposit": [
+                _STILL_IN_WALLET,
+                "Fix what the revert reason says (for example, a balance too low for the amount), then send again; the exchange cannot credit a failed transaction.",
             ],
+            "out_of_gas.deposit": [
+                _STILL_IN_WALLET,
+                "Send again with a higher gas limit (let the wallet estimate it); the exchange cannot credit a failed transaction.",
+            ],
+            "deposit": [_STILL_IN_WALLET, "Send again; the exchange cannot credit a failed transaction."],
             "withdrawal": [
                 "Contact the exchange: their withdrawal failed on-chain, so the funds never left them. Give them this report."
             ],
@@ -249,7 +270,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "CONFIRMATIONS_INSUFFICIENT": {
         "title": "Not enough confirmations yet",
-        "explanation": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is {eta_seconds} more.",
+        "explanation": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is about {eta_seconds} more.",
         "next_steps": {
             "deposit": ["Wait; the exchange credits the deposit once it has {required} confirmations."],
             "withdrawal": ["Wait; your wallet shows the funds as final after enough confirmations."],
@@ -259,6 +280,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Enough confirmations",
         "explanation": "The transaction has {confirmations} confirmations; {required} are required.",
         "next_steps": {
+            "not_credited": [
+                "Confirmations are no longer the question: the other findings in this report say what went wrong."
+            ],
             "deposit": ["If the exchange has not credited it, that is now theirs to explain: " + _CONTACT],
             "withdrawal": [
                 "The funds are at the receiving address. If your wallet does not show them, add the token's contract to your wallet and check that the wallet shows the same network."
@@ -285,6 +309,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "stuck": "This transaction uses nonce {nonce}, but the sender's earlier transaction with nonce {missing_nonce} is itself still waiting. This one cannot go before it.",
         },
         "next_steps": {
+            "missing.deposit": [
+                "Fill the gap: send any small transaction (for example to yourself) with nonce {missing_nonce} from {sender}; this one follows it."
+            ],
             "deposit": [
                 "In your wallet, speed up or cancel the transaction with nonce {missing_nonce}; this one follows it."
             ],
@@ -297,40 +324,75 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "full_blocks": "Recent blocks are {fullness_percent}% full: transactions compete for room and low-fee ones wait.",
             "fee_surge": "Fees are far above their recent level: transactions that offered the usual fee wait.",
         },
-        "next_steps": {"any": ["Waiting usually works once the rush passes; to be faster, raise the fee."]},
+        "next_steps": {
+            "deposit": [
+                "Waiting usually works once the rush passes; to be faster, speed it up with a higher fee in your wallet."
+            ],
+            "withdrawal": [
+                "Waiting usually works once the rush passes; only the exchange can raise the fee of its withdrawal."
+            ],
+        },
     },
     "NO_TRANSFER_TO_ADDRESS": {
-        "title": "Nothing was sent to your address",
+        "title": {"other_token": "A different coin than you said", "": "Nothing was sent to your address"},
         "explanation": {
             "approve": "This transaction was an approve (permission to spend), not a transfer: no tokens moved.",
             "nothing": "The transaction succeeded but moved no coins or tokens to anyone.",
-            "contract_call": 'The transaction called a contract method and no token transfer to your address was logged. Coins a contract moves internally are not inspected by this version, so check an explorer\'s "internal transactions" tab.',
+            "other_token": "You said you sent {token}, but what reached your address in this transaction was {moved}.",
+            "contract_call": 'The transaction called a contract method and no token transfer to your address was logged. Coins a contract moves internally are not inspected by this version: check an explorer\'s "internal transactions" tab.',
         },
         "next_steps": {
+            "other_token.deposit": [
+                "Check which coin you chose when sending; an exchange credits a deposit only as the coin that arrived, and only if it supports that coin on this network."
+            ],
+            "other_token.withdrawal": ["Check which coin you withdrew in the exchange's history."],
             "deposit": ["Check your wallet's history for the actual transfer, and diagnose that hash instead."],
             "withdrawal": ["Ask the exchange for the TxID of the actual transfer."],
         },
     },
     "RECIPIENT_MISMATCH": {
         "title": "Sent to a different address",
-        "explanation": "The value went to {recipient}, not to the address you gave ({address}).",
+        "explanation": {
+            "pending": "This transaction, still waiting, sends the value to {recipient}, not to the address you gave ({address}). Nothing has moved yet.",
+            "": "The value went to {recipient}, not to the address you gave ({address}).",
+        },
         "next_steps": {
+            "pending.deposit": [
+                "If the address is wrong, cancel or replace this transaction now (same nonce, higher fee) before it is included."
+            ],
+            "pending.withdrawal": [
+                "Contact the exchange at once: the withdrawal is still pending and goes to {recipient}."
+            ],
             "deposit": [
                 "Compare the address in your wallet's history with the exchange's deposit address character by character.",
                 "Funds sent to an address the exchange does not control cannot be credited; only the owner of that address can return them.",
             ],
             "withdrawal": [
                 "Compare the withdrawal address in your exchange history with your wallet's address.",
-                _WALLET_SUPPORT,
+                "Contact the exchange's support with this report.",
             ],
         },
     },
     "ADDRESS_POISONING_SUSPECTED": {
         "title": "Likely address poisoning",
-        "explanation": "The funds went to {recipient}, which starts and ends like your address {address} but is a different one. Scammers send tiny transfers from such look-alike addresses so that they appear in your history and get copied. Funds sent there are almost certainly lost.",
+        "explanation": {
+            "pending": "This transaction, still waiting, sends the funds to {recipient}, which starts and ends like your address {address} but is a different one: the mark of an address-poisoning scam. Nothing has moved yet.",
+            "": "The funds went to {recipient}, which starts and ends like your address {address} but is a different one. Scammers send tiny transfers from such look-alike addresses so that they appear in your history and get copied. Funds sent there are almost certainly lost.",
+        },
         "next_steps": {
-            "any": [
-                "Never copy an address from your transaction history; use the address book or the exchange's deposit page.",
+            "pending.deposit": [
+                "Cancel or replace this transaction now (same nonce, higher fee), before it is included.",
+                _NO_HISTORY_COPY,
+            ],
+            "pending.withdrawal": [
+                "Contact the exchange at once: the withdrawal is still pending and goes to a look-alike address."
+            ],
+            "deposit": [
+                _NO_HISTORY_COPY + " Take it from the exchange's deposit page each time.",
+                "Report the scam address to the exchange's support with this report.",
+            ],
+            "withdrawal": [
+                _NO_HISTORY_COPY + " Use your wallet's own receive screen or a saved address book entry.",
                 "Report the scam address to the exchange's support with this report.",
             ],
         },
@@ -355,11 +417,14 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "AMOUNT_MISMATCH": {
         "title": "The amount differs",
-        "explanation": "{moved} arrived, but you expected {expected}.",
+        "explanation": "{moved} moved to your address, but you expected {expected}.",
         "next_steps": {
-            "deposit": ["Check the amount in the sending wallet: fees or a partial send may explain it."],
             "withdrawal": [
                 "The exchange may have deducted its withdrawal fee; compare with the fee shown in your withdrawal record."
+            ],
+            "more.withdrawal": ["Check that this is the right withdrawal: the amount is more than you expected."],
+            "deposit": [
+                "Check the amount in the sending wallet's history: a different amount than you remember, or a fee taken by the sending service, may explain it."
             ],
         },
     },

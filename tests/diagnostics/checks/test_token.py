@@ -13,10 +13,11 @@ def test_fake_usdt_names_the_official_contract() -> None:
     assert run("TOKEN_UNKNOWN", context(mined(transfers=(usdt_transfer(token=FAKE),)), address=DEPOSIT)) is None
 
 
-def test_symbol_claimed_by_user_counts() -> None:
-    fake = TokenInfo(FAKE.contract, "FDUSD", 18)
-    ctx = context(mined(transfers=(usdt_transfer(token=fake),)), token="fdusd")
-    assert run("TOKEN_NOT_OFFICIAL", ctx) is not None
+def test_unlisted_token_the_user_names_is_unknown_not_fake() -> None:
+    zzz = TokenInfo(FAKE.contract, "ZZZ", 18)
+    ctx = context(mined(transfers=(usdt_transfer(token=zzz),)), token="zzz")
+    assert run("TOKEN_NOT_OFFICIAL", ctx) is None
+    assert run("TOKEN_UNKNOWN", ctx) is not None
 
 
 def test_unknown_token() -> None:

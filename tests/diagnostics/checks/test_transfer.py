@@ -25,12 +25,43 @@ def test_looks_alike() -> None:
     assert looks_alike("TXYZWabcdefghijkmnopqrstuvwxy1234", "TXYZWzzzzzzzzzzzzzzzzzzzzzzzz1234")
 
 
-def test_poisoning_and_mismatch_together() -> None:
+def test_poisoning_is_said_once() -> None:
     ctx = context(mined(transfers=(usdt_transfer(to=ALIKE),)), address=DEPOSIT)
     poisoned = run("ADDRESS_POISONING_SUSPECTED", ctx)
     assert poisoned is not None and poisoned.params["recipient"] == ALIKE
-    assert run("RECIPIENT_MISMATCH", ctx) is not None
+    assert run("RECIPIENT_MISMATCH", ctx) is None
     assert run("NO_TRANSFER_TO_ADDRESS", ctx) is None
+
+
+def test_look_alike_among_other_recipients_raises_both() -> None:
+    ctx = context(mined(transfers=(usdt_transfer(to=ALIKE), usdt_transfer(to=OTHER))), address=DEPOSIT)
+    assert run("ADDRESS_POISONING_SUSPECTED", ctx) is not None
+    assert run("RECIPIENT_MISMATCH", ctx) is not None
+
+
+def test_truncated_address_is_not_compared() -> None:
+    ctx = context(mined(transfers=(usdt_transfer(to=DEPOSIT),)), address=DEPOSIT[:-1])
+    for code in ("RECIPIENT_MISMATCH", "ADDRESS_POISONING_SUSPECTED", "NO_TRANSFER_TO_ADDRESS"):
+        assert run(code, ctx) is None
+    assert run("INPUT_INVALID_ADDRESS", ctx) is not None
+
+
+def test_mistyped_capitals_of_the_receiving_address_are_forgiven() -> None:
+    broken = DEPOSIT[:2] + DEPOSIT[2].swapcase() + DEPOSIT[3:]
+    ctx = context(mined(transfers=(usdt_transfer(to=DEPOSIT),)), address=broken)
+    assert run("INPUT_INVALID_ADDRESS", ctx) is None and run("RECIPIENT_MISMATCH", ctx) is None
+
+
+def test_other_coin_than_stated() -> None:
+    finding = run("NO_TRANSFER_TO_ADDRESS", context(mined(), address=DEPOSIT, token="USDC"))
+    assert finding is not None and finding.variant == "other_token" and finding.params["moved"] == "USDT"
+    assert run("NO_TRANSFER_TO_ADDRESS", context(mined(), address=DEPOSIT, token="usdt")) is None
+
+
+def test_pending_mismatch_says_nothing_moved_yet() -> None:
+    call = ContractCall(USDT, "transfer", OTHER, 10, SENDER)
+    finding = run("RECIPIENT_MISMATCH", context(pending(call=call, call_token=USDT_INFO), address=DEPOSIT))
+    assert finding is not None and finding.variant == "pending"
 
 
 def test_unrelated_recipient_is_not_poisoning() -> None:

@@ -22,4 +22,4 @@ def test_text_report_golden_en() -> None:
 
 def test_text_leads_with_the_verdict() -> None:
     text = render_text(under_confirmed())
-    assert text.startswith("Verdict: Waiting for confirmations (5/12, about 1 minute)")
+    assert text.startswith("Verdict: Waiting for confirmations (5/12, about 1 min 24 s more)")
