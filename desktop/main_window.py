@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import Qt
@@ -26,7 +27,21 @@ class MainWindow(QMainWindow):
         self.resize(640, 360)
 
 
+def _no_display() -> bool:
+    """Qt aborts the process when it finds no screen; say so in words instead."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window() -> int:
+    if _no_display():
+        print(
+            "deposit-doctor: no display found: open the app on a desktop, or use the command line: "
+            "deposit-doctor diagnose --help",
+            file=sys.stderr,
+        )
+        return 2
     app = QApplication.instance() or QApplication(sys.argv)
     window = MainWindow()
     window.show()

@@ -57,6 +57,7 @@ def _network(slug: str, row: Mapping[str, Any]) -> Network:
             rpc_urls=tuple(row["rpc_urls"]),
             explorer=Explorer(tx=explorer["tx"], address=explorer["address"], token=explorer["token"]),
             tokens=_tokens(slug),
+            aliases=tuple(row.get("aliases", ())),
         )
     except KeyError as exc:
         raise CatalogError(f"networks.toml: network {slug!r} lacks {exc}") from exc
@@ -69,12 +70,23 @@ def networks() -> dict[str, Network]:
     return {slug: _network(slug, row) for slug, row in rows.items()}
 
 
-def network(slug: str) -> Network:
-    """The profile for ``slug``; an unknown name suggests the closest known one."""
+def _key(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def network(name: str) -> Network:
+    """The profile a user means by ``name``: its slug, an alias ("erc20", "bnb") or its display name.
+
+    An unknown name suggests the closest known one.
+    """
     known = networks()
-    wanted = slug.strip().lower()
-    if wanted in known:
-        return known[wanted]
-    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.5)
-    hint = f" — did you mean {close[0]!r}?" if close else ""
-    raise InputError(f"unknown network {slug!r}{hint} (known: {', '.join(known)})")
+    names: dict[str, str] = {}
+    for n in known.values():
+        for alias in (n.slug, n.name, n.display_name, *n.aliases):
+            names[_key(alias)] = n.slug
+    wanted = _key(name)
+    if wanted in names:
+        return known[names[wanted]]
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+    hint = f" — did you mean {names[close[0]]!r}?" if close else ""
+    raise InputError(f"unknown network {name!r}{hint} (known: {', '.join(known)})")

@@ -52,13 +52,16 @@ def _decimal(text: str) -> Decimal:
     return value
 
 
-def _positive_float(text: str) -> float:
+_MAX_TIMEOUT_SECONDS = 600
+
+
+def _timeout(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    if not 0 < value <= _MAX_TIMEOUT_SECONDS:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {_MAX_TIMEOUT_SECONDS} seconds")
     return value
 
 
@@ -78,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     d.add_argument(
         "--timeout",
-        type=_positive_float,
+        type=_timeout,
         default=DEFAULT_TIMEOUT_SECONDS,
         help="seconds to wait for a node (default 5)",
     )
@@ -87,36 +90,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_rpc(values: Sequence[str]) -> dict[str, str]:
-    endpoints = {}
+def parse_rpc(values: Sequence[str]) -> dict[str, list[str]]:
+    """``NET=URL`` pairs; several for one network are tried in the order given."""
+    endpoints: dict[str, list[str]] = {}
     for value in values:
         slug, sep, url = value.partition("=")
         if not sep or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise InputError(
-                f"--rpc wants NET=URL with an http(s) URL, e.g. ethereum=http://127.0.0.1:8545 (got {value!r})"
-            )
-        endpoints[catalog.network(slug).slug] = url
+            example = "ethereum=http://127.0.0.1:8545"
+            raise InputError(f"--rpc wants NET=URL with an http(s) URL, e.g. {example} (got {value!r})")
+        endpoints.setdefault(catalog.network(slug).slug, []).append(url)
     return endpoints
 
 
 def _check_output(path: str) -> Path:
+    """Refuse an unusable --output before spending time on a diagnosis."""
+    if not path.strip():
+        raise InputError("--output needs a file name")
     target = Path(path).expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise InputError(f"cannot write the report to {path}: the folder does not exist or is not writable")
+    if target.is_dir():
+        raise InputError(f"cannot write the report to {path}: that is a folder; give a file name inside it")
+    if not target.parent.is_dir():
+        raise InputError(f"cannot write the report to {path}: the folder {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        raise InputError(f"cannot write the report to {path}: the folder {target.parent} is not writable")
     return target
 
 
 def write_atomically(target: Path, text: str) -> None:
     """Temp file then rename: a crash or a full disk never leaves half a report where the old one was."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write the report to {target}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # a report is an ordinary file, not mkstemp's private 0600
         os.replace(temp, target)
-    except BaseException:
+    except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise
+        raise InputError(f"cannot write the report to {target}: {exc.strerror}") from None
 
 
 def run(argv: Sequence[str]) -> int:
@@ -125,7 +140,7 @@ def run(argv: Sequence[str]) -> int:
         raise InputError("say what to do: deposit-doctor diagnose --network NET --tx HASH (see --help)")
     network = catalog.network(args.network)
     endpoints = parse_rpc(args.rpc)
-    output = _check_output(args.output) if args.output else None
+    output = _check_output(args.output) if args.output is not None else None
     if args.confirmations is not None and args.confirmations < 1:
         raise InputError("--confirmations must be at least 1")
     case = Case(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import requests
@@ -21,9 +23,36 @@ class ChainAdapter(Protocol):
 
 
 def endpoint_host(url: str) -> str:
-    """The part of an endpoint a report may show: API keys often ride in the path or query."""
+    """The part of an endpoint a report may show: keys ride in the path, query or user:password@."""
     parts = urlsplit(url)
-    return parts.netloc or url
+    if not parts.hostname:
+        return "(endpoint)"
+    return f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
+
+
+def all_within(seconds: float, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
+    """Run ``jobs`` side by side; each gives its result, or the exception it raised or a timeout.
+
+    requests' timeout bounds each socket read, not the request: a node that drips one byte at a time
+    would hold a diagnosis for ever. These daemon threads are abandoned at the deadline instead, and a
+    daemon thread never keeps the program from exiting.
+    """
+    results: list[Any] = [requests.Timeout(f"no complete answer within {seconds:g} s")] * len(jobs)
+    threads = []
+    for index, job in enumerate(jobs):
+
+        def run(index: int = index, job: Callable[[], Any] = job) -> None:
+            try:
+                results[index] = job()
+            except Exception as exc:  # handed back to the caller, who decides what it means
+                results[index] = exc
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join(max(0.0, seconds))
+    return list(results)
 
 
 def describe_failure(exc: Exception, url: str, timeout: float) -> str:

@@ -12,7 +12,6 @@ recorded answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from time import perf_counter
 from typing import Any, TypeVar
@@ -23,7 +22,7 @@ from eth_abi.exceptions import DecodingError
 from eth_utils.address import to_checksum_address
 from web3 import HTTPProvider
 
-from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, describe_failure, endpoint_host
+from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, all_within, describe_failure, endpoint_host
 from diagnostics.model import (
     ChainHead,
     ContractCall,
@@ -235,6 +234,7 @@ class _RpcSession:
     def __init__(self, url: str, timeout: float) -> None:
         # No retries: a dead node must cost one timeout, not three.
         self._provider = HTTPProvider(url, request_kwargs={"timeout": timeout}, exception_retry_configuration=None)
+        self._timeout = timeout
         self._batches = True
         self.round_trips = 0
 
@@ -243,29 +243,25 @@ class _RpcSession:
             return []
         self.round_trips += 1
         if self._batches:
-            response: Any = None
-            try:
-                response = self._provider.make_batch_request([(method, params) for method, params in calls])  # type: ignore[misc]
-            except requests.HTTPError as exc:
-                if exc.response is None or exc.response.status_code not in _BATCH_REFUSALS:
-                    raise
+            batch = [(method, params) for method, params in calls]
+            (response,) = all_within(self._timeout, [lambda: self._provider.make_batch_request(batch)])  # type: ignore[arg-type]
+            if isinstance(response, Exception):
+                http = response.response if isinstance(response, requests.HTTPError) else None
+                if http is None or http.status_code not in _BATCH_REFUSALS:
+                    raise response
             if isinstance(response, list) and len(response) == len(calls):
                 return [decode_reply(r) for r in response]
             self._batches = False  # the node refuses batches: ask the same calls side by side
         return self._side_by_side(calls)
 
     def _side_by_side(self, calls: Sequence[tuple[str, list[Any]]]) -> list[Any]:
-        def ask(call: tuple[str, list[Any]]) -> Any:
-            try:
-                return decode_reply(self._provider.make_request(call[0], call[1]))
-            except Exception as exc:  # one refused call must not sink the others; all refused is raised below
-                return exc
+        def ask(call: tuple[str, list[Any]]) -> Callable[[], Any]:
+            return lambda: decode_reply(self._provider.make_request(call[0], call[1]))
 
-        with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-            answers = list(pool.map(ask, calls))
+        answers = all_within(self._timeout, [ask(call) for call in calls])
         failures = [a for a in answers if isinstance(a, Exception)]
         if len(failures) == len(answers):
-            raise failures[0]
+            raise failures[0]  # one refused call must not sink the others; all refused is the node's failure
         return [RpcError(0, str(a) or type(a).__name__) if isinstance(a, Exception) else a for a in answers]
 
 
@@ -278,28 +274,30 @@ class EvmAdapter:
 
     family = "evm"
 
-    def __init__(self, endpoints: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        self._endpoints = dict(endpoints or {})
+    def __init__(
+        self, endpoints: Mapping[str, str | Sequence[str]] | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS
+    ) -> None:
+        self._endpoints = {
+            slug: [urls] if isinstance(urls, str) else list(urls) for slug, urls in (endpoints or {}).items()
+        }
         self.timeout = timeout
 
     def endpoints_for(self, network: Network) -> list[str]:
-        override = self._endpoints.get(network.slug)
-        return [override] if override else list(network.rpc_urls)
+        return list(self._endpoints.get(network.slug) or network.rpc_urls)
 
     def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
         started = perf_counter()
         round_trips = 0
-        reasons = []
+        failed: list[NetworkFacts] = []
         for url in self.endpoints_for(network):
             session = _RpcSession(url, self.timeout)
             facts = self._gather_at(session, url, network, tx_hash)
             round_trips += session.round_trips
             if not isinstance(facts.tx, Unavailable):
                 break
-            reasons.append(facts.tx.reason)
-        if len(reasons) > 1 and isinstance(facts.tx, Unavailable):
-            dead = Unavailable("; ".join(reasons))
-            facts = replace(facts, tx=dead, head=dead, nonces=dead, fees=dead)
+            failed.append(facts)
+        else:
+            facts = _all_failed(failed)
         return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)
 
     def _gather_at(self, session: _RpcSession, url: str, network: Network, tx_hash: str) -> NetworkFacts:
@@ -309,6 +307,20 @@ class EvmAdapter:
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = Unavailable(describe_failure(exc, url, self.timeout))
             return NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
+
+
+def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
+    """One answer for a network none of whose endpoints could be used: every reason, said once."""
+    if len(failed) == 1:
+        return failed[0]
+    hosts = ", ".join(f.endpoint for f in failed)
+    reasons = [f.tx.reason for f in failed if isinstance(f.tx, Unavailable)]
+    if all(r.startswith("could not connect") for r in reasons):
+        text = f"could not connect to any of its nodes ({hosts}): is this computer offline?"
+    else:
+        text = "; ".join(reasons)
+    dead = Unavailable(text)
+    return NetworkFacts(failed[0].network, hosts, tx=dead, head=dead, nonces=dead, fees=dead)
 
 
 def _refused(host: str, method: str, reply: RpcError) -> Unavailable:

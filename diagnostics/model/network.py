@@ -36,6 +36,7 @@ class Network:
     rpc_urls: tuple[str, ...]
     explorer: Explorer
     tokens: tuple[Token, ...] = ()
+    aliases: tuple[str, ...] = ()
 
     def token_by_contract(self, contract: str) -> Token | None:
         wanted = contract.lower()

@@ -34,3 +34,17 @@ def test_official_stablecoins_and_their_decimals() -> None:
 def test_unknown_network_suggests_the_closest() -> None:
     with pytest.raises(InputError, match="did you mean 'ethereum'"):
         catalog.network("etherum")
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("ERC-20", "ethereum"),
+        ("eth", "ethereum"),
+        ("Ethereum (ERC-20)", "ethereum"),
+        ("bep20", "bsc"),
+        ("BNB Smart Chain", "bsc"),
+    ],
+)
+def test_names_users_type(typed: str, slug: str) -> None:
+    assert catalog.network(typed).slug == slug

@@ -57,6 +57,7 @@ def test_text_output_leads_with_verdict_and_written_atomically(eth: Node, tmp_pa
     assert run.returncode == 0 and run.stdout == ""
     assert target.read_text().startswith("Verdict: Not found on Ethereum (ERC-20)")
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+    assert target.stat().st_mode & 0o044, "a report is readable like any file the user saves"
 
 
 def test_malformed_inputs_are_findings_not_errors() -> None:
@@ -81,7 +82,11 @@ def test_dead_node_is_unavailable_not_missing() -> None:
         (["diagnose", "--network", "ethereum"], "--tx"),
         (["diagnose", "--network", "ethereum", "--tx", "0x12", "--rpc", "ethereum"], "--rpc wants NET=URL"),
         (["diagnose", "--network", "ethereum", "--tx", "0x12", "--rpc", "ethereum=ftp://x"], "--rpc wants NET=URL"),
-        (["diagnose", "--network", "ethereum", "--tx", "0x12", "--output", "/nonexistent/dir/r.txt"], "cannot write"),
+        (["diagnose", "--network", "ethereum", "--tx", "0x12", "--output", "/nonexistent/dir/r.txt"], "does not exist"),
+        (["diagnose", "--network", "ethereum", "--tx", "0x12", "--output", "/tmp"], "that is a folder"),
+        (["diagnose", "--network", "ethereum", "--tx", "0x12", "--output", ""], "needs a file name"),
+        (["diagnose", "--network", "ethereum", "--tx", "0x12", "--timeout", "inf"], "at most 600 seconds"),
+        (["diagnose", "--network", "ethereum", "--tx", "0x12", "--timeout", "nan"], "at most 600 seconds"),
         (["diagnose", "--network", "ethereum", "--tx", "0x12", "--amount", "lots"], "not a number"),
         (["frobnicate"], "invalid choice"),
         (["diagnose", "--network", "ethereum", "--tx", "0x12", "--amount", "1,5"], "with a dot for decimals"),
@@ -96,3 +101,21 @@ def test_unrunnable_command_lines_exit_2_with_one_line(args: list[str], words: s
 def test_thousands_separators_are_understood() -> None:
     run = cli("diagnose", "--network", "ethereum", "--tx", "0x12", "--amount", "1,234.5", "--format", "json")
     assert run.returncode == 0 and json.loads(run.stdout)["case"]["amount"] == "1234.5"
+
+
+def test_repeated_rpc_is_a_fallback(eth: Node) -> None:
+    dead = f"ethereum=http://127.0.0.1:{free_port()}"
+    run = cli(
+        "diagnose",
+        "--network",
+        "erc20",
+        "--tx",
+        UNKNOWN,
+        "--rpc",
+        dead,
+        "--rpc",
+        f"ethereum={eth.url}",
+        "--format",
+        "json",
+    )
+    assert run.returncode == 0 and json.loads(run.stdout)["verdict"]["code"] == "TX_NOT_FOUND"

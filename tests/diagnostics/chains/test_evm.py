@@ -11,6 +11,7 @@ import pytest
 from eth_utils import to_checksum_address
 
 from diagnostics import catalog
+from diagnostics.chains.adapter import endpoint_host
 from diagnostics.chains.evm import (
     EvmAdapter,
     RpcError,
@@ -166,8 +167,9 @@ def test_wrong_chain_id() -> None:
         assert reason.endswith("is a node of chain 5, not of Ethereum (chain 1)")
 
 
-def test_node_that_never_answers_costs_one_timeout() -> None:
-    with RpcServer("hang") as server:
+@pytest.mark.parametrize("mode", ["hang", "drip"])
+def test_node_that_never_finishes_costs_one_timeout(mode: str) -> None:
+    with RpcServer(mode) as server:
         started = time.monotonic()
         reason = _assert_unavailable(server.url, timeout=0.5)
         elapsed = time.monotonic() - started
@@ -239,4 +241,10 @@ def test_all_default_endpoints_dead_lists_every_reason() -> None:
     dead = tuple(f"http://127.0.0.1:{free_port()}" for _ in range(2))
     network = replace(catalog.network("ethereum"), rpc_urls=dead)
     facts = EvmAdapter().gather(network, UNKNOWN_HASH)
-    assert isinstance(facts.tx, Unavailable) and facts.tx.reason.count("could not connect") == 2
+    assert isinstance(facts.tx, Unavailable) and "could not connect to any of its nodes" in facts.tx.reason
+    assert "is this computer offline?" in facts.tx.reason and facts.endpoint.count("127.0.0.1") == 2
+
+
+def test_reports_never_show_endpoint_credentials_or_keys() -> None:
+    assert endpoint_host("https://user:secret@rpc.example.com:8443/v3/KEY?apikey=x") == "rpc.example.com:8443"
+    assert endpoint_host("https://mainnet.infura.io/v3/0123456789abcdef") == "mainnet.infura.io"
