@@ -104,6 +104,11 @@ def _pick(entry: Any, *keys: str) -> Any:
     return next(iter(entry.values()))
 
 
+def _keys(variant: str, direction: str) -> tuple[str, ...]:
+    """Where a varying string is looked up, most specific first."""
+    return (f"{variant}.{direction}", variant, direction) if variant else (direction,)
+
+
 class _Params(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -120,8 +125,7 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
     network = names.get(finding.network or "", finding.network or "")
     params = _params(finding.params, network, locale.REPORT)
     entry = locale.FINDINGS[finding.code]
-    direction, variant = diagnosis.case.direction.value, finding.variant
-    keys = (f"{variant}.{direction}", variant, direction) if variant else (direction,)
+    keys = _keys(finding.variant, diagnosis.case.direction.value)
     steps = entry["next_steps"]
     chosen: list[str] = next((steps[k] for k in (*keys, "any") if k in steps), [])
     return FindingText(
@@ -188,12 +192,9 @@ def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
         language=language,
         verdict_code=verdict.code,
         verdict_severity=verdict.severity.value,
-        verdict=_pick(
-            locale.VERDICTS[verdict.code],
-            f"{verdict.variant}.{case.direction.value}",
-            verdict.variant,
-            case.direction.value,
-        ).format_map(verdict_params),
+        verdict=_pick(locale.VERDICTS[verdict.code], *_keys(verdict.variant, case.direction.value)).format_map(
+            verdict_params
+        ),
         case=tuple(case_rows),
         findings=tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings),
         networks=_network_rows(diagnosis, report),

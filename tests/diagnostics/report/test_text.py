@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
+from diagnostics.model import Direction, Severity, Verdict
 from diagnostics.report.text import render_text
 from tests.diagnostics.report.sample import under_confirmed
 
@@ -23,3 +25,15 @@ def test_text_report_golden_en() -> None:
 def test_text_leads_with_the_verdict() -> None:
     text = render_text(under_confirmed())
     assert text.startswith("Verdict: Waiting for confirmations (5/12, about 1 min 24 s more)")
+
+
+def test_withdrawal_that_arrived_is_not_told_the_exchange_will_credit_it() -> None:
+    d = under_confirmed()
+    arrived = replace(
+        d,
+        case=replace(d.case, direction=Direction.WITHDRAWAL),
+        verdict=Verdict("CONFIRMATIONS_SUFFICIENT", Severity.INFO),
+    )
+    assert render_text(arrived).startswith("Verdict: Arrived — the funds are at your address")
+    deposit = replace(arrived, case=d.case)
+    assert render_text(deposit).startswith("Verdict: Arrived — the exchange should credit it")
