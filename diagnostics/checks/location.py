@@ -41,7 +41,10 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
     evidence = []
     dead = []
     for n in ctx.facts.networks:
-        reasons = [x.reason for x in (n.tx, n.head) if isinstance(x, Unavailable)]
+        # Nonces and fees matter only while the transaction waits; then not knowing them is worth saying.
+        waiting = isinstance(n.tx, Found) and n.tx.value.pending
+        lookups = (n.tx, n.head, n.nonces, n.fees) if waiting else (n.tx, n.head)
+        reasons = [x.reason for x in lookups if isinstance(x, Unavailable)]
         if reasons:
             dead.append(n.network)
             evidence.append(Evidence("node_unavailable", reasons[0], n.network))

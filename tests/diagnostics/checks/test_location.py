@@ -1,7 +1,9 @@
 from __future__ import annotations
 
-from diagnostics.model import NotFound, Unavailable
-from tests.diagnostics.checks.factory import context, mined, run
+from dataclasses import replace
+
+from diagnostics.model import Facts, NotFound, Unavailable
+from tests.diagnostics.checks.factory import context, mined, pending, run
 
 
 def test_not_found_only_when_every_node_answered() -> None:
@@ -27,3 +29,11 @@ def test_not_found_needs_a_fresh_head() -> None:
     assert run("TX_NOT_FOUND", context(NotFound(), head=None)) is None
     stale = context(NotFound(), head_age=3600)
     assert run("TX_NOT_FOUND", stale) is None and run("NODE_OUT_OF_SYNC", stale) is not None
+
+
+def test_unknown_nonces_or_fees_are_said_only_while_pending() -> None:
+    for tx, expected in ((pending(), True), (mined(), False)):
+        ctx = context(tx)
+        selected = replace(ctx.facts.networks[0], nonces=Unavailable("nonce refused"), fees=Unavailable("fees refused"))
+        ctx = replace(ctx, facts=Facts((selected,)))
+        assert (run("NODE_UNAVAILABLE", ctx) is not None) is expected
