@@ -42,6 +42,8 @@ def _tokens(slug: str) -> tuple[Token, ...]:
 
 
 def _network(slug: str, row: Mapping[str, Any]) -> Network:
+    if not row.get("rpc_urls"):
+        raise CatalogError(f"networks.toml: network {slug!r} has no rpc_urls: it could never be asked")
     try:
         explorer = row["explorer"]
         return Network(
