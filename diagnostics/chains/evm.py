@@ -225,6 +225,7 @@ def decode_revert(error: RpcError) -> str | None:
 # The thin I/O client
 
 
+_NOT_FOUND_QUORUM = 2  # nodes that must agree a hash is unknown, where the profile lists that many
 _BATCH_REFUSALS = {400, 404, 405, 413, 415, 422, 501}  # how nodes that take no batches say so over HTTP
 
 
@@ -268,8 +269,10 @@ class _RpcSession:
 class EvmAdapter:
     """Gathers the facts of one EVM transaction.
 
-    ``endpoints`` overrides a network's RPC URL. Without an override the profile's public endpoints are
-    tried in order until one answers, so one dead public node does not make the network unavailable.
+    ``endpoints`` overrides a network's RPC URLs. The URLs are tried in order until one knows the
+    transaction, or two agree that they do not: one dead public node does not make a network unavailable,
+    and one pruned or lagging node does not make a transaction "not found" (a false "not found" can make
+    a user send the money twice).
     """
 
     family = "evm"
@@ -289,15 +292,18 @@ class EvmAdapter:
         started = perf_counter()
         round_trips = 0
         failed: list[NetworkFacts] = []
+        missing: list[NetworkFacts] = []
         for url in self.endpoints_for(network):
             session = _RpcSession(url, self.timeout)
             facts = self._gather_at(session, url, network, tx_hash)
             round_trips += session.round_trips
-            if not isinstance(facts.tx, Unavailable):
+            if isinstance(facts.tx, Found):
                 break
-            failed.append(facts)
-        else:
-            facts = _all_failed(failed)
+            (missing if isinstance(facts.tx, NotFound) else failed).append(facts)
+            if len(missing) == _NOT_FOUND_QUORUM:
+                break
+        if not isinstance(facts.tx, Found):
+            facts = _not_found(missing) if missing else _all_failed(failed)
         return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)
 
     def _gather_at(self, session: _RpcSession, url: str, network: Network, tx_hash: str) -> NetworkFacts:
@@ -307,6 +313,11 @@ class EvmAdapter:
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = Unavailable(describe_failure(exc, url, self.timeout))
             return NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
+
+
+def _not_found(missing: Sequence[NetworkFacts]) -> NetworkFacts:
+    """Every node that answered said "not found": the first one's facts, naming all who said so."""
+    return replace(missing[0], endpoint=", ".join(f.endpoint for f in missing))
 
 
 def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:

@@ -248,3 +248,14 @@ def test_all_default_endpoints_dead_lists_every_reason() -> None:
 def test_reports_never_show_endpoint_credentials_or_keys() -> None:
     assert endpoint_host("https://user:secret@rpc.example.com:8443/v3/KEY?apikey=x") == "rpc.example.com:8443"
     assert endpoint_host("https://mainnet.infura.io/v3/0123456789abcdef") == "mainnet.infura.io"
+
+
+def test_not_found_on_one_public_node_is_checked_on_the_next(eth: Node) -> None:
+    tx = _mined_usdt(eth)
+    with Anvil(1) as pruned:  # a node of the same chain that does not know the transaction
+        network = replace(catalog.network("ethereum"), rpc_urls=(pruned.url, eth.url))
+        facts = EvmAdapter().gather(network, tx)
+        assert isinstance(facts.tx, Found) and facts.round_trips == 3
+        both_missing = EvmAdapter().gather(replace(network, rpc_urls=(pruned.url, eth.url)), UNKNOWN_HASH)
+    assert isinstance(both_missing.tx, NotFound) and both_missing.endpoint.count("127.0.0.1") == 2
+    assert both_missing.round_trips == 2
