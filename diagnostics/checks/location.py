@@ -33,7 +33,7 @@ def not_found(ctx: CheckContext) -> Finding | None:
         Evidence("network_answer", "not found", n.network, n.head.value.number if isinstance(n.head, Found) else None)
         for n in asked
     )
-    return ctx.finding("TX_NOT_FOUND", evidence=evidence, networks=", ".join(n.network for n in asked))
+    return ctx.finding("TX_NOT_FOUND", evidence=evidence, networks=", ".join(ctx.name_of(n.network) for n in asked))
 
 
 @check("NODE_UNAVAILABLE", Severity.WARNING)
@@ -46,7 +46,7 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
         lookups = (n.tx, n.head, n.nonces, n.fees) if waiting else (n.tx, n.head)
         reasons = [x.reason for x in lookups if isinstance(x, Unavailable)]
         if reasons:
-            dead.append(n.network)
+            dead.append(ctx.name_of(n.network))
             evidence.append(Evidence("node_unavailable", reasons[0], n.network))
     if not dead:
         return None

@@ -88,6 +88,10 @@ class CheckContext:
     ) -> Evidence:
         return Evidence(label, value, self.network.slug, block)
 
+    def name_of(self, slug: str) -> str:
+        """The name users know ("Ethereum (ERC-20)") for a network the facts mention."""
+        return self.network.display_name if slug == self.network.slug else slug
+
     @property
     def selected(self) -> NetworkFacts | None:
         return self.facts.for_network(self.network.slug)
