@@ -18,8 +18,8 @@ from typing import NoReturn
 from urllib.parse import urlsplit
 
 from diagnostics import catalog
+from diagnostics.chains import adapters
 from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS
-from diagnostics.chains.evm import EvmAdapter
 from diagnostics.engine import diagnose
 from diagnostics.errors import DiagnosticsError, InputError
 from diagnostics.model import Case, Direction
@@ -27,6 +27,8 @@ from diagnostics.report.json import render_json
 from diagnostics.report.text import render_text
 
 PROG = "deposit-doctor"
+# TronGrid's API key, read from the environment so it never sits in shell history or a process list.
+TRON_API_KEY_VARIABLE = "TRON_PRO_API_KEY"
 RENDERERS = {"text": render_text, "json": render_json}
 
 
@@ -152,7 +154,8 @@ def run(argv: Sequence[str]) -> int:
         direction=Direction(args.direction),
         required_confirmations=args.confirmations,
     )
-    diagnosis = diagnose(case, adapters={"evm": EvmAdapter(endpoints, timeout=args.timeout)})
+    tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
+    diagnosis = diagnose(case, adapters=adapters(endpoints, timeout=args.timeout, tron_api_key=tron_api_key))
     text = RENDERERS[args.format](diagnosis)
     if output is None:
         sys.stdout.write(text)

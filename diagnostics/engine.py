@@ -11,7 +11,7 @@ from diagnostics import __version__, catalog
 from diagnostics.chains.adapter import ChainAdapter
 from diagnostics.checks import REGISTRY, load_checks
 from diagnostics.checks.registry import CheckContext
-from diagnostics.intake.sniff import hash_fits_family, hash_form, normalize_evm_hash
+from diagnostics.intake.sniff import hash_fits_family, hash_form, normalize_address, normalize_hash
 from diagnostics.model import Case, Diagnosis, Facts, Finding, Severity
 from diagnostics.verdict import PRIORITY, pick_verdict
 
@@ -40,11 +40,12 @@ def diagnose(case: Case, *, adapters: Mapping[str, ChainAdapter], clock: Clock =
     """Diagnose ``case``; an unknown network raises ``InputError``, everything else is a finding."""
     load_checks()
     network = catalog.network(case.network)
-    case = replace(case, network=network.slug)
+    address = normalize_address(case.address) if case.address is not None else None
+    case = replace(case, network=network.slug, address=address)
     now = clock()
     facts = Facts()
     if hash_fits_family(hash_form(case.tx_hash), network.family):
-        tx_hash = normalize_evm_hash(case.tx_hash)
+        tx_hash = normalize_hash(case.tx_hash, network.family)
         facts = Facts((adapters[network.family].gather(network, tx_hash),))
     findings = run_checks(CheckContext(case=case, network=network, facts=facts, now=now))
     return Diagnosis(

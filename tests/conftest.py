@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from diagnostics.chains.evm import EvmAdapter
+from diagnostics.chains import adapters
 from diagnostics.engine import diagnose
 from diagnostics.model import Case, Diagnosis
 from diagnostics.report.json import render_json
@@ -52,8 +52,7 @@ def diagnose_on(
 ) -> Diagnosis:
     """Diagnose a case with ``network`` pointed at the node at ``url``."""
     kwargs = {"clock": clock} if clock else {}
-    adapter = EvmAdapter({network: url}, timeout=timeout)
-    diagnosis = diagnose(Case(network, tx_hash, **case), adapters={"evm": adapter}, **kwargs)
+    diagnosis = diagnose(Case(network, tx_hash, **case), adapters=adapters({network: url}, timeout=timeout), **kwargs)
     assert_renders(diagnosis)
     return diagnosis
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from time import perf_counter
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import requests
 
-from diagnostics.model import Network, NetworkFacts
+from diagnostics.model import Found, Network, NetworkFacts, NotFound, Unavailable
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
 
@@ -50,8 +52,9 @@ def all_within(seconds: float, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
         thread = threading.Thread(target=run, daemon=True)
         thread.start()
         threads.append(thread)
+    deadline = perf_counter() + seconds
     for thread in threads:
-        thread.join(max(0.0, seconds))
+        thread.join(max(0.0, deadline - perf_counter()))  # one deadline for all, not one per thread
     return list(results)
 
 
@@ -72,3 +75,57 @@ def describe_failure(exc: Exception, url: str, timeout: float) -> str:
     if isinstance(exc, ValueError):
         return f"{host} did not answer in the node's API format (the answer could not be read)"
     return f"{host} could not be used: {exc}"
+
+
+_NOT_FOUND_QUORUM = 2  # nodes that must agree a hash is unknown, where the profile lists that many
+
+
+def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str], NetworkFacts]) -> NetworkFacts:
+    """Ask ``urls`` in order until one knows the transaction, or two agree that they do not.
+
+    One dead public node does not make a network unavailable, and one pruned or lagging node does not
+    make a transaction "not found" (a false "not found" can make a user send the money twice).
+    ``attempt`` never raises: it returns the facts one endpoint gave, failures as ``Unavailable``.
+    """
+    started = perf_counter()
+    round_trips = 0
+    failed: list[NetworkFacts] = []
+    missing: list[NetworkFacts] = []
+    facts = NetworkFacts(network.slug, "", tx=Unavailable(f"no endpoint is set for {network.name}"))
+    for url in urls:
+        facts = attempt(url)
+        round_trips += facts.round_trips
+        if isinstance(facts.tx, Found):
+            break
+        (missing if isinstance(facts.tx, NotFound) else failed).append(facts)
+        if len(missing) == _NOT_FOUND_QUORUM:
+            break
+    if not isinstance(facts.tx, Found) and (missing or failed):
+        facts = _not_found(missing) if missing else _all_failed(failed)
+    return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)
+
+
+def _not_found(missing: Sequence[NetworkFacts]) -> NetworkFacts:
+    """Every node that answered said "not found": the first one's facts, naming all who said so."""
+    return replace(missing[0], endpoint=", ".join(f.endpoint for f in missing))
+
+
+def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
+    """One answer for a network none of whose endpoints could be used: every reason, said once."""
+    if len(failed) == 1:
+        return failed[0]
+    hosts = ", ".join(f.endpoint for f in failed)
+    reasons = [f.tx.reason for f in failed if isinstance(f.tx, Unavailable)]
+    if all(r.startswith("could not connect") for r in reasons):
+        text = f"could not connect to any of its nodes ({hosts}): is this computer offline?"
+    else:
+        text = "; ".join(reasons)
+    dead = Unavailable(text)
+    return replace(
+        failed[0],
+        endpoint=hosts,
+        tx=dead,
+        head=dead,
+        nonces=dead if failed[0].nonces else None,
+        fees=dead if failed[0].fees else None,
+    )

@@ -13,16 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from time import perf_counter
 from typing import Any, TypeVar
 
 import requests
-from eth_abi.abi import decode as abi_decode
-from eth_abi.exceptions import DecodingError
 from eth_utils.address import to_checksum_address
 from web3 import HTTPProvider
 
-from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, all_within, describe_failure, endpoint_host
+from diagnostics.chains.abi import (
+    decode_decimals_result,
+    decode_revert_data,
+    decode_string_result,
+    decode_token_call,
+    decode_transfer_log,
+)
+from diagnostics.chains.adapter import (
+    DEFAULT_TIMEOUT_SECONDS,
+    all_within,
+    ask_endpoints,
+    describe_failure,
+    endpoint_host,
+)
 from diagnostics.model import (
     ChainHead,
     ContractCall,
@@ -41,20 +51,10 @@ from diagnostics.model import (
 
 T = TypeVar("T")
 
-TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"
-_SELECTORS = {"a9059cbb": "transfer", "23b872dd": "transferFrom", "095ea7b3": "approve"}
 _SYMBOL_CALL = "0x95d89b41"
 _DECIMALS_CALL = "0x313ce567"
-_ERROR_SELECTOR = "08c379a0"  # Error(string)
-_PANIC_SELECTOR = "4e487b71"  # Panic(uint256)
 FEE_HISTORY_BLOCKS = 20
 REWARD_PERCENTILES = (10.0, 50.0, 90.0)
-_PANIC_REASONS = {
-    0x01: "assertion failed",
-    0x11: "arithmetic overflow or underflow",
-    0x12: "division by zero",
-    0x32: "array index out of bounds",
-}
 
 
 @dataclass(frozen=True)
@@ -125,21 +125,17 @@ def decode_pool_size(raw: Any) -> int | None:
     return None
 
 
+def _checksum(account: bytes | None) -> str | None:
+    return to_checksum_address(account) if account is not None else None
+
+
 def decode_call(to: str | None, data: str, sender: str) -> ContractCall | None:
     """The token method in a transaction's input, if it is one the checks understand."""
-    body = data[2:] if data.startswith("0x") else data
-    method = _SELECTORS.get(body[:8].lower())
-    if to is None or method is None:
+    call = decode_token_call(data)
+    if to is None or call is None:
         return None
-    try:
-        args = bytes.fromhex(body[8:])
-        if method == "transferFrom":
-            source, target, amount = abi_decode(["address", "address", "uint256"], args)
-            return ContractCall(to, method, to_checksum_address(target), amount, to_checksum_address(source))
-        target, amount = abi_decode(["address", "uint256"], args)
-    except (ValueError, DecodingError):
-        return ContractCall(to, method)
-    return ContractCall(to, method, to_checksum_address(target), amount, sender)
+    source = _checksum(call.source) if call.source is not None else (sender if call.target is not None else None)
+    return ContractCall(to, call.method, _checksum(call.target), call.amount, source)
 
 
 def decode_transaction(raw: Mapping[str, Any]) -> TxFacts:
@@ -168,55 +164,28 @@ def decode_transfer_logs(logs: Sequence[Mapping[str, Any]]) -> list[tuple[str, s
     """ERC-20 ``Transfer`` logs as (contract, from, to, amount, log index); ERC-721 ones are skipped."""
     found: list[tuple[str, str, str, int, int]] = []
     for log in logs:
-        topics = [str(t).lower() for t in log.get("topics") or ()]
-        data = str(log.get("data") or "0x")
-        if log.get("removed") or len(topics) != 3 or topics[0] != TRANSFER_TOPIC or len(data) != 66:
+        decoded = None if log.get("removed") else decode_transfer_log(log.get("topics") or (), log.get("data") or "")
+        if decoded is None:
             continue
+        sender, recipient, amount = decoded
+        contract = to_checksum_address(log["address"])
         found.append(
             (
-                to_checksum_address(log["address"]),
-                to_checksum_address("0x" + topics[1][-40:]),
-                to_checksum_address("0x" + topics[2][-40:]),
-                int(data, 16),
+                contract,
+                to_checksum_address(sender),
+                to_checksum_address(recipient),
+                amount,
                 _opt_int(log.get("logIndex")) or 0,
             )
         )
     return found
 
 
-def decode_string_result(raw: Any) -> str | None:
-    """An ABI ``string`` result, or a ``bytes32`` one as old tokens (MKR, SAI) return."""
-    if not isinstance(raw, str) or len(raw) < 66:
-        return None
-    data = bytes.fromhex(raw[2:])
-    try:
-        (text,) = abi_decode(["string"], data)
-        return str(text) or None
-    except (DecodingError, ValueError, OverflowError):
-        text = data[:32].rstrip(b"\0").decode("utf-8", errors="replace")
-        return text or None
-
-
-def decode_decimals_result(raw: Any) -> int | None:
-    """``decimals()`` is a uint8: anything larger is a broken or hostile token, treated as unknown."""
-    if not isinstance(raw, str) or len(raw) < 66:
-        return None
-    value = int(raw[2:66], 16)
-    return value if value <= 255 else None
-
-
 def decode_revert(error: RpcError) -> str | None:
     """The reason a call reverted: ``Error(string)``, a ``Panic`` code, or the node's own words."""
-    data = (error.data or "").removeprefix("0x")
-    try:
-        if data[:8] == _ERROR_SELECTOR:
-            (reason,) = abi_decode(["string"], bytes.fromhex(data[8:]))
-            return str(reason)
-        if data[:8] == _PANIC_SELECTOR:
-            (code,) = abi_decode(["uint256"], bytes.fromhex(data[8:]))
-            return f"panic 0x{code:02x} ({_PANIC_REASONS.get(code, 'internal error')})"
-    except (DecodingError, ValueError):
-        return None
+    reason = decode_revert_data(error.data or "")
+    if reason is not None:
+        return reason
     prefix = "execution reverted: "
     return error.message[len(prefix) :] if error.message.startswith(prefix) else None
 
@@ -225,7 +194,6 @@ def decode_revert(error: RpcError) -> str | None:
 # The thin I/O client
 
 
-_NOT_FOUND_QUORUM = 2  # nodes that must agree a hash is unknown, where the profile lists that many
 _BATCH_REFUSALS = {400, 404, 405, 413, 415, 422, 501}  # how nodes that take no batches say so over HTTP
 
 
@@ -289,49 +257,17 @@ class EvmAdapter:
         return list(self._endpoints.get(network.slug) or network.rpc_urls)
 
     def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
-        started = perf_counter()
-        round_trips = 0
-        failed: list[NetworkFacts] = []
-        missing: list[NetworkFacts] = []
-        for url in self.endpoints_for(network):
-            session = _RpcSession(url, self.timeout)
-            facts = self._gather_at(session, url, network, tx_hash)
-            round_trips += session.round_trips
-            if isinstance(facts.tx, Found):
-                break
-            (missing if isinstance(facts.tx, NotFound) else failed).append(facts)
-            if len(missing) == _NOT_FOUND_QUORUM:
-                break
-        if not isinstance(facts.tx, Found):
-            facts = _not_found(missing) if missing else _all_failed(failed)
-        return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)
+        return ask_endpoints(network, self.endpoints_for(network), lambda url: self._gather_at(url, network, tx_hash))
 
-    def _gather_at(self, session: _RpcSession, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+        session = _RpcSession(url, self.timeout)
         host = endpoint_host(url)
         try:
-            return _gather(session, network, tx_hash, host)
+            facts = _gather(session, network, tx_hash, host)
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = Unavailable(describe_failure(exc, url, self.timeout))
-            return NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
-
-
-def _not_found(missing: Sequence[NetworkFacts]) -> NetworkFacts:
-    """Every node that answered said "not found": the first one's facts, naming all who said so."""
-    return replace(missing[0], endpoint=", ".join(f.endpoint for f in missing))
-
-
-def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
-    """One answer for a network none of whose endpoints could be used: every reason, said once."""
-    if len(failed) == 1:
-        return failed[0]
-    hosts = ", ".join(f.endpoint for f in failed)
-    reasons = [f.tx.reason for f in failed if isinstance(f.tx, Unavailable)]
-    if all(r.startswith("could not connect") for r in reasons):
-        text = f"could not connect to any of its nodes ({hosts}): is this computer offline?"
-    else:
-        text = "; ".join(reasons)
-    dead = Unavailable(text)
-    return NetworkFacts(failed[0].network, hosts, tx=dead, head=dead, nonces=dead, fees=dead)
+            facts = NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
+        return replace(facts, round_trips=session.round_trips)
 
 
 def _refused(host: str, method: str, reply: RpcError) -> Unavailable:

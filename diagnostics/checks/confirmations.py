@@ -16,11 +16,17 @@ def _depth(ctx: CheckContext) -> tuple[int, int, int] | None:
 
 def _evidence(ctx: CheckContext, depth: tuple[int, int, int]) -> tuple[Evidence, ...]:
     confirmations, required, head = depth
-    return (
+    rows = [
         ctx.evidence("confirmations", confirmations, head),
         ctx.evidence("required_confirmations", required),
         ctx.evidence("head_block", head, head),
-    )
+    ]
+    final = ctx.head.final_number if ctx.head else None
+    if final is not None and ctx.tx is not None and ctx.tx.block_number is not None:
+        # Where the chain says which blocks are irreversible (Tron's solidified block), say it too.
+        rows.append(ctx.evidence("final_block", final, head))
+        rows.append(ctx.evidence("irreversible", "yes" if ctx.tx.block_number <= final else "not yet", head))
+    return tuple(rows)
 
 
 @check("CONFIRMATIONS_INSUFFICIENT", Severity.WARNING)

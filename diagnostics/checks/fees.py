@@ -64,7 +64,7 @@ def fee_too_low(ctx: CheckContext) -> Finding | None:
 @check("NONCE_GAP", Severity.PROBLEM)
 def nonce_gap(ctx: CheckContext) -> Finding | None:
     tx, nonces = ctx.tx, ctx.nonces
-    if tx is None or not tx.pending or nonces is None or tx.nonce <= nonces.latest:
+    if tx is None or not tx.pending or nonces is None or tx.nonce is None or tx.nonce <= nonces.latest:
         return None
     # The node's "pending" count runs only over an unbroken run of nonces: when it stops short of this
     # transaction, the first nonce it stops at was never sent (or was dropped); otherwise the earlier

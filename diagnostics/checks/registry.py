@@ -116,7 +116,7 @@ class CheckContext:
     def replaced(self) -> bool:
         """A pending transaction whose nonce the sender has already used in a block: it can never confirm."""
         tx, nonces = self.tx, self.nonces
-        return bool(tx and tx.pending and nonces and tx.nonce < nonces.latest)
+        return bool(tx and tx.pending and nonces and tx.nonce is not None and tx.nonce < nonces.latest)
 
     @property
     def required_confirmations(self) -> int:
@@ -180,10 +180,14 @@ class CheckContext:
         """The transfer's amount with its decimals, or ``None`` when a token did not say its decimals."""
         token = transfer.token
         if token is None:
-            return Amount(transfer.amount, self.network.native_decimals, self.network.native_symbol)
+            return self.native(transfer.amount)
         if token.decimals is None:
             return None
         return Amount(transfer.amount, token.decimals, token.symbol or "?")
+
+    def native(self, base_units: int) -> Amount:
+        """An amount of the network's own coin (fees, TRX sent)."""
+        return Amount(base_units, self.network.native_decimals, self.network.native_symbol)
 
     def is_listed(self, token: TokenInfo) -> bool:
         return self.network.token_by_contract(token.contract) is not None

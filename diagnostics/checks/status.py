@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from diagnostics.checks.registry import CheckContext, check, gwei
-from diagnostics.model import Amount, Finding, Severity
+from diagnostics.model import Amount, Finding, Severity, TronCost, TxFacts
 
 
 @check("TX_PENDING", Severity.WARNING)
@@ -13,12 +13,31 @@ def pending(ctx: CheckContext) -> Finding | None:
     tx = ctx.tx
     if tx is None or not tx.pending:
         return None
-    evidence = [ctx.evidence("block", "none yet (waiting in the node's pool)"), ctx.evidence("nonce", tx.nonce)]
+    evidence = [ctx.evidence("block", "none yet (waiting in the node's pool)")]
+    if tx.nonce is not None:
+        evidence.append(ctx.evidence("nonce", tx.nonce))
     if tx.max_fee is not None:
         evidence.append(ctx.evidence("max_fee_gwei", gwei(tx.max_fee)))
     if tx.gas_price is not None and tx.max_fee is None:
         evidence.append(ctx.evidence("gas_price_gwei", gwei(tx.gas_price)))
-    return ctx.finding("TX_PENDING", evidence=tuple(evidence), nonce=tx.nonce)
+    variant = ""
+    if tx.expires_at is not None:
+        # A Tron transaction not in a block by its expiration can never be: the network drops it.
+        evidence.append(ctx.evidence("expires_at", _utc(tx.expires_at)))
+        variant = "expired" if tx.expires_at < ctx.now.timestamp() else "no_nonce"
+    elif tx.nonce is None:
+        variant = "no_nonce"
+    return ctx.finding(
+        "TX_PENDING", variant=variant, evidence=tuple(evidence), nonce=tx.nonce, expires_at=_expiry(tx.expires_at)
+    )
+
+
+def _utc(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _expiry(timestamp: int | None) -> str | None:
+    return _utc(timestamp) if timestamp is not None else None
 
 
 @check("TX_CONFIRMED", Severity.INFO)
@@ -32,10 +51,13 @@ def confirmed(ctx: CheckContext) -> Finding | None:
         ctx.evidence("status", "success" if tx.status else "no status (pre-2017 block)", block),
     ]
     if tx.block_timestamp is not None:
-        when = datetime.fromtimestamp(tx.block_timestamp, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-        evidence.append(ctx.evidence("block_time", when, block))
+        evidence.append(ctx.evidence("block_time", _utc(tx.block_timestamp), block))
     for t in tx.transfers:
         evidence.append(ctx.evidence("transfer", f"{t.sender} → {t.recipient}: {ctx.amount(t) or t.amount}", block))
+    if tx.recipient_activated is not None:
+        # A Tron account that never received TRX holds tokens all the same; some wallets then show nothing.
+        state = "activated" if tx.recipient_activated else "not activated (it has never received TRX)"
+        evidence.append(ctx.evidence("recipient_account", state))
     return ctx.finding("TX_CONFIRMED", evidence=tuple(evidence), block=block)
 
 
@@ -45,9 +67,13 @@ def failed(ctx: CheckContext) -> Finding | None:
     if tx is None or not tx.failed:
         return None
     block = tx.block_number
+    fee = tx.fee_paid
+    fee_amount = ctx.native(fee) if fee is not None else None
+    if tx.cost is not None:
+        return _tron_failure(ctx, tx, fee_amount)
     if tx.revert_reason:
         variant = "revert"
-    elif tx.gas_used is not None and tx.gas_used >= tx.gas_limit:
+    elif tx.gas_used is not None and tx.gas_limit is not None and tx.gas_used >= tx.gas_limit:
         variant = "out_of_gas"
     else:
         variant = "unknown"
@@ -58,8 +84,6 @@ def failed(ctx: CheckContext) -> Finding | None:
     ]
     if tx.revert_reason:
         evidence.append(ctx.evidence("revert_reason", tx.revert_reason, block))
-    fee = tx.fee_paid
-    fee_amount = Amount(fee, ctx.network.native_decimals, ctx.network.native_symbol) if fee is not None else None
     if fee_amount is not None:
         evidence.append(ctx.evidence("fee_paid", fee_amount, block))
     return ctx.finding(
@@ -70,6 +94,41 @@ def failed(ctx: CheckContext) -> Finding | None:
         gas_used=tx.gas_used,
         gas_limit=tx.gas_limit,
         fee=fee_amount,
+    )
+
+
+# Tron names how a contract call failed (java-tron Transaction.Result.contractResult); these get their own words.
+_TRON_VARIANTS = {"OUT_OF_ENERGY": "out_of_energy", "REVERT": "revert", "OUT_OF_TIME": "out_of_time"}
+
+
+def _tron_failure(ctx: CheckContext, tx: TxFacts, fee: Amount | None) -> Finding:
+    cost = tx.cost or TronCost()
+    block = tx.block_number
+    result = tx.result or "FAILED"
+    variant = _TRON_VARIANTS.get(result, "tron_other")
+    if variant == "revert" and not tx.revert_reason:
+        variant = "tron_other"
+    fee_limit = ctx.native(cost.fee_limit) if cost.fee_limit is not None else None
+    burned = ctx.native(cost.energy_fee)
+    evidence = [ctx.evidence("result", result, block), ctx.evidence("energy_used", cost.energy_used, block)]
+    if fee_limit is not None:
+        evidence.append(ctx.evidence("fee_limit", fee_limit, block))
+    evidence.append(ctx.evidence("energy_fee", burned, block))
+    if tx.revert_reason:
+        evidence.append(ctx.evidence("revert_reason", tx.revert_reason, block))
+    if tx.failure_message:
+        evidence.append(ctx.evidence("node_message", tx.failure_message, block))
+    if fee is not None:
+        evidence.append(ctx.evidence("fee_paid", fee, block))
+    return ctx.finding(
+        "TX_FAILED",
+        variant=variant,
+        evidence=tuple(evidence),
+        reason=tx.revert_reason,
+        result=result,
+        energy_used=cost.energy_used,
+        fee_limit=fee_limit,
+        fee=fee,
     )
 
 

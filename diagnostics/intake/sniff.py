@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import base58
-from eth_utils.address import is_checksum_address, to_checksum_address
+from eth_utils.address import is_checksum_address
 
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _BECH32 = re.compile(r"(bc1|tb1)[02-9ac-hj-np-z]{11,87}")
@@ -50,7 +50,9 @@ class AddressForm:
     """``family`` is where a well-formed address belongs; ``problem`` says why it is not well formed."""
 
     family: AddressFamily | None
-    problem: str | None = None  # "checksum", "malformed", "empty"
+    # "checksum" (EIP-55 capitals: the same account, a typo in case only), "base58check" (a Base58
+    # address whose check digits fail: a different string, not the account meant), "malformed", "empty"
+    problem: str | None = None
 
 
 def _strip(text: str) -> str:
@@ -80,11 +82,14 @@ def hash_fits_family(form: HashForm, family: str) -> bool:
     return form in _HASH_FORMS_BY_FAMILY.get(family, frozenset())
 
 
-def normalize_evm_hash(text: str) -> str:
-    """``0x`` + 64 lower-case hex; the caller has checked the form."""
+def normalize_hash(text: str, family: str) -> str:
+    """The hash as ``family``'s nodes want it: ``0x`` + 64 lower-case hex on EVM, bare on Tron and Bitcoin.
+
+    The caller has checked the form fits the family.
+    """
     value = _strip(text)
-    body = value[2:] if value[:2].lower() == "0x" else value
-    return "0x" + body.lower()
+    body = (value[2:] if value[:2].lower() == "0x" else value).lower()
+    return "0x" + body if family == AddressFamily.EVM else body
 
 
 def _evm_form(value: str) -> AddressForm:
@@ -102,7 +107,7 @@ def _base58_form(value: str) -> AddressForm:
         raw = base58.b58decode_check(value)
     except ValueError:
         looks_tron = value.startswith("T") and len(value) == 34
-        return AddressForm(AddressFamily.TRON if looks_tron else None, "checksum" if looks_tron else "malformed")
+        return AddressForm(AddressFamily.TRON if looks_tron else None, "base58check" if looks_tron else "malformed")
     if len(raw) == 21 and raw[0] == _TRON_PREFIX:
         return AddressForm(AddressFamily.TRON)
     if len(raw) == 21 and raw[0] in _BTC_VERSIONS:
@@ -125,6 +130,9 @@ def address_form(text: str) -> AddressForm:
     return _base58_form(value)
 
 
-def normalize_evm_address(text: str) -> str:
-    """EIP-55 form of an address the caller has checked."""
-    return to_checksum_address(_strip(text))
+def normalize_address(text: str) -> str:
+    """The address as chains and reports write it: a Tron ``41…`` hex address becomes its Base58 ``T…`` form."""
+    value = _strip(text)
+    if len(value) == 42 and value[:2] == "41" and _HEX.fullmatch(value):
+        return base58.b58encode_check(bytes.fromhex(value)).decode()
+    return value

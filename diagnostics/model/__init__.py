@@ -12,6 +12,7 @@ from diagnostics.model.facts import (
     NonceState,
     TokenInfo,
     Transfer,
+    TronCost,
     TxFacts,
 )
 from diagnostics.model.finding import Evidence, EvidenceValue, Finding, Severity
@@ -41,6 +42,7 @@ __all__ = [
     "Token",
     "TokenInfo",
     "Transfer",
+    "TronCost",
     "TxFacts",
     "Unavailable",
     "Verdict",

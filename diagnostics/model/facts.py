@@ -67,13 +67,33 @@ class ContractCall:
 
 
 @dataclass(frozen=True)
+class TronCost:
+    """What a Tron transaction spent: energy (smart contracts) and bandwidth, staked or burned as TRX.
+
+    Tron has no gas price: a TRC-20 call burns TRX for energy the sender has not staked, up to the
+    ``fee_limit`` the sender set. Amounts in sun (1 TRX = 10^6 sun); a field the node left out is 0.
+    """
+
+    fee_limit: int | None = None
+    energy_used: int = 0  # energy_usage_total: staked + burned + the contract owner's share
+    energy_fee: int = 0  # sun burned for the energy not covered by stake
+    energy_penalty: int = 0  # extra energy a busy ("dynamic energy") contract charged
+    bandwidth_used: int = 0
+    bandwidth_fee: int = 0
+
+
+@dataclass(frozen=True)
 class TxFacts:
+    """One transaction. ``nonce`` and ``gas_limit`` are EVM's (``None`` on Tron); ``result`` is the
+    chain's own word for the outcome where it has one (Tron ``OUT_OF_ENERGY``, ``REVERT`` …).
+    """
+
     tx_hash: str
     sender: str
     to: str | None
-    nonce: int
+    nonce: int | None
     value: int
-    gas_limit: int
+    gas_limit: int | None
     tx_type: int = 0
     gas_price: int | None = None
     max_fee: int | None = None
@@ -88,6 +108,12 @@ class TxFacts:
     call: ContractCall | None = None
     call_token: TokenInfo | None = None
     transfers: tuple[Transfer, ...] = ()
+    fee: int | None = None  # the total fee as the chain reports it, where it does (Tron)
+    result: str | None = None
+    failure_message: str | None = None  # the node's own words on a failure (Tron resMessage)
+    expires_at: int | None = None  # Tron: unix seconds after which an unmined transaction is void
+    cost: TronCost | None = None
+    recipient_activated: bool | None = None  # Tron: whether the receiving account exists on chain
 
     @property
     def pending(self) -> bool:
@@ -100,10 +126,12 @@ class TxFacts:
             return False
         if self.status is not None:
             return self.status == 0
-        return self.gas_used is not None and self.gas_used >= self.gas_limit
+        return self.gas_used is not None and self.gas_limit is not None and self.gas_used >= self.gas_limit
 
     @property
     def fee_paid(self) -> int | None:
+        if self.fee is not None:
+            return self.fee
         if self.gas_used is None or self.effective_gas_price is None:
             return None
         return self.gas_used * self.effective_gas_price
@@ -111,8 +139,12 @@ class TxFacts:
 
 @dataclass(frozen=True)
 class ChainHead:
+    """The newest block a node knows; ``final_number`` is its newest irreversible one where the chain
+    says (Tron's solidified block)."""
+
     number: int
     timestamp: int
+    final_number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -137,14 +169,18 @@ class FeeMarket:
 
 @dataclass(frozen=True)
 class NetworkFacts:
-    """Everything one network's node said about the case, and how long that took."""
+    """Everything one network's node said about the case, and how long that took.
+
+    ``nonces`` and ``fees`` are ``None`` where they were not asked: on a chain that has no such thing
+    (Tron), or when there was no transaction to ask them for.
+    """
 
     network: str
     endpoint: str
     tx: Lookup[TxFacts]
     head: Lookup[ChainHead] = field(default_factory=lambda: Unavailable("not asked"))
-    nonces: Lookup[NonceState] = field(default_factory=lambda: Unavailable("not asked"))
-    fees: Lookup[FeeMarket] = field(default_factory=lambda: Unavailable("not asked"))
+    nonces: Lookup[NonceState] | None = None
+    fees: Lookup[FeeMarket] | None = None
     elapsed_seconds: float = 0.0
     round_trips: int = 0
 

@@ -39,8 +39,12 @@ class Network:
     aliases: tuple[str, ...] = ()
 
     def token_by_contract(self, contract: str) -> Token | None:
-        wanted = contract.lower()
-        return next((t for t in self.tokens if t.contract.lower() == wanted), None)
+        # 0x addresses compare without case (EIP-55 capitals are only a checksum); Base58 ones exactly.
+        def key(address: str) -> str:
+            return address.lower() if address[:2].lower() == "0x" else address
+
+        wanted = key(contract)
+        return next((t for t in self.tokens if key(t.contract) == wanted), None)
 
     def tokens_by_symbol(self, symbol: str) -> tuple[Token, ...]:
         wanted = symbol.upper()

@@ -81,6 +81,15 @@ EVIDENCE: dict[str, str] = {
     "token_contract": "Token contract",
     "token_symbol": "Token symbol",
     "official_contract": "Official contract",
+    "final_block": "Latest irreversible (solidified) block",
+    "irreversible": "Irreversible",
+    "recipient_account": "Receiving account",
+    "result": "Result on chain",
+    "energy_used": "Energy used",
+    "fee_limit": "Fee limit set by the sender",
+    "energy_fee": "TRX burned for energy",
+    "node_message": "Node's message",
+    "expires_at": "Expires at",
 }
 
 VERDICTS: dict[str, Any] = {
@@ -112,7 +121,10 @@ VERDICTS: dict[str, Any] = {
         "stuck": "Waiting behind an earlier pending transaction (nonce {missing_nonce})",
     },
     "FEE_TOO_LOW": "Stuck: the fee is too low",
-    "TX_PENDING": "Waiting to be included in a block",
+    "TX_PENDING": {
+        "expired": "Expired — this transaction was never included and never will be",
+        "": "Waiting to be included in a block",
+    },
     "CONFIRMATIONS_INSUFFICIENT": "Waiting for confirmations ({confirmations}/{required}, about {eta_seconds} more)",
     "AMOUNT_BELOW_MINIMUM": "Below the exchange's minimum deposit",
     "AMOUNT_MISMATCH": "The amount differs from what you expected",
@@ -159,6 +171,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "The address is not valid",
         "explanation": {
             "checksum": "The address's capital letters do not match its checksum (EIP-55): a character is probably mistyped, and this transaction did not send to it either.",
+            "base58check": "The address fails its built-in check (Base58Check): a character is mistyped, missing or swapped. A Tron address is 34 characters and starts with T.",
             "malformed": "This is not a well-formed address for {network}.",
             "empty": "No address was entered.",
         },
@@ -221,9 +234,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "next_steps": {"any": ["Try again later or with another endpoint before drawing conclusions."]},
     },
     "TX_PENDING": {
-        "title": "Waiting to be included in a block",
-        "explanation": "The node knows this transaction (nonce {nonce}) but it is not in a block yet. Until it is, nothing has moved.",
+        "title": {"expired": "Expired without being included", "": "Waiting to be included in a block"},
+        "explanation": {
+            "expired": "The node has this transaction in its pending pool, but it was never put in a block and it expired at {expires_at}. A Tron transaction that misses its expiration is dropped by the network and can never confirm: nothing moved.",
+            "no_nonce": "The node has this transaction in its pending pool, but it is not in a block yet (it expires at {expires_at} if it is not included). Until it is in a block, nothing has moved.",
+            "": "The node knows this transaction (nonce {nonce}) but it is not in a block yet. Until it is, nothing has moved.",
+        },
         "next_steps": {
+            "expired.deposit": [
+                _STILL_IN_WALLET,
+                "Send again (a new transaction); the expired one can never be credited.",
+            ],
+            "expired.withdrawal": ["Ask the exchange to send the withdrawal again: this transaction expired unsent."],
             "deposit": [
                 "Wait; the deposit is credited only after the transaction is in a block and has enough confirmations.",
                 "If it stays pending for long, the fee and nonce findings in this report (if any) say why.",
@@ -242,6 +264,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "revert": 'The transaction is in a block but was reverted: "{reason}". Nothing was transferred; only the network fee ({fee}) was spent.',
             "out_of_gas": "The transaction ran out of gas: it used all {gas_used} of its gas limit {gas_limit}. Nothing was transferred; the network fee ({fee}) was still spent.",
             "unknown": "The transaction is in a block but failed (status 0). Nothing was transferred; the network fee ({fee}) was still spent.",
+            "out_of_energy": "The transaction ran out of energy (OUT_OF_ENERGY): it used {energy_used} energy and the sender's staked energy and fee limit ({fee_limit}) were not enough. The token transfer was undone, so the tokens never left the sending wallet; the TRX burned for energy ({fee}) is not refunded.",
+            "out_of_time": "The contract call ran longer than Tron allows (OUT_OF_TIME) and was stopped. Nothing was transferred; the fee ({fee}) was still spent.",
+            "tron_other": "The contract call failed on-chain ({result}). Nothing was transferred; the fee ({fee}) was still spent.",
         },
         "next_steps": {
             "revert.deposit": [
@@ -251,6 +276,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "out_of_gas.deposit": [
                 _STILL_IN_WALLET,
                 "Send again with a higher gas limit (let the wallet estimate it); the exchange cannot credit a failed transaction.",
+            ],
+            "out_of_energy.deposit": [
+                _STILL_IN_WALLET,
+                "Send again with a higher fee limit, or stake (or rent) enough energy first; keep enough TRX in the wallet to pay for energy. The exchange cannot credit a failed transaction.",
             ],
             "deposit": [_STILL_IN_WALLET, "Send again; the exchange cannot credit a failed transaction."],
             "withdrawal": [

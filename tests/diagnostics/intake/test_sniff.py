@@ -8,7 +8,7 @@ from diagnostics.intake.sniff import (
     address_form,
     hash_fits_family,
     hash_form,
-    normalize_evm_hash,
+    normalize_hash,
 )
 
 TX = "0x" + "Ab" * 32
@@ -37,7 +37,7 @@ def test_which_families_a_hash_fits() -> None:
 
 
 def test_normalize_hash() -> None:
-    assert normalize_evm_hash(" " + TX[2:] + "\n") == TX.lower()
+    assert normalize_hash(" " + TX[2:] + "\n", "evm") == TX.lower()
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_normalize_hash() -> None:
         ("0xDac17F958D2ee523a2206206994597C13D831ec7", AddressFamily.EVM, "checksum"),
         ("0xdac17f958d2ee523a2206206994597c13d831e", AddressFamily.EVM, "malformed"),
         ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", AddressFamily.TRON, None),
-        ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", AddressFamily.TRON, "checksum"),
+        ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", AddressFamily.TRON, "base58check"),
         ("41a614f803b6fd780986a42c78ec9c7f77e6ded13c", AddressFamily.TRON, None),
         ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", AddressFamily.BITCOIN, None),
         ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", AddressFamily.BITCOIN, None),

@@ -1,0 +1,402 @@
+"""Tron through tronpy: two rounds of requests, each sent side by side.
+
+Round one needs only the hash: the transaction (``wallet/gettransactionbyid``, which reads blocks only,
+and ``wallet/gettransactionfrompending`` for one still waiting), its execution info
+(``wallet/gettransactioninfobyid``), the newest block (``wallet/getnowblock``) and the solidified height
+(``wallet/getnodeinfo``). Round two asks what depends on the transaction: whether the recipient's
+account exists (``wallet/getaccount``) and the symbol and decimals of TRC-20 contracts the network's
+table does not list (``wallet/triggerconstantcontract``).
+
+tronpy asks with ``"visible": true``, so addresses arrive in Base58; the decoders accept the 41-hex
+form too, because logs and some nodes still use it. The ``decode_*`` functions are pure and tested on
+recorded answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tronpy import Tron
+from tronpy.exceptions import AddressNotFound, ApiError, TransactionNotFound
+from tronpy.keys import to_base58check_address
+from tronpy.providers import HTTPProvider
+
+from diagnostics.chains.abi import (
+    decode_decimals_result,
+    decode_revert_data,
+    decode_string_result,
+    decode_token_call,
+    decode_transfer_log,
+)
+from diagnostics.chains.adapter import (
+    DEFAULT_TIMEOUT_SECONDS,
+    all_within,
+    ask_endpoints,
+    describe_failure,
+    endpoint_host,
+)
+from diagnostics.model import (
+    ChainHead,
+    ContractCall,
+    Found,
+    Lookup,
+    Network,
+    NetworkFacts,
+    NotFound,
+    TokenInfo,
+    Transfer,
+    TronCost,
+    TxFacts,
+    Unavailable,
+)
+
+_MS = 1000
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure decoders of java-tron HTTP answers
+
+
+def base58(address: Any) -> str:
+    """A Tron address in Base58 from any form a node writes it in: ``T…``, ``41…`` hex, or 20 bytes."""
+    if isinstance(address, bytes):
+        return str(to_base58check_address(address))
+    if not isinstance(address, str) or not address:
+        raise ValueError(f"not a Tron address: {address!r}")
+    return str(to_base58check_address(address))
+
+
+def _number(raw: Mapping[str, Any], key: str) -> int:
+    """java-tron leaves out fields equal to their default: a missing number is 0."""
+    value = raw.get(key, 0)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{key} is not a number: {value!r}")
+    return value
+
+
+def _height(text: Any) -> int:
+    """A block from ``getnodeinfo``'s ``"Num:66987565,ID:0000…"``."""
+    if not isinstance(text, str) or not text.startswith("Num:"):
+        raise ValueError(f"not a block reference: {text!r}")
+    return int(text[len("Num:") :].split(",", 1)[0])
+
+
+def decode_head(block: Mapping[str, Any], node_info: Mapping[str, Any] | None) -> ChainHead:
+    """The newest block (``getnowblock``), with the solidified height from ``getnodeinfo`` when it answered."""
+    header = block["block_header"]["raw_data"]
+    final = _height(node_info["solidityBlock"]) if node_info is not None else None
+    return ChainHead(
+        number=_number(header, "number"), timestamp=_number(header, "timestamp") // _MS, final_number=final
+    )
+
+
+def decode_message(hex_text: Any) -> str | None:
+    """``resMessage``: the node's own words on a failure, as hex-encoded text."""
+    if not isinstance(hex_text, str) or not hex_text:
+        return None
+    try:
+        return bytes.fromhex(hex_text).decode("utf-8", errors="replace").strip() or None
+    except ValueError:
+        return hex_text  # some nodes (wallet-cli's printer) already give the text
+
+
+def _contract(raw_tx: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+    contracts = raw_tx["raw_data"]["contract"]
+    first = contracts[0]
+    return str(first["type"]), first["parameter"]["value"]
+
+
+def _outcome(raw_tx: Mapping[str, Any], info: Mapping[str, Any] | None) -> tuple[int | None, str | None]:
+    """(status, result word): 1 for success, 0 for failure, ``None`` while pending.
+
+    A plain TRX transfer's info has no ``receipt.result`` at all (the default is left out); only a
+    contract call carries one. Success is ``contractRet`` SUCCESS with no FAILED in the info.
+    """
+    if info is None:
+        return None, None
+    receipt = info.get("receipt") or {}
+    rets = raw_tx.get("ret") or [{}]
+    contract_ret = rets[0].get("contractRet")
+    receipt_result = receipt.get("result")
+    failed = (
+        info.get("result") == "FAILED"
+        or receipt_result not in (None, "SUCCESS")
+        or contract_ret not in (None, "SUCCESS")
+    )
+    if not failed:
+        return 1, receipt_result or contract_ret
+    word = receipt_result if receipt_result not in (None, "SUCCESS") else contract_ret
+    return 0, str(word or "FAILED")
+
+
+def decode_transaction(raw_tx: Mapping[str, Any], info: Mapping[str, Any] | None) -> TxFacts:
+    """A transaction and, once it is in a block, its info; token metadata is left to the caller."""
+    kind, value = _contract(raw_tx)
+    raw_data = raw_tx["raw_data"]
+    sender = base58(value["owner_address"])
+    to: str | None = None
+    amount = 0
+    call: ContractCall | None = None
+    input_size = 0
+    if kind in ("TransferContract", "TransferAssetContract"):
+        to, amount = base58(value["to_address"]), _number(value, "amount")
+    elif kind == "TriggerSmartContract":
+        to, amount = base58(value["contract_address"]), _number(value, "call_value")
+        data = str(value.get("data") or "")
+        input_size = len(data) // 2
+        call = _call(to, data, sender)
+    status, result = _outcome(raw_tx, info)
+    receipt = (info or {}).get("receipt") or {}
+    cost = TronCost(
+        fee_limit=raw_data.get("fee_limit"),
+        energy_used=_number(receipt, "energy_usage_total"),
+        energy_fee=_number(receipt, "energy_fee"),
+        energy_penalty=_number(receipt, "energy_penalty_total"),
+        bandwidth_used=_number(receipt, "net_usage"),
+        bandwidth_fee=_number(receipt, "net_fee"),
+    )
+    tx = TxFacts(
+        tx_hash=str(raw_tx["txID"]).lower(),
+        sender=sender,
+        to=to,
+        nonce=None,
+        value=amount if kind != "TransferAssetContract" else 0,
+        gas_limit=None,
+        input_size=input_size,
+        call=call,
+        result=result,
+        expires_at=_number(raw_data, "expiration") // _MS or None,
+        cost=cost,
+    )
+    if info is None:
+        return tx
+    failed = status == 0
+    results = info.get("contractResult") or [""]
+    return replace(
+        tx,
+        block_number=_number(info, "blockNumber"),
+        block_timestamp=_number(info, "blockTimeStamp") // _MS,
+        status=status,
+        fee=_number(info, "fee"),
+        revert_reason=decode_revert_data(str(results[0] or "")) if failed else None,
+        failure_message=decode_message(info.get("resMessage")) if failed else None,
+    )
+
+
+def _call(contract: str, data: str, sender: str) -> ContractCall | None:
+    call = decode_token_call(data)
+    if call is None:
+        return None
+    target = base58(call.target) if call.target is not None else None
+    source = base58(call.source) if call.source is not None else (sender if target else None)
+    return ContractCall(contract, call.method, target, call.amount, source)
+
+
+@dataclass(frozen=True)
+class RawTransfer:
+    """A transfer as the chain wrote it: ``contract`` is ``None`` for TRX, ``"trc10:<id>"`` for a TRC-10 asset."""
+
+    contract: str | None
+    sender: str
+    recipient: str
+    amount: int
+    index: int | None = None
+
+
+def decode_transfers(raw_tx: Mapping[str, Any], info: Mapping[str, Any]) -> list[RawTransfer]:
+    """What a successful transaction moved: TRX or a TRC-10 asset in its contract, TRC-20 in its logs."""
+    kind, value = _contract(raw_tx)
+    moved: list[RawTransfer] = []
+    sender = base58(value["owner_address"])
+    if kind == "TransferContract":
+        moved.append(RawTransfer(None, sender, base58(value["to_address"]), _number(value, "amount")))
+    elif kind == "TransferAssetContract":
+        asset = str(value.get("asset_name") or "?")
+        moved.append(RawTransfer(f"trc10:{asset}", sender, base58(value["to_address"]), _number(value, "amount")))
+    elif kind == "TriggerSmartContract" and _number(value, "call_value"):
+        moved.append(RawTransfer(None, sender, base58(value["contract_address"]), _number(value, "call_value")))
+    for index, log in enumerate(info.get("log") or ()):
+        decoded = decode_transfer_log(log.get("topics") or (), str(log.get("data") or ""))
+        if decoded is not None:
+            source, target, amount = decoded
+            address = bytes.fromhex(str(log["address"])[-40:])
+            moved.append(RawTransfer(base58(address), base58(source), base58(target), amount, index))
+    return moved
+
+
+# ---------------------------------------------------------------------------------------------
+# The thin I/O client
+
+
+class _Missing:
+    """tronpy's way of saying ``{}``: the node answered and does not know the thing."""
+
+
+_MISSING = _Missing()
+
+
+def _or_missing(ask: Callable[[], Any]) -> Callable[[], Any]:
+    def run() -> Any:
+        try:
+            return ask()
+        except (TransactionNotFound, AddressNotFound):
+            return _MISSING
+
+    return run
+
+
+class _Rounds:
+    """Sends one round of requests side by side, within the timeout, counting the rounds."""
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.count = 0
+
+    def ask(self, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
+        if not jobs:
+            return []
+        self.count += 1
+        return all_within(self.timeout, [_or_missing(job) for job in jobs])
+
+
+def _failure(exc: Exception, url: str, timeout: float) -> str:
+    if isinstance(exc, ApiError):
+        return f"{endpoint_host(url)} answered with an error: {exc}"
+    return describe_failure(exc, url, timeout)
+
+
+class TronAdapter:
+    """Gathers the facts of one Tron transaction.
+
+    ``endpoints`` overrides the network's URLs (tried in order, as for EVM). ``api_key`` is sent as
+    ``TRON-PRO-API-KEY`` to TronGrid endpoints; it comes from the user's settings or environment.
+    """
+
+    family = "tron"
+
+    def __init__(
+        self,
+        endpoints: Mapping[str, str | Sequence[str]] | None = None,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        api_key: str | None = None,
+    ) -> None:
+        self._endpoints = {
+            slug: [urls] if isinstance(urls, str) else list(urls) for slug, urls in (endpoints or {}).items()
+        }
+        self.timeout = timeout
+        self._api_key = api_key
+
+    def endpoints_for(self, network: Network) -> list[str]:
+        return list(self._endpoints.get(network.slug) or network.rpc_urls)
+
+    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
+        return ask_endpoints(network, self.endpoints_for(network), lambda url: self._gather_at(url, network, tx_hash))
+
+    def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+        # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
+        client = Tron(HTTPProvider(url, timeout=self.timeout, api_key=self._api_key))
+        rounds = _Rounds(self.timeout)
+        try:
+            facts = _gather(client, rounds, network, tx_hash, url)
+        except Exception as exc:  # DESIGN rule 3: nothing from tronpy/requests escapes; it is a reason
+            dead = Unavailable(_failure(exc, url, self.timeout))
+            facts = NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead)
+        return replace(facts, round_trips=rounds.count)
+
+
+def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: str) -> NetworkFacts:
+    host = endpoint_host(url)
+    raw_tx, raw_info, raw_pending, raw_node, raw_block = rounds.ask(
+        [
+            lambda: client.get_transaction(tx_hash),
+            lambda: client.get_transaction_info(tx_hash),
+            lambda: client.provider.make_request(
+                "wallet/gettransactionfrompending", {"value": tx_hash, "visible": True}
+            ),
+            client.get_node_info,
+            client.get_latest_block,
+        ]
+    )
+    if all(isinstance(a, Exception) for a in (raw_tx, raw_info, raw_node, raw_block)):
+        raise raw_tx  # the node itself could not be used: one reason for everything
+    if raw_tx is _MISSING and isinstance(raw_pending, Mapping) and raw_pending.get("txID"):
+        # gettransactionbyid reads only blocks; a broadcast transaction waits in the node's pending pool.
+        # (A node that does not offer the pool's endpoint just cannot say "pending": never a failure.)
+        raw_tx = raw_pending
+
+    def failed(answer: Exception) -> Unavailable:
+        return Unavailable(_failure(answer, url, rounds.timeout))
+
+    head: Lookup[ChainHead]
+    if isinstance(raw_block, Exception):
+        head = failed(raw_block)
+    else:
+        head = _read(host, "wallet/getnowblock", lambda: decode_head(raw_block, _usable(raw_node)))
+    facts = NetworkFacts(network.slug, host, tx=NotFound(), head=head)
+    if isinstance(raw_tx, Exception) or isinstance(raw_info, Exception):
+        return replace(facts, tx=failed(raw_tx if isinstance(raw_tx, Exception) else raw_info))
+    if raw_tx is _MISSING:
+        if raw_info is not _MISSING:
+            return replace(facts, tx=Unavailable(f"{host} knows the execution of this id but not the transaction"))
+        return facts
+    info = None if raw_info is _MISSING else raw_info
+    tx = _read(host, "wallet/gettransactionbyid", lambda: decode_transaction(raw_tx, info))
+    if not isinstance(tx, Found):
+        return replace(facts, tx=tx)
+    transfers = _read(host, "wallet/gettransactioninfobyid", lambda: decode_transfers(raw_tx, info) if info else [])
+    if not isinstance(transfers, Found):
+        return replace(facts, tx=transfers)
+    return replace(facts, tx=Found(_second_round(client, rounds, network, tx.value, transfers.value)))
+
+
+def _usable(answer: Any) -> Mapping[str, Any] | None:
+    return answer if isinstance(answer, Mapping) else None
+
+
+def _read(host: str, path: str, decode: Callable[[], Any]) -> Found[Any] | Unavailable:
+    try:
+        return Found(decode())
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, ArithmeticError):
+        return Unavailable(f"{host} gave an unreadable answer to {path}")
+
+
+def _second_round(client: Tron, rounds: _Rounds, network: Network, tx: TxFacts, raw: Sequence[RawTransfer]) -> TxFacts:
+    contracts = {t.contract for t in raw if t.contract and not t.contract.startswith("trc10:")}
+    contracts |= {tx.call.contract} if tx.call else set()
+    unknown = sorted(c for c in contracts if network.token_by_contract(c) is None)
+    recipient = next((t.recipient for t in raw), None) or (tx.call.target if tx.call else None) or tx.to
+
+    def constant(contract: str, selector: str) -> Callable[[], Any]:
+        return lambda: client.trigger_const_smart_contract_function(tx.sender, contract, selector, "")
+
+    jobs: list[Callable[[], Any]] = [lambda: client.get_account(recipient)] if recipient else []
+    for contract in unknown:
+        jobs += [constant(contract, "symbol()"), constant(contract, "decimals()")]
+    replies = rounds.ask(jobs)
+    activated = None
+    if recipient:
+        account, replies = replies[0], replies[1:]
+        activated = None if isinstance(account, Exception) else account is not _MISSING
+
+    metadata = {}
+    for index, contract in enumerate(unknown):
+        symbol, decimals = replies[2 * index], replies[2 * index + 1]
+        metadata[contract] = TokenInfo(contract, decode_string_result(symbol), decode_decimals_result(decimals))
+
+    def token(contract: str) -> TokenInfo:
+        if contract.startswith("trc10:"):
+            return TokenInfo(contract, None, None)
+        listed = network.token_by_contract(contract)
+        return TokenInfo(contract, listed.symbol, listed.decimals) if listed else metadata[contract]
+
+    transfers = tuple(
+        Transfer(t.sender, t.recipient, t.amount, token(t.contract) if t.contract else None, t.index) for t in raw
+    )
+    return replace(
+        tx,
+        call_token=token(tx.call.contract) if tx.call else None,
+        transfers=transfers if not tx.pending and not tx.failed else (),
+        recipient_activated=activated,
+    )

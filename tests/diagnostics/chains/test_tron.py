@@ -1,0 +1,205 @@
+"""The Tron adapter: its pure decoders on recorded mainnet answers, and its I/O against the local Tron node."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+import requests
+from tronpy.proto.transaction import calculate_txid_from_raw_data
+
+from diagnostics import catalog
+from diagnostics.chains.tron import TronAdapter, decode_head, decode_message, decode_transaction, decode_transfers
+from diagnostics.model import Found, NotFound, Unavailable
+from tests.fixtures.anvil import free_port
+from tests.fixtures.tron_node import USDT, TronNode, as_node_transaction, recorded
+
+TRON = catalog.network("tron")
+USDT_TX = "0130dfde9281a48378109039ef512229d5359fbee2a8adbb17ad73aebc67ea99"
+SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
+USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+UNKNOWN = "ab" * 32
+
+
+@pytest.fixture
+def node() -> Iterator[TronNode]:
+    with TronNode() as server:
+        yield server
+
+
+def test_decode_recorded_usdt_transfer() -> None:
+    tx = decode_transaction(
+        as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json")),
+        recorded("trc20_usdt_transfer_txinfo.json"),
+    )
+    assert (tx.sender, tx.to, tx.status, tx.result) == (SENDER, USDT, 1, "SUCCESS")
+    assert tx.block_number == 69316562 and tx.block_timestamp == 1738601505
+    # The call data pads the recipient with Tron's 0x41 byte; it decodes to the same account as the log.
+    assert tx.call is not None and tx.call.target == "TXVj38D1XR3TPgSHTCZGC8wkLDAGqF1oqx" and tx.call.amount == 41677389
+    assert tx.fee == 26420100 and tx.cost is not None and tx.cost.fee_limit == 50_000_000
+    assert tx.cost.energy_used == 130285 and tx.cost.energy_penalty == 100635
+    (moved,) = decode_transfers(
+        as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json")),
+        recorded("trc20_usdt_transfer_txinfo.json"),
+    )
+    assert (moved.contract, moved.sender, moved.recipient, moved.amount) == (
+        USDT,
+        SENDER,
+        "TXVj38D1XR3TPgSHTCZGC8wkLDAGqF1oqx",
+        41677389,
+    )
+
+
+def test_decode_recorded_trx_transfer_has_no_receipt_result_and_succeeds() -> None:
+    raw = recorded("trx_transfer_gettransactionbyid.json")
+    info = recorded("trx_transfer_gettransactioninfobyid.json")
+    tx = decode_transaction(raw, info)
+    assert tx.status == 1 and not tx.failed and tx.fee == 0  # a missing fee is 0: bandwidth was free
+    (moved,) = decode_transfers(raw, info)
+    assert moved.contract is None and moved.amount == 10_000_000
+
+
+@pytest.mark.parametrize(
+    ("info", "result", "words"),
+    [
+        ("trc20_out_of_energy_txinfo.json", "OUT_OF_ENERGY", "Not enough energy for 'MSTORE'"),
+        ("trc20_out_of_energy_txinfo_2.json", "OUT_OF_ENERGY", "Not enough energy for 'SSTORE'"),
+        ("trc20_revert_txinfo_nile.json", "REVERT", "REVERT opcode executed"),
+        ("wallet_cli_revert_txinfo_privatenet.json", "REVERT", "REVERT opcode executed"),
+    ],
+)
+def test_decode_recorded_failures(info: str, result: str, words: str) -> None:
+    raw = as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json"))
+    raw["ret"] = [{"contractRet": result}]
+    tx = decode_transaction(raw, recorded(info))
+    assert tx.failed and tx.status == 0 and tx.result == result
+    assert tx.failure_message is not None and tx.failure_message.startswith(words)
+    assert decode_transfers(raw, recorded(info)) == []  # a failed call logs nothing
+
+
+def test_decode_revert_reason_from_contract_result() -> None:
+    raw = as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json"))
+    tx = decode_transaction(raw, recorded("trc20_revert_txinfo_nile.json"))
+    assert tx.revert_reason == "ds-token-insufficient-balance"
+    assert tx.fee == 802800 and tx.cost is not None and tx.cost.energy_fee == 457800
+
+
+def test_decode_head_and_solidified_height() -> None:
+    head = decode_head(recorded("getnowblock_nile_header_only.json"), recorded("getnodeinfo_nile_keyfields.json"))
+    assert (head.number, head.timestamp, head.final_number) == (66987627, 1777445307, 66987547)
+    assert decode_head(recorded("getnowblock_nile_header_only.json"), None).final_number is None
+
+
+def test_decode_message_hex_or_text() -> None:
+    assert decode_message("524556455254206f70636f6465206578656375746564") == "REVERT opcode executed"
+    assert decode_message("REVERT opcode executed") == "REVERT opcode executed"
+    assert decode_message(None) is None
+
+
+# --- the local node is faithful to java-tron -------------------------------------------------------
+
+
+def test_scenario_transactions_have_real_ids(node: TronNode) -> None:
+    """A built transaction's id is the SHA-256 of its protobuf raw_data, as on chain (recorded ones agree)."""
+    built = node.trc20_transfer(SENDER, USER, 5_000_000)
+    assert calculate_txid_from_raw_data(built.transaction["raw_data"]) == built.txid
+    for name in ("trc20_usdt_transfer_tx.trongrid_v1.json", "trx_transfer_gettransactionbyid.json"):
+        raw = recorded(name)
+        assert calculate_txid_from_raw_data(raw["raw_data"]) == raw["txID"]
+
+
+def test_node_answers_in_the_form_asked(node: TronNode) -> None:
+    txid = node.put_recorded("trc20_usdt_transfer_tx.trongrid_v1.json", "trc20_usdt_transfer_txinfo.json")
+    visible = requests.post(f"{node.url}/wallet/gettransactionbyid", json={"value": txid, "visible": True}).json()
+    hexed = requests.post(f"{node.url}/wallet/gettransactionbyid", json={"value": txid}).json()
+    assert visible["raw_data"]["contract"][0]["parameter"]["value"]["owner_address"] == SENDER
+    assert hexed["raw_data"]["contract"][0]["parameter"]["value"]["owner_address"].startswith("416e3b44")
+    assert set(visible) == {"ret", "signature", "txID", "raw_data", "raw_data_hex"}  # no TronGrid /v1 extras
+    info = requests.post(f"{node.url}/wallet/gettransactioninfobyid", json={"value": txid, "visible": True}).json()
+    assert info["contract_address"] == USDT and info["log"][0]["address"] == "a614f803b6fd780986a42c78ec9c7f77e6ded13c"
+    assert requests.post(f"{node.url}/wallet/gettransactionbyid", json={"value": UNKNOWN}).json() == {}
+    assert "Error" in requests.post(f"{node.url}/wallet/gettransactionbyid", json={"value": "xyz"}).json()
+    assert requests.post(f"{node.url}/wallet/getaccount", json={"address": USER, "visible": True}).json() == {}
+
+
+# --- the adapter against the node -----------------------------------------------------------------
+
+
+def test_found_transaction_takes_two_round_trips(node: TronNode) -> None:
+    txid = node.put_recorded("trc20_usdt_transfer_tx.trongrid_v1.json", "trc20_usdt_transfer_txinfo.json")
+    facts = TronAdapter({"tron": node.url}).gather(TRON, txid)
+    assert isinstance(facts.tx, Found) and facts.round_trips == 2
+    assert isinstance(facts.head, Found) and facts.head.value.final_number == node.head - node.solid_lag
+    assert facts.tx.value.recipient_activated is False
+    assert facts.nonces is None and facts.fees is None  # Tron has neither: nothing to call unavailable
+
+
+def test_unknown_hash_takes_one_round_trip(node: TronNode) -> None:
+    facts = TronAdapter({"tron": node.url}).gather(TRON, UNKNOWN)
+    assert isinstance(facts.tx, NotFound) and facts.round_trips == 1
+
+
+def test_pending_transaction_is_found_in_the_pool(node: TronNode) -> None:
+    built = node.trc20_transfer(SENDER, USER, 1_000_000, pending=True)
+    facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid)
+    assert isinstance(facts.tx, Found) and facts.tx.value.pending and facts.tx.value.expires_at is not None
+
+
+def test_unlisted_token_is_read_on_chain(node: TronNode) -> None:
+    fake = node.deploy("USDT", 6)
+    built = node.trc20_transfer(SENDER, USER, 1_000_000, contract=fake)
+    facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid)
+    assert isinstance(facts.tx, Found)
+    (moved,) = facts.tx.value.transfers
+    assert moved.token is not None and (moved.token.contract, moved.token.symbol, moved.token.decimals) == (
+        fake,
+        "USDT",
+        6,
+    )
+
+
+def test_contract_that_does_not_answer_leaves_symbol_unknown(node: TronNode) -> None:
+    nowhere = "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb"  # 41 + 20 zero bytes: no contract there
+    built = node.trc20_transfer(SENDER, USER, 1_000_000, contract=nowhere, pending=True)
+    facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid)
+    assert isinstance(facts.tx, Found) and facts.tx.value.call_token is not None
+    assert facts.tx.value.call_token.symbol is None  # CONTRACT_VALIDATE_ERROR: the token is unknown, not fake
+
+
+def test_api_key_is_sent_to_trongrid_only_as_its_header(node: TronNode) -> None:
+    TronAdapter({"tron": f"{node.url}/trongrid/"}, api_key="my-key").gather(TRON, UNKNOWN)
+    assert node.headers and all(h.get("Tron-Pro-Api-Key") == "my-key" for h in node.headers)
+
+
+def test_closed_port_is_unavailable_never_not_found() -> None:
+    facts = TronAdapter({"tron": f"http://127.0.0.1:{free_port()}"}, timeout=2).gather(TRON, UNKNOWN)
+    assert isinstance(facts.tx, Unavailable) and "could not connect" in facts.tx.reason
+    assert isinstance(facts.head, Unavailable)
+
+
+@pytest.mark.parametrize(
+    ("fault", "words"),
+    [("429", "limiting requests"), ("500", "server error"), ("garbage", "API format")],
+)
+def test_misbehaving_node(fault: str, words: str) -> None:
+    with TronNode(fault=fault) as server:
+        facts = TronAdapter({"tron": server.url}).gather(TRON, UNKNOWN)
+    assert isinstance(facts.tx, Unavailable) and words in facts.tx.reason
+
+
+@pytest.mark.parametrize("fault", ["hang", "drip"])
+def test_node_that_never_finishes_costs_one_timeout(fault: str) -> None:
+    with TronNode(fault=fault) as server:
+        started = time.perf_counter()
+        facts = TronAdapter({"tron": server.url}, timeout=1).gather(TRON, UNKNOWN)
+        elapsed = time.perf_counter() - started
+    assert isinstance(facts.tx, Unavailable) and elapsed < 2.5
+
+
+def test_unreadable_answer_spoils_only_its_lookup(node: TronNode) -> None:
+    built = node.trx_transfer(SENDER, USER, 5 * 1_000_000)
+    node.infos[built.txid]["blockNumber"] = "soon"
+    facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid)
+    assert isinstance(facts.tx, Unavailable) and "unreadable" in facts.tx.reason
+    assert isinstance(facts.head, Found)
