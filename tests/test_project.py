@@ -107,3 +107,12 @@ def test_installed_wheel_finds_resources_without_a_checkout(wheel: Path, tmp_pat
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split()[0] == "18" and out.stdout.split()[1].startswith(str(site))
+
+
+def test_recorded_tron_answers_are_the_shared_ones() -> None:
+    """tests/fixtures/tron/recorded is a copy of ../shared/fixtures/tron, so CI needs no sibling checkout."""
+    shared = ROOT.parent / "shared" / "fixtures" / "tron"
+    if not shared.is_dir():
+        pytest.skip("../shared/fixtures/tron is not beside this checkout")
+    copied = ROOT / "tests" / "fixtures" / "tron" / "recorded"
+    assert {p.name: p.read_bytes() for p in copied.iterdir()} == {p.name: p.read_bytes() for p in shared.iterdir()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -12,14 +13,16 @@ import pytest
 
 from tests.conftest import Node
 from tests.fixtures.anvil import free_port
+from tests.fixtures.tron_node import TronNode
 
 UNKNOWN = "0x" + "ab" * 32
 TRON_ADDRESS = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 EXE = shutil.which("deposit-doctor", path=str(Path(sys.executable).parent)) or "deposit-doctor"
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=60, check=False)
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=60, check=False, env=environment)
 
 
 def test_json_output_for_a_confirmed_usdt_deposit(eth: Node) -> None:
@@ -119,3 +122,29 @@ def test_repeated_rpc_is_a_fallback(eth: Node) -> None:
         "json",
     )
     assert run.returncode == 0 and json.loads(run.stdout)["verdict"]["code"] == "TX_NOT_FOUND"
+
+
+def test_tron_usdt_deposit_by_its_alias_with_the_api_key_from_the_environment() -> None:
+    with TronNode() as node:
+        built = node.trc20_transfer("TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre", TRON_ADDRESS, 250_000_000)
+        run = cli(
+            "diagnose",
+            "--network",
+            "trc20",
+            "--tx",
+            built.txid,
+            "--address",
+            TRON_ADDRESS,
+            "--token",
+            "USDT",
+            "--amount",
+            "250",
+            "--rpc",
+            f"tron={node.url}/trongrid/",
+            env={"TRON_PRO_API_KEY": "key-from-settings"},
+        )
+        sent = {h.get("Tron-Pro-Api-Key") for h in node.headers}
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Verdict: Arrived — the exchange should credit it"), run.stdout
+    assert "250 USDT" in run.stdout and "Tron (TRC-20)" in run.stdout
+    assert sent == {"key-from-settings"} and "key-from-settings" not in run.stdout
