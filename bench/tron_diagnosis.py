@@ -58,7 +58,8 @@ def main() -> None:
     args = parser.parse_args()
     for delay in (0.0, args.delay):
         with TronNode(delay=delay) as node:
-            print(f"local Tron node {node.url}, {delay * 1000:.0f} ms added per request, {args.runs} diagnoses per case")
+            added = f"{delay * 1000:.0f} ms added per request"
+            print(f"local Tron node {node.url}, {added}, {args.runs} diagnoses per case")
             for name, case in _cases(node).items():
                 trips, sent, times = _measure(node, case, args.runs)
                 print(
