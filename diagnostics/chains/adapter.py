@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from time import perf_counter
 from typing import Any, Protocol
@@ -129,3 +129,29 @@ def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
         nonces=dead if failed[0].nonces else None,
         fees=dead if failed[0].fees else None,
     )
+
+
+class EndpointAdapter:
+    """What every adapter does alike: the user's endpoint overrides, the timeout, and asking endpoints in order.
+
+    A subclass says how one endpoint is asked, in ``_gather_at``, which never raises.
+    """
+
+    family = ""
+
+    def __init__(
+        self, endpoints: Mapping[str, str | Sequence[str]] | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS
+    ) -> None:
+        self._endpoints = {
+            slug: [urls] if isinstance(urls, str) else list(urls) for slug, urls in (endpoints or {}).items()
+        }
+        self.timeout = timeout
+
+    def endpoints_for(self, network: Network) -> list[str]:
+        return list(self._endpoints.get(network.slug) or network.rpc_urls)
+
+    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
+        return ask_endpoints(network, self.endpoints_for(network), lambda url: self._gather_at(url, network, tx_hash))
+
+    def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+        raise NotImplementedError

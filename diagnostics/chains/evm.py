@@ -27,9 +27,8 @@ from diagnostics.chains.abi import (
     decode_transfer_log,
 )
 from diagnostics.chains.adapter import (
-    DEFAULT_TIMEOUT_SECONDS,
+    EndpointAdapter,
     all_within,
-    ask_endpoints,
     describe_failure,
     endpoint_host,
 )
@@ -234,7 +233,7 @@ class _RpcSession:
         return [RpcError(0, str(a) or type(a).__name__) if isinstance(a, Exception) else a for a in answers]
 
 
-class EvmAdapter:
+class EvmAdapter(EndpointAdapter):
     """Gathers the facts of one EVM transaction.
 
     ``endpoints`` overrides a network's RPC URLs. The URLs are tried in order until one knows the
@@ -244,20 +243,6 @@ class EvmAdapter:
     """
 
     family = "evm"
-
-    def __init__(
-        self, endpoints: Mapping[str, str | Sequence[str]] | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS
-    ) -> None:
-        self._endpoints = {
-            slug: [urls] if isinstance(urls, str) else list(urls) for slug, urls in (endpoints or {}).items()
-        }
-        self.timeout = timeout
-
-    def endpoints_for(self, network: Network) -> list[str]:
-        return list(self._endpoints.get(network.slug) or network.rpc_urls)
-
-    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
-        return ask_endpoints(network, self.endpoints_for(network), lambda url: self._gather_at(url, network, tx_hash))
 
     def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
         session = _RpcSession(url, self.timeout)

@@ -23,17 +23,11 @@ from tronpy.exceptions import AddressNotFound, ApiError, TransactionNotFound
 from tronpy.keys import to_base58check_address
 from tronpy.providers import HTTPProvider
 
-from diagnostics.chains.abi import (
-    decode_decimals_result,
-    decode_revert_data,
-    decode_string_result,
-    decode_token_call,
-    decode_transfer_log,
-)
+from diagnostics.chains import abi
 from diagnostics.chains.adapter import (
     DEFAULT_TIMEOUT_SECONDS,
+    EndpointAdapter,
     all_within,
-    ask_endpoints,
     describe_failure,
     endpoint_host,
 )
@@ -180,13 +174,13 @@ def decode_transaction(raw_tx: Mapping[str, Any], info: Mapping[str, Any] | None
         block_timestamp=_number(info, "blockTimeStamp") // _MS,
         status=status,
         fee=_number(info, "fee"),
-        revert_reason=decode_revert_data(str(results[0] or "")) if failed else None,
+        revert_reason=abi.decode_revert_data(str(results[0] or "")) if failed else None,
         failure_message=decode_message(info.get("resMessage")) if failed else None,
     )
 
 
 def _call(contract: str, data: str, sender: str) -> ContractCall | None:
-    call = decode_token_call(data)
+    call = abi.decode_token_call(data)
     if call is None:
         return None
     target = base58(call.target) if call.target is not None else None
@@ -218,7 +212,7 @@ def decode_transfers(raw_tx: Mapping[str, Any], info: Mapping[str, Any]) -> list
     elif kind == "TriggerSmartContract" and _number(value, "call_value"):
         moved.append(RawTransfer(None, sender, base58(value["contract_address"]), _number(value, "call_value")))
     for index, log in enumerate(info.get("log") or ()):
-        decoded = decode_transfer_log(log.get("topics") or (), str(log.get("data") or ""))
+        decoded = abi.decode_transfer_log(log.get("topics") or (), str(log.get("data") or ""))
         if decoded is not None:
             source, target, amount = decoded
             address = bytes.fromhex(str(log["address"])[-40:])
@@ -267,7 +261,7 @@ def _failure(exc: Exception, url: str, timeout: float) -> str:
     return describe_failure(exc, url, timeout)
 
 
-class TronAdapter:
+class TronAdapter(EndpointAdapter):
     """Gathers the facts of one Tron transaction.
 
     ``endpoints`` overrides the network's URLs (tried in order, as for EVM). ``api_key`` is sent as
@@ -282,17 +276,8 @@ class TronAdapter:
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         api_key: str | None = None,
     ) -> None:
-        self._endpoints = {
-            slug: [urls] if isinstance(urls, str) else list(urls) for slug, urls in (endpoints or {}).items()
-        }
-        self.timeout = timeout
+        super().__init__(endpoints, timeout)
         self._api_key = api_key
-
-    def endpoints_for(self, network: Network) -> list[str]:
-        return list(self._endpoints.get(network.slug) or network.rpc_urls)
-
-    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
-        return ask_endpoints(network, self.endpoints_for(network), lambda url: self._gather_at(url, network, tx_hash))
 
     def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
         # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
@@ -383,7 +368,7 @@ def _second_round(client: Tron, rounds: _Rounds, network: Network, tx: TxFacts, 
     metadata = {}
     for index, contract in enumerate(unknown):
         symbol, decimals = replies[2 * index], replies[2 * index + 1]
-        metadata[contract] = TokenInfo(contract, decode_string_result(symbol), decode_decimals_result(decimals))
+        metadata[contract] = TokenInfo(contract, abi.decode_string_result(symbol), abi.decode_decimals_result(decimals))
 
     def token(contract: str) -> TokenInfo:
         if contract.startswith("trc10:"):

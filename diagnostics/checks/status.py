@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from diagnostics.checks.registry import CheckContext, check, gwei
-from diagnostics.model import Amount, Finding, Severity, TronCost, TxFacts
+from diagnostics.model import Evidence, EvidenceValue, Finding, Severity, TronCost, TxFacts
 
 
 @check("TX_PENDING", Severity.WARNING)
@@ -67,41 +68,42 @@ def failed(ctx: CheckContext) -> Finding | None:
     if tx is None or not tx.failed:
         return None
     block = tx.block_number
-    fee = tx.fee_paid
-    fee_amount = ctx.native(fee) if fee is not None else None
-    if tx.cost is not None:
-        return _tron_failure(ctx, tx, fee_amount)
+    variant, rows, params = _tron_failure(ctx, tx) if tx.cost is not None else _evm_failure(ctx, tx)
+    if tx.revert_reason:
+        rows.append(ctx.evidence("revert_reason", tx.revert_reason, block))
+    if tx.failure_message:
+        rows.append(ctx.evidence("node_message", tx.failure_message, block))
+    fee = ctx.native(tx.fee_paid) if tx.fee_paid is not None else None
+    if fee is not None:
+        rows.append(ctx.evidence("fee_paid", fee, block))
+    found = ctx.finding("TX_FAILED", variant=variant, evidence=tuple(rows))
+    return replace(found, params={"reason": tx.revert_reason, "fee": fee, **params})
+
+
+_Failure = tuple[str, list[Evidence], dict[str, EvidenceValue]]
+
+
+def _evm_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
+    block = tx.block_number
     if tx.revert_reason:
         variant = "revert"
     elif tx.gas_used is not None and tx.gas_limit is not None and tx.gas_used >= tx.gas_limit:
         variant = "out_of_gas"
     else:
         variant = "unknown"
-    evidence = [
+    rows = [
         ctx.evidence("status", "failed (0)" if tx.status == 0 else "no status (pre-2017 block); all gas used", block),
         ctx.evidence("gas_used", tx.gas_used, block),
         ctx.evidence("gas_limit", tx.gas_limit, block),
     ]
-    if tx.revert_reason:
-        evidence.append(ctx.evidence("revert_reason", tx.revert_reason, block))
-    if fee_amount is not None:
-        evidence.append(ctx.evidence("fee_paid", fee_amount, block))
-    return ctx.finding(
-        "TX_FAILED",
-        variant=variant,
-        evidence=tuple(evidence),
-        reason=tx.revert_reason,
-        gas_used=tx.gas_used,
-        gas_limit=tx.gas_limit,
-        fee=fee_amount,
-    )
+    return variant, rows, {"gas_used": tx.gas_used, "gas_limit": tx.gas_limit}
 
 
 # Tron names how a contract call failed (java-tron Transaction.Result.contractResult); these get their own words.
 _TRON_VARIANTS = {"OUT_OF_ENERGY": "out_of_energy", "REVERT": "revert", "OUT_OF_TIME": "out_of_time"}
 
 
-def _tron_failure(ctx: CheckContext, tx: TxFacts, fee: Amount | None) -> Finding:
+def _tron_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
     cost = tx.cost or TronCost()
     block = tx.block_number
     result = tx.result or "FAILED"
@@ -109,27 +111,11 @@ def _tron_failure(ctx: CheckContext, tx: TxFacts, fee: Amount | None) -> Finding
     if variant == "revert" and not tx.revert_reason:
         variant = "tron_other"
     fee_limit = ctx.native(cost.fee_limit) if cost.fee_limit is not None else None
-    burned = ctx.native(cost.energy_fee)
-    evidence = [ctx.evidence("result", result, block), ctx.evidence("energy_used", cost.energy_used, block)]
+    rows = [ctx.evidence("result", result, block), ctx.evidence("energy_used", cost.energy_used, block)]
     if fee_limit is not None:
-        evidence.append(ctx.evidence("fee_limit", fee_limit, block))
-    evidence.append(ctx.evidence("energy_fee", burned, block))
-    if tx.revert_reason:
-        evidence.append(ctx.evidence("revert_reason", tx.revert_reason, block))
-    if tx.failure_message:
-        evidence.append(ctx.evidence("node_message", tx.failure_message, block))
-    if fee is not None:
-        evidence.append(ctx.evidence("fee_paid", fee, block))
-    return ctx.finding(
-        "TX_FAILED",
-        variant=variant,
-        evidence=tuple(evidence),
-        reason=tx.revert_reason,
-        result=result,
-        energy_used=cost.energy_used,
-        fee_limit=fee_limit,
-        fee=fee,
-    )
+        rows.append(ctx.evidence("fee_limit", fee_limit, block))
+    rows.append(ctx.evidence("energy_fee", ctx.native(cost.energy_fee), block))
+    return variant, rows, {"result": result, "energy_used": cost.energy_used, "fee_limit": fee_limit}
 
 
 @check("TX_DROPPED_REPLACED", Severity.CRITICAL)
