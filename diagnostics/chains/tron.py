@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import requests
 from tronpy import Tron
 from tronpy.exceptions import AddressNotFound, ApiError, TransactionNotFound
 from tronpy.keys import to_base58check_address
@@ -54,7 +55,10 @@ _MS = 1000
 
 
 def base58(address: Any) -> str:
-    """A Tron address in Base58 from any form a node writes it in: ``T…``, ``41…`` hex, or 20 bytes."""
+    """A Tron address in Base58 from any form a node writes it in: ``T…``, ``41…`` hex, bare 40-hex
+    (a log's contract in the hex form), or 20 bytes."""
+    if isinstance(address, str) and len(address) == 40:
+        address = bytes.fromhex(address)
     if isinstance(address, bytes):
         return str(to_base58check_address(address))
     if not isinstance(address, str) or not address:
@@ -77,10 +81,19 @@ def _height(text: Any) -> int:
     return int(text[len("Num:") :].split(",", 1)[0])
 
 
-def decode_head(block: Mapping[str, Any], node_info: Mapping[str, Any] | None) -> ChainHead:
+def decode_solidified(node_info: Any) -> int | None:
+    """The solidified height from ``getnodeinfo``; ``None`` when that answer is missing or unreadable,
+    which costs the "irreversible" evidence only, never the head."""
+    try:
+        return _height(node_info["solidityBlock"])
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+def decode_head(block: Mapping[str, Any], node_info: Any) -> ChainHead:
     """The newest block (``getnowblock``), with the solidified height from ``getnodeinfo`` when it answered."""
     header = block["block_header"]["raw_data"]
-    final = _height(node_info["solidityBlock"]) if node_info is not None else None
+    final = decode_solidified(node_info)
     return ChainHead(
         number=_number(header, "number"), timestamp=_number(header, "timestamp") // _MS, final_number=final
     )
@@ -215,8 +228,9 @@ def decode_transfers(raw_tx: Mapping[str, Any], info: Mapping[str, Any]) -> list
         decoded = abi.decode_transfer_log(log.get("topics") or (), str(log.get("data") or ""))
         if decoded is not None:
             source, target, amount = decoded
-            address = bytes.fromhex(str(log["address"])[-40:])
-            moved.append(RawTransfer(base58(address), base58(source), base58(target), amount, index))
+            # Asked with "visible": true, java-tron prints a log's contract in Base58 (it adds the 41 byte
+            # and converts); asked without, as 20 bytes of hex. Topics and data stay hex either way.
+            moved.append(RawTransfer(base58(log["address"]), base58(source), base58(target), amount, index))
     return moved
 
 
@@ -256,8 +270,12 @@ class _Rounds:
 
 
 def _failure(exc: Exception, url: str, timeout: float) -> str:
+    host = endpoint_host(url)
     if isinstance(exc, ApiError):
-        return f"{endpoint_host(url)} answered with an error: {exc}"
+        return f"{host} answered with an error: {exc}"
+    if isinstance(exc, requests.HTTPError) and exc.response is not None and exc.response.status_code == 403:
+        # TronGrid answers 403 (and blocks for a while) when requests go over the free limit.
+        return f"{host} refused the request (HTTP 403), as TronGrid does past its free limit: set TRON_PRO_API_KEY"
     return describe_failure(exc, url, timeout)
 
 
@@ -281,7 +299,14 @@ class TronAdapter(EndpointAdapter):
 
     def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
         # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
-        client = Tron(HTTPProvider(url, timeout=self.timeout, api_key=self._api_key))
+        provider = HTTPProvider(url, timeout=self.timeout)
+        # tronpy's own key rotation (its shared built-in keys, a retry loop and a sleep on HTTP 403, a
+        # warning printed to stderr) is switched off: only the user's key is sent, to TronGrid only, and a
+        # refusal is reported once, as it is.
+        provider.use_api_key = False
+        if self._api_key and "trongrid" in url:
+            provider.sess.headers["TRON-PRO-API-KEY"] = self._api_key
+        client = Tron(provider)
         rounds = _Rounds(self.timeout)
         try:
             facts = _gather(client, rounds, network, tx_hash, url)
@@ -306,9 +331,9 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
     )
     if all(isinstance(a, Exception) for a in (raw_tx, raw_info, raw_node, raw_block)):
         raise raw_tx  # the node itself could not be used: one reason for everything
-    if raw_tx is _MISSING and isinstance(raw_pending, Mapping) and raw_pending.get("txID"):
+    from_pool = raw_tx is _MISSING and isinstance(raw_pending, Mapping) and bool(raw_pending.get("txID"))
+    if from_pool:
         # gettransactionbyid reads only blocks; a broadcast transaction waits in the node's pending pool.
-        # (A node that does not offer the pool's endpoint just cannot say "pending": never a failure.)
         raw_tx = raw_pending
 
     def failed(answer: Exception) -> Unavailable:
@@ -318,14 +343,20 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
     if isinstance(raw_block, Exception):
         head = failed(raw_block)
     else:
-        head = _read(host, "wallet/getnowblock", lambda: decode_head(raw_block, _usable(raw_node)))
+        head = _read(host, "wallet/getnowblock", lambda: decode_head(raw_block, raw_node))
     facts = NetworkFacts(network.slug, host, tx=NotFound(), head=head)
     if isinstance(raw_tx, Exception) or isinstance(raw_info, Exception):
         return replace(facts, tx=failed(raw_tx if isinstance(raw_tx, Exception) else raw_info))
     if raw_tx is _MISSING:
         if raw_info is not _MISSING:
             return replace(facts, tx=Unavailable(f"{host} knows the execution of this id but not the transaction"))
+        if isinstance(raw_pending, Exception) and not _not_offered(raw_pending):
+            # Not in a block, and the pool could not be asked: it may be waiting there. Unknown, not absent.
+            return replace(facts, tx=failed(raw_pending))
         return facts
+    if raw_info is _MISSING and not from_pool:
+        # In a block but its execution not yet indexed (a load-balanced node mid-block): not "pending".
+        return replace(facts, tx=Unavailable(f"{host} knows the transaction's block but not its result yet; retry"))
     info = None if raw_info is _MISSING else raw_info
     tx = _read(host, "wallet/gettransactionbyid", lambda: decode_transaction(raw_tx, info))
     if not isinstance(tx, Found):
@@ -336,8 +367,9 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
     return replace(facts, tx=Found(_second_round(client, rounds, network, tx.value, transfers.value)))
 
 
-def _usable(answer: Any) -> Mapping[str, Any] | None:
-    return answer if isinstance(answer, Mapping) else None
+def _not_offered(exc: Exception) -> bool:
+    """A node without the pending pool's endpoint (HTTP 404/405) cannot say "pending"; that is no failure."""
+    return isinstance(exc, requests.HTTPError) and exc.response is not None and exc.response.status_code in (404, 405)
 
 
 def _read(host: str, path: str, decode: Callable[[], Any]) -> Found[Any] | Unavailable:
@@ -351,7 +383,8 @@ def _second_round(client: Tron, rounds: _Rounds, network: Network, tx: TxFacts, 
     contracts = {t.contract for t in raw if t.contract and not t.contract.startswith("trc10:")}
     contracts |= {tx.call.contract} if tx.call else set()
     unknown = sorted(c for c in contracts if network.token_by_contract(c) is None)
-    recipient = next((t.recipient for t in raw), None) or (tx.call.target if tx.call else None) or tx.to
+    # The account that receives: a token call's target before the contract a call's TRX goes to.
+    recipient = (tx.call.target if tx.call else None) or next((t.recipient for t in raw), None) or tx.to
 
     def constant(contract: str, selector: str) -> Callable[[], Any]:
         return lambda: client.trigger_const_smart_contract_function(tx.sender, contract, selector, "")

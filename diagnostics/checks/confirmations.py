@@ -29,15 +29,36 @@ def _evidence(ctx: CheckContext, depth: tuple[int, int, int]) -> tuple[Evidence,
     return tuple(rows)
 
 
+def _final(ctx: CheckContext) -> bool | None:
+    """Whether the chain calls the transaction's block irreversible (Tron's solidified block); ``None`` where
+    the chain does not say."""
+    tx, head = ctx.tx, ctx.head
+    if tx is None or tx.block_number is None or head is None or head.final_number is None:
+        return None
+    return tx.block_number <= head.final_number
+
+
 @check("CONFIRMATIONS_INSUFFICIENT", Severity.WARNING)
 def insufficient(ctx: CheckContext) -> Finding | None:
     depth = _depth(ctx)
-    if depth is None or depth[0] >= depth[1]:
+    if depth is None:
         return None
     confirmations, required, _ = depth
-    eta = round((required - confirmations) * ctx.network.block_time_seconds)
+    final = _final(ctx)
+    if confirmations >= required and final is not False:
+        return None
+    if confirmations >= required:
+        # Deep enough by count, but the chain has not made the block irreversible yet: wait for that.
+        variant = "not_final"
+        tx, head = ctx.tx, ctx.head
+        assert tx is not None and tx.block_number is not None and head is not None and head.final_number is not None
+        eta = round((tx.block_number - head.final_number) * ctx.network.block_time_seconds)
+    else:
+        variant = ""
+        eta = round((required - confirmations) * ctx.network.block_time_seconds)
     return ctx.finding(
         "CONFIRMATIONS_INSUFFICIENT",
+        variant=variant,
         evidence=(*_evidence(ctx, depth), ctx.evidence("eta_seconds", eta)),
         confirmations=confirmations,
         required=required,
@@ -48,7 +69,7 @@ def insufficient(ctx: CheckContext) -> Finding | None:
 @check("CONFIRMATIONS_SUFFICIENT", Severity.INFO)
 def sufficient(ctx: CheckContext) -> Finding | None:
     depth = _depth(ctx)
-    if depth is None or depth[0] < depth[1]:
+    if depth is None or depth[0] < depth[1] or _final(ctx) is False:
         return None
     # Deep enough, but if nothing creditable reached the address, depth is no longer the question and
     # the words must not send the user to the exchange.

@@ -25,7 +25,7 @@ def pending(ctx: CheckContext) -> Finding | None:
     if tx.expires_at is not None:
         # A Tron transaction not in a block by its expiration can never be: the network drops it.
         evidence.append(ctx.evidence("expires_at", _utc(tx.expires_at)))
-        variant = "expired" if tx.expires_at < ctx.now.timestamp() else "no_nonce"
+        variant = "expired" if tx.expires_at < ctx.now.timestamp() else "expires"
     elif tx.nonce is None:
         variant = "no_nonce"
     return ctx.finding(
@@ -115,7 +115,8 @@ def _tron_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
     if fee_limit is not None:
         rows.append(ctx.evidence("fee_limit", fee_limit, block))
     rows.append(ctx.evidence("energy_fee", ctx.native(cost.energy_fee), block))
-    return variant, rows, {"result": result, "energy_used": cost.energy_used, "fee_limit": fee_limit}
+    burned = ctx.native(cost.energy_fee)
+    return variant, rows, {"result": result, "energy_used": cost.energy_used, "fee_limit": fee_limit, "burned": burned}
 
 
 @check("TX_DROPPED_REPLACED", Severity.CRITICAL)

@@ -143,7 +143,7 @@ def test_tron_usdt_deposit_by_its_alias_with_the_api_key_from_the_environment() 
             f"tron={node.url}/trongrid/",
             env={"TRON_PRO_API_KEY": "key-from-settings"},
         )
-        sent = {h.get("Tron-Pro-Api-Key") for h in node.headers}
+        sent = {h.get("TRON-PRO-API-KEY") for h in node.headers}
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Verdict: Arrived — the exchange should credit it"), run.stdout
     assert "250 USDT" in run.stdout and "Tron (TRC-20)" in run.stdout

@@ -10,6 +10,7 @@ import pytest
 from tronpy.keys import to_hex_address
 
 from diagnostics.model import Diagnosis, Finding
+from diagnostics.report.text import render_text
 from tests.conftest import diagnose_on
 from tests.fixtures.anvil import free_port
 from tests.fixtures.tron_node import USDT, TronNode, recorded
@@ -183,7 +184,7 @@ def test_hash_with_0x_and_capitals_is_read_as_the_tron_id(node: TronNode) -> Non
 def test_pending_then_expired(node: TronNode) -> None:
     waiting = node.trc20_transfer(SENDER, USER, 1_000_000, pending=True)
     d = diagnose(node, waiting.txid, address=USER)
-    assert d.verdict.code == "TX_PENDING" and d.verdict.variant == "no_nonce"
+    assert d.verdict.code == "TX_PENDING" and d.verdict.variant == "expires"
     assert "NODE_UNAVAILABLE" not in codes(d)  # no nonces or fee market on Tron: nothing is missing
     expired = node.trc20_transfer(SENDER, USER, 1_000_000, pending=True, expiration_ms=node.head_time_ms - 120_000)
     d = diagnose(node, expired.txid, address=USER)
@@ -197,3 +198,21 @@ def test_recipient_that_was_never_activated_is_said(node: TronNode) -> None:
     node.activate(USER)
     rows = evidence(finding(diagnose(node, built.txid, address=USER), "TX_CONFIRMED"))
     assert rows["recipient_account"] == "activated"
+
+
+def test_deep_enough_but_not_yet_solidified_waits(node: TronNode) -> None:
+    """Solidification is what makes a Tron block final: depth alone is not enough when the SRs lag."""
+    node.solid_lag = 40
+    built = node.trc20_transfer(SENDER, USER, 1_000_000, block=node.head - 24)
+    d = diagnose(node, built.txid, address=USER)
+    assert d.verdict.code == "CONFIRMATIONS_INSUFFICIENT" and d.verdict.variant == "not_final"
+    f = finding(d, "CONFIRMATIONS_INSUFFICIENT")
+    assert f.params["confirmations"] == 25 and f.params["eta_seconds"] == 48  # 16 blocks behind the solidified one
+    assert "CONFIRMATIONS_SUFFICIENT" not in codes(d)
+
+
+def test_out_of_energy_words_name_the_trx_burned_for_energy(node: TronNode) -> None:
+    built = node.trc20_transfer(SENDER, USER, 100_000_000, result="OUT_OF_ENERGY", fee_limit=16_500_120)
+    text = render_text(diagnose(node, built.txid, address=USER))
+    assert "the TRX burned for energy (16.50012 TRX) is not refunded" in text
+    assert "gas" not in text.lower() and "nonce" not in text.lower()

@@ -125,7 +125,10 @@ VERDICTS: dict[str, Any] = {
         "expired": "Expired — this transaction was never included and never will be",
         "": "Waiting to be included in a block",
     },
-    "CONFIRMATIONS_INSUFFICIENT": "Waiting for confirmations ({confirmations}/{required}, about {eta_seconds} more)",
+    "CONFIRMATIONS_INSUFFICIENT": {
+        "not_final": "Waiting for the block to become irreversible (about {eta_seconds} more)",
+        "": "Waiting for confirmations ({confirmations}/{required}, about {eta_seconds} more)",
+    },
     "AMOUNT_BELOW_MINIMUM": "Below the exchange's minimum deposit",
     "AMOUNT_MISMATCH": "The amount differs from what you expected",
     "INTERNAL_TRANSFER": "Arrived through a contract call (internal transfer)",
@@ -237,7 +240,8 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": {"expired": "Expired without being included", "": "Waiting to be included in a block"},
         "explanation": {
             "expired": "The node has this transaction in its pending pool, but it was never put in a block and it expired at {expires_at}. A Tron transaction that misses its expiration is dropped by the network and can never confirm: nothing moved.",
-            "no_nonce": "The node has this transaction in its pending pool, but it is not in a block yet (it expires at {expires_at} if it is not included). Until it is in a block, nothing has moved.",
+            "expires": "The node has this transaction in its pending pool, but it is not in a block yet (it expires at {expires_at} if it is not included). Until it is in a block, nothing has moved.",
+            "no_nonce": "The node has this transaction in its pending pool, but it is not in a block yet. Until it is, nothing has moved.",
             "": "The node knows this transaction (nonce {nonce}) but it is not in a block yet. Until it is, nothing has moved.",
         },
         "next_steps": {
@@ -264,7 +268,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "revert": 'The transaction is in a block but was reverted: "{reason}". Nothing was transferred; only the network fee ({fee}) was spent.',
             "out_of_gas": "The transaction ran out of gas: it used all {gas_used} of its gas limit {gas_limit}. Nothing was transferred; the network fee ({fee}) was still spent.",
             "unknown": "The transaction is in a block but failed (status 0). Nothing was transferred; the network fee ({fee}) was still spent.",
-            "out_of_energy": "The transaction ran out of energy (OUT_OF_ENERGY): it used {energy_used} energy and the sender's staked energy and fee limit ({fee_limit}) were not enough. The token transfer was undone, so the tokens never left the sending wallet; the TRX burned for energy ({fee}) is not refunded.",
+            "out_of_energy": "The transaction ran out of energy (OUT_OF_ENERGY): it used {energy_used} energy and the sender's staked energy and fee limit ({fee_limit}) were not enough. The token transfer was undone, so the tokens never left the sending wallet; the TRX burned for energy ({burned}) is not refunded.",
             "out_of_time": "The contract call ran longer than Tron allows (OUT_OF_TIME) and was stopped. Nothing was transferred; the fee ({fee}) was still spent.",
             "tron_other": "The contract call failed on-chain ({result}). Nothing was transferred; the fee ({fee}) was still spent.",
         },
@@ -299,7 +303,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "CONFIRMATIONS_INSUFFICIENT": {
         "title": "Not enough confirmations yet",
-        "explanation": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is about {eta_seconds} more.",
+        "explanation": {
+            "not_final": "The transaction has {confirmations} confirmations ({required} required), but {network} has not yet made its block irreversible (solidified); that usually follows within about {eta_seconds}.",
+            "": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is about {eta_seconds} more.",
+        },
         "next_steps": {
             "deposit": ["Wait; the exchange credits the deposit once it has {required} confirmations."],
             "withdrawal": ["Wait; your wallet shows the funds as final after enough confirmations."],

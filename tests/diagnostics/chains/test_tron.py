@@ -117,7 +117,10 @@ def test_node_answers_in_the_form_asked(node: TronNode) -> None:
     assert hexed["raw_data"]["contract"][0]["parameter"]["value"]["owner_address"].startswith("416e3b44")
     assert set(visible) == {"ret", "signature", "txID", "raw_data", "raw_data_hex"}  # no TronGrid /v1 extras
     info = requests.post(f"{node.url}/wallet/gettransactioninfobyid", json={"value": txid, "visible": True}).json()
-    assert info["contract_address"] == USDT and info["log"][0]["address"] == "a614f803b6fd780986a42c78ec9c7f77e6ded13c"
+    assert info["contract_address"] == USDT and info["log"][0]["address"] == USDT  # java-tron converts logs too
+    assert info["log"][0]["topics"][1] == recorded("trc20_usdt_transfer_txinfo.json")["log"][0]["topics"][1]
+    raw_info = requests.post(f"{node.url}/wallet/gettransactioninfobyid", json={"value": txid}).json()
+    assert raw_info["log"][0]["address"] == "a614f803b6fd780986a42c78ec9c7f77e6ded13c"
     assert requests.post(f"{node.url}/wallet/gettransactionbyid", json={"value": UNKNOWN}).json() == {}
     assert "Error" in requests.post(f"{node.url}/wallet/gettransactionbyid", json={"value": "xyz"}).json()
     assert requests.post(f"{node.url}/wallet/getaccount", json={"address": USER, "visible": True}).json() == {}
@@ -169,7 +172,46 @@ def test_contract_that_does_not_answer_leaves_symbol_unknown(node: TronNode) -> 
 
 def test_api_key_is_sent_to_trongrid_only_as_its_header(node: TronNode) -> None:
     TronAdapter({"tron": f"{node.url}/trongrid/"}, api_key="my-key").gather(TRON, UNKNOWN)
-    assert node.headers and all(h.get("Tron-Pro-Api-Key") == "my-key" for h in node.headers)
+    assert node.headers and all(h.get("TRON-PRO-API-KEY") == "my-key" for h in node.headers)
+    node.headers.clear()
+    TronAdapter({"tron": node.url}, api_key="my-key").gather(TRON, UNKNOWN)  # not TronGrid: the key stays home
+    TronAdapter({"tron": f"{node.url}/trongrid/"}).gather(TRON, UNKNOWN)  # no key: none of tronpy's own either
+    assert node.headers and not any("TRON-PRO-API-KEY" in {k.upper() for k in h} for h in node.headers)
+
+
+def test_trongrid_refusal_says_to_set_a_key(node: TronNode) -> None:
+    for path in (
+        "wallet/gettransactionbyid",
+        "wallet/gettransactioninfobyid",
+        "wallet/getnodeinfo",
+        "wallet/getnowblock",
+    ):
+        node.fault_paths[path] = 403
+    facts = TronAdapter({"tron": node.url}).gather(TRON, UNKNOWN)
+    assert isinstance(facts.tx, Unavailable) and "TRON_PRO_API_KEY" in facts.tx.reason
+    assert node.requests == 5, "one request per lookup: no retries with other keys"
+
+
+def test_pool_that_cannot_be_asked_is_unknown_not_absent(node: TronNode) -> None:
+    node.fault_paths["wallet/gettransactionfrompending"] = 503
+    facts = TronAdapter({"tron": node.url}).gather(TRON, UNKNOWN)
+    assert isinstance(facts.tx, Unavailable) and "server error" in facts.tx.reason
+    node.fault_paths["wallet/gettransactionfrompending"] = 404  # a node without the endpoint: it just cannot say
+    assert isinstance(TronAdapter({"tron": node.url}).gather(TRON, UNKNOWN).tx, NotFound)
+
+
+def test_block_without_its_result_yet_is_unknown_not_pending(node: TronNode) -> None:
+    built = node.trc20_transfer(SENDER, USER, 1_000_000, expiration_ms=node.head_time_ms - 100_000)
+    del node.infos[built.txid]
+    facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid)
+    assert isinstance(facts.tx, Unavailable) and "not its result" in facts.tx.reason
+
+
+def test_broken_node_info_costs_only_the_solidified_height(node: TronNode) -> None:
+    node.fault_paths["wallet/getnodeinfo"] = 500
+    facts = TronAdapter({"tron": node.url}).gather(TRON, UNKNOWN)
+    assert isinstance(facts.head, Found) and facts.head.value.final_number is None
+    assert isinstance(facts.tx, NotFound)
 
 
 def test_closed_port_is_unavailable_never_not_found() -> None:
