@@ -92,3 +92,16 @@ def network(name: str) -> Network:
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
     hint = f" — did you mean {names[close[0]]!r}?" if close else ""
     raise InputError(f"unknown network {name!r}{hint} (known: {', '.join(known)})")
+
+
+@cache
+def bip39_words() -> frozenset[str]:
+    """The BIP-39 English word list, for the secret guard to recognise a seed phrase."""
+    node = resources.files(_RESOURCES).joinpath("wordlists", "bip39-english.txt")
+    try:
+        words = frozenset(w.strip() for w in node.read_text(encoding="utf-8").split() if w.strip())
+    except OSError as exc:
+        raise CatalogError(f"The app's data file wordlists/bip39-english.txt could not be read: {exc}") from exc
+    if len(words) != 2048:
+        raise CatalogError(f"wordlists/bip39-english.txt has {len(words)} words, not BIP-39's 2048")
+    return words

@@ -22,6 +22,7 @@ from diagnostics.chains import adapters
 from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS
 from diagnostics.engine import diagnose
 from diagnostics.errors import DiagnosticsError, InputError
+from diagnostics.intake.secret import find_secret
 from diagnostics.model import Case, Direction
 from diagnostics.report.json import render_json
 from diagnostics.report.text import render_text
@@ -136,7 +137,42 @@ def write_atomically(target: Path, text: str) -> None:
         raise InputError(f"cannot write the report to {target}: {exc.strerror}") from None
 
 
+_CASE_OPTIONS = {"--tx": "tx_hash", "--address": "address", "--token": "token", "--amount": "amount"}
+
+
+def scrub(argv: Sequence[str]) -> tuple[list[str], tuple[str, str] | None]:
+    """The arguments with any secret removed before argparse (whose errors echo values) sees them.
+
+    A secret given for a case field empties that field and is reported as ``SECRET_DETECTED`` (exit 0,
+    a diagnosis); anywhere else the command line cannot be run, and is refused without repeating it.
+    """
+    words = catalog.bip39_words()
+    cleaned: list[str] = []
+    refused: tuple[str, str] | None = None
+    for index, value in enumerate(argv):
+        option, _, inline = value.partition("=") if value.startswith("--") else ("", "", "")
+        previous = argv[index - 1] if index else ""
+        field = _CASE_OPTIONS.get(option if inline else previous)
+        kind = find_secret(inline or value, words, address_field=field == "address")
+        if kind is None:
+            cleaned.append(value)
+            continue
+        if field is None:
+            where = (
+                f"the value given to {option or previous}" if (option or previous).startswith("--") else "an argument"
+            )
+            raise InputError(f"{where} looks like a private key or seed phrase: it was refused and not used or shown")
+        refused = refused or (field, kind.value)
+        if field == "amount":  # no amount at all, rather than an empty one argparse would refuse
+            if not inline:
+                cleaned.pop()
+            continue
+        cleaned.append(f"{option}=" if inline else "")
+    return cleaned, refused
+
+
 def run(argv: Sequence[str]) -> int:
+    argv, refused = scrub(argv)
     args = build_parser().parse_args(argv)
     if args.command != "diagnose":
         raise InputError("say what to do: deposit-doctor diagnose --network NET --tx HASH (see --help)")
@@ -153,6 +189,7 @@ def run(argv: Sequence[str]) -> int:
         amount=args.amount,
         direction=Direction(args.direction),
         required_confirmations=args.confirmations,
+        refused=refused,
     )
     tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
     diagnosis = diagnose(case, adapters=adapters(endpoints, timeout=args.timeout, tron_api_key=tron_api_key))

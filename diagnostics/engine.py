@@ -11,8 +11,10 @@ from diagnostics import __version__, catalog
 from diagnostics.chains.adapter import ChainAdapter
 from diagnostics.checks import REGISTRY, load_checks
 from diagnostics.checks.registry import CheckContext
+from diagnostics.errors import InputError
+from diagnostics.intake.secret import find_secret, first_secret
 from diagnostics.intake.sniff import hash_fits_family, hash_form, normalize_address, normalize_hash
-from diagnostics.model import Case, Diagnosis, Facts, Finding, Severity
+from diagnostics.model import Case, Diagnosis, Facts, Finding, Network, Severity
 from diagnostics.verdict import PRIORITY, pick_verdict
 
 Clock = Callable[[], datetime]
@@ -36,10 +38,32 @@ def run_checks(ctx: CheckContext) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: PRIORITY.index(f.code) if f.code in PRIORITY else len(PRIORITY)))
 
 
+def guard(case: Case) -> Case:
+    """The case with any field that holds a secret emptied, and ``refused`` saying which and what kind.
+
+    Runs before anything else reads the case (DESIGN rule 7): a secret is never looked up, stored, logged
+    or rendered. A network name that holds one cannot even be resolved, and is refused as such.
+    """
+    words = catalog.bip39_words()
+    if find_secret(case.network, words) is not None:
+        raise InputError("the network name looks like a private key or seed phrase: it was refused and not used")
+    amount = None if case.amount is None else str(case.amount)
+    fields = [("tx_hash", case.tx_hash, False), ("address", case.address, True), ("token", case.token, False)]
+    found = first_secret([*fields, ("amount", amount, False)], words)
+    if found is None:
+        return case  # (a caller may already have refused a field: the CLI scrubs its arguments first)
+    field, kind = found
+    blank: dict[str, object] = {"tx_hash": ""} if field == "tx_hash" else {field: None}
+    return replace(case, refused=(field, kind.value), **blank)  # type: ignore[arg-type]
+
+
 def diagnose(case: Case, *, adapters: Mapping[str, ChainAdapter], clock: Clock = utc_now) -> Diagnosis:
     """Diagnose ``case``; an unknown network raises ``InputError``, everything else is a finding."""
     load_checks()
+    case = guard(case)
     network = catalog.network(case.network)
+    if case.refused is not None:
+        return _refused(replace(case, network=network.slug), network, clock())
     address = normalize_address(case.address) if case.address is not None else None
     case = replace(case, network=network.slug, address=address)
     now = clock()
@@ -48,6 +72,17 @@ def diagnose(case: Case, *, adapters: Mapping[str, ChainAdapter], clock: Clock =
         tx_hash = normalize_hash(case.tx_hash, network.family)
         facts = Facts((adapters[network.family].gather(network, tx_hash),))
     findings = run_checks(CheckContext(case=case, network=network, facts=facts, now=now))
+    return _diagnosis(case, network, findings, facts, now)
+
+
+def _refused(case: Case, network: Network, now: datetime) -> Diagnosis:
+    """A case holding a secret gets one finding and no lookup at all."""
+    ctx = CheckContext(case=case, network=network, facts=Facts(), now=now)
+    finding = REGISTRY["SECRET_DETECTED"].run(ctx)
+    return _diagnosis(case, network, (finding,) if finding else (), Facts(), now)
+
+
+def _diagnosis(case: Case, network: Network, findings: tuple[Finding, ...], facts: Facts, now: datetime) -> Diagnosis:
     return Diagnosis(
         case=case,
         verdict=pick_verdict(findings),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.model import Evidence, Finding, Severity
+from diagnostics.model import Evidence, Finding, Severity, Term
 
 
 def _depth(ctx: CheckContext) -> tuple[int, int, int] | None:
@@ -25,7 +25,7 @@ def _evidence(ctx: CheckContext, depth: tuple[int, int, int]) -> tuple[Evidence,
     if final is not None and ctx.tx is not None and ctx.tx.block_number is not None:
         # Where the chain says which blocks are irreversible (Tron's solidified block), say it too.
         rows.append(ctx.evidence("final_block", final, head))
-        rows.append(ctx.evidence("irreversible", "yes" if ctx.tx.block_number <= final else "not yet", head))
+        rows.append(ctx.evidence("irreversible", Term("yes" if ctx.tx.block_number <= final else "not_yet"), head))
     return tuple(rows)
 
 

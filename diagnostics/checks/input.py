@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
 from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form
-from diagnostics.model import Finding, Severity
+from diagnostics.model import Finding, Severity, Term
 
 
 @check("INPUT_INVALID_HASH", Severity.PROBLEM)
@@ -54,4 +54,17 @@ def address_network_mismatch(ctx: CheckContext) -> Finding | None:
             ctx.evidence("address_family", form.family.value),
         ),
         network_name=ctx.network.display_name,
+    )
+
+
+@check("SECRET_DETECTED", Severity.CRITICAL)
+def secret_detected(ctx: CheckContext) -> Finding | None:
+    if ctx.case.refused is None:
+        return None
+    field, kind = ctx.case.refused
+    return ctx.finding(
+        "SECRET_DETECTED",
+        variant=kind,
+        evidence=(ctx.evidence("refused_field", Term(f"field_{field}")), ctx.evidence("secret_kind", Term(kind))),
+        field=Term(f"field_{field}"),
     )

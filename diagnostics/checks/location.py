@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.model import Evidence, Finding, Found, NotFound, Severity, Unavailable
+from diagnostics.model import Evidence, Finding, Found, NotFound, Severity, Term, Unavailable
 
 # A head older than this many block times (and at least a minute) means the node has stopped following
 # the chain: a normal chain misses a slot or two, never ten in a row.
@@ -30,7 +30,9 @@ def not_found(ctx: CheckContext) -> Finding | None:
     if not asked or not answered or stale_head(ctx) is not None:
         return None
     evidence = tuple(
-        Evidence("network_answer", "not found", n.network, n.head.value.number if isinstance(n.head, Found) else None)
+        Evidence(
+            "network_answer", Term("not_found"), n.network, n.head.value.number if isinstance(n.head, Found) else None
+        )
         for n in asked
     )
     return ctx.finding("TX_NOT_FOUND", evidence=evidence, networks=", ".join(ctx.name_of(n.network) for n in asked))

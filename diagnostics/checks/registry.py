@@ -17,6 +17,7 @@ from diagnostics.model import (
     Case,
     ChainHead,
     Evidence,
+    EvidenceValue,
     Facts,
     FeeMarket,
     Finding,
@@ -71,7 +72,7 @@ class CheckContext:
         variant: str = "",
         evidence: tuple[Evidence, ...] = (),
         network: str | None = None,
-        **params: str | int | float | Decimal | Amount | None,
+        **params: EvidenceValue,
     ) -> Finding:
         """A finding of ``code`` with its registered severity, about the selected network by default."""
         return Finding(
@@ -83,9 +84,7 @@ class CheckContext:
             evidence=evidence,
         )
 
-    def evidence(
-        self, label: str, value: str | int | float | Decimal | Amount | None, block: int | None = None
-    ) -> Evidence:
+    def evidence(self, label: str, value: EvidenceValue, block: int | None = None) -> Evidence:
         return Evidence(label, value, self.network.slug, block)
 
     def name_of(self, slug: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from diagnostics.checks.registry import CheckContext, check, gwei
-from diagnostics.model import Evidence, EvidenceValue, Finding, Severity, TronCost, TxFacts
+from diagnostics.model import Evidence, EvidenceValue, Finding, Severity, Term, TronCost, TxFacts
 
 
 @check("TX_PENDING", Severity.WARNING)
@@ -14,7 +14,7 @@ def pending(ctx: CheckContext) -> Finding | None:
     tx = ctx.tx
     if tx is None or not tx.pending:
         return None
-    evidence = [ctx.evidence("block", "none yet (waiting in the node's pool)")]
+    evidence = [ctx.evidence("block", Term("in_pool"))]
     if tx.nonce is not None:
         evidence.append(ctx.evidence("nonce", tx.nonce))
     if tx.max_fee is not None:
@@ -49,7 +49,7 @@ def confirmed(ctx: CheckContext) -> Finding | None:
     block = tx.block_number
     evidence = [
         ctx.evidence("block", block, block),
-        ctx.evidence("status", "success" if tx.status else "no status (pre-2017 block)", block),
+        ctx.evidence("status", Term("success" if tx.status else "no_status"), block),
     ]
     if tx.block_timestamp is not None:
         evidence.append(ctx.evidence("block_time", _utc(tx.block_timestamp), block))
@@ -57,7 +57,7 @@ def confirmed(ctx: CheckContext) -> Finding | None:
         evidence.append(ctx.evidence("transfer", f"{t.sender} → {t.recipient}: {ctx.amount(t) or t.amount}", block))
     if tx.recipient_activated is not None:
         # A Tron account that never received TRX holds tokens all the same; some wallets then show nothing.
-        state = "activated" if tx.recipient_activated else "not activated (it has never received TRX)"
+        state = Term("activated" if tx.recipient_activated else "not_activated")
         evidence.append(ctx.evidence("recipient_account", state))
     return ctx.finding("TX_CONFIRMED", evidence=tuple(evidence), block=block)
 
@@ -92,7 +92,7 @@ def _evm_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
     else:
         variant = "unknown"
     rows = [
-        ctx.evidence("status", "failed (0)" if tx.status == 0 else "no status (pre-2017 block); all gas used", block),
+        ctx.evidence("status", Term("failed_status" if tx.status == 0 else "no_status_all_gas"), block),
         ctx.evidence("gas_used", tx.gas_used, block),
         ctx.evidence("gas_limit", tx.gas_limit, block),
     ]

@@ -15,7 +15,7 @@ from diagnostics.model.facts import (
     TronCost,
     TxFacts,
 )
-from diagnostics.model.finding import Evidence, EvidenceValue, Finding, Severity
+from diagnostics.model.finding import Evidence, EvidenceValue, Finding, Severity, Term
 from diagnostics.model.lookup import Found, Lookup, NotFound, Unavailable, known
 from diagnostics.model.network import Explorer, Network, Token
 
@@ -39,6 +39,7 @@ __all__ = [
     "NonceState",
     "NotFound",
     "Severity",
+    "Term",
     "Token",
     "TokenInfo",
     "Transfer",

@@ -28,3 +28,5 @@ class Case:
     amount: Decimal | None = None
     direction: Direction = Direction.DEPOSIT
     required_confirmations: int | None = None
+    # A field that held a seed phrase or private key: (field, kind). The value itself is gone from the case.
+    refused: tuple[str, str] | None = None

@@ -25,7 +25,15 @@ class Severity(StrEnum):
         return list(Severity).index(self)
 
 
-EvidenceValue = str | int | float | Decimal | Amount | None
+@dataclass(frozen=True)
+class Term:
+    """A word the report translates ("yes", "activated", "seed phrase"), where a check would otherwise
+    put English into a finding. ``key`` names an entry of each language's ``TERMS``."""
+
+    key: str
+
+
+EvidenceValue = str | int | float | Decimal | Amount | Term | None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
-from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound
+from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term
 
 LANGUAGES = ("en",)
 
@@ -82,9 +82,12 @@ def _duration(seconds: int, report: dict[str, str]) -> str:
     return report["duration_d"].format(d=round(seconds / 86400))
 
 
-def format_value(value: EvidenceValue, report: dict[str, str], name: str = "") -> str:
+def format_value(value: EvidenceValue, locale: ModuleType, name: str = "") -> str:
+    report = locale.REPORT
     if value is None:
-        return report["none"]
+        return str(report["none"])
+    if isinstance(value, Term):
+        return str(locale.TERMS[value.key])
     if isinstance(value, Amount):
         return str(value)
     if isinstance(value, int) and not isinstance(value, bool) and name.endswith("_seconds"):
@@ -114,8 +117,8 @@ class _Params(dict[str, str]):
         return "{" + key + "}"
 
 
-def _params(finding_params: dict[str, EvidenceValue], network: str, report: dict[str, str]) -> _Params:
-    params = _Params({k: format_value(v, report, k) for k, v in finding_params.items()})
+def _params(finding_params: dict[str, EvidenceValue], network: str, locale: ModuleType) -> _Params:
+    params = _Params({k: format_value(v, locale, k) for k, v in finding_params.items()})
     params.setdefault("network", network)
     return params
 
@@ -123,7 +126,7 @@ def _params(finding_params: dict[str, EvidenceValue], network: str, report: dict
 def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) -> FindingText:
     names = {n.slug: n.display_name for n in diagnosis.networks}
     network = names.get(finding.network or "", finding.network or "")
-    params = _params(finding.params, network, locale.REPORT)
+    params = _params(finding.params, network, locale)
     entry = locale.FINDINGS[finding.code]
     keys = _keys(finding.variant, diagnosis.case.direction.value)
     steps = entry["next_steps"]
@@ -136,7 +139,7 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
         explanation=_pick(entry["explanation"], *keys).format_map(params),
         evidence=tuple(
             EvidenceRow(
-                locale.EVIDENCE.get(e.label, e.label), format_value(e.value, locale.REPORT, e.label), e.network, e.block
+                locale.EVIDENCE.get(e.label, e.label), format_value(e.value, locale, e.label), e.network, e.block
             )
             for e in finding.evidence
         ),
@@ -176,7 +179,7 @@ def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
     case = diagnosis.case
     selected = diagnosis.networks[0].display_name if diagnosis.networks else case.network
     verdict = diagnosis.verdict
-    verdict_params = _params(verdict.params, selected, report)
+    verdict_params = _params(verdict.params, selected, locale)
     case_rows = [
         (report["network"], selected),
         (report["tx_hash"], case.tx_hash.strip()),
@@ -187,7 +190,7 @@ def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
     if case.token:
         case_rows.append((report["token"], case.token))
     if case.amount is not None:
-        case_rows.append((report["amount"], format_value(case.amount, report)))
+        case_rows.append((report["amount"], format_value(case.amount, locale)))
     return Report(
         language=language,
         verdict_code=verdict.code,

@@ -148,3 +148,49 @@ def test_tron_usdt_deposit_by_its_alias_with_the_api_key_from_the_environment() 
     assert run.stdout.startswith("Verdict: Arrived — the exchange should credit it"), run.stdout
     assert "250 USDT" in run.stdout and "Tron (TRC-20)" in run.stdout
     assert sent == {"key-from-settings"} and "key-from-settings" not in run.stdout
+
+
+SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+WIF_KEY = "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"
+HEX_KEY = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+BASE = ["diagnose", "--network", "ethereum", "--tx", UNKNOWN, "--rpc", "ethereum=http://127.0.0.1:9"]
+
+
+def _leaks(secret: str, *texts: str) -> bool:
+    """Any three words of a phrase in a row, or any 12 characters of a key, in any of ``texts``."""
+    words = secret.split()
+    if len(words) > 1:
+        pieces = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    else:
+        pieces = [secret[i : i + 12] for i in range(len(secret) - 11)]
+    return any(piece in text for text in texts for piece in pieces)
+
+
+@pytest.mark.parametrize(
+    ("option", "secret"), [("--tx", SEED), ("--address", HEX_KEY), ("--token", WIF_KEY), ("--amount", SEED)]
+)
+@pytest.mark.parametrize("form", ["text", "json"])
+def test_secret_in_a_case_field_is_refused_and_never_shown(option: str, secret: str, form: str, tmp_path: Path) -> None:
+    args = list(BASE)
+    if option == "--tx":
+        args[args.index("--tx") + 1] = secret
+    else:
+        args += [option, secret]
+    target = tmp_path / "report"
+    run = cli(*args, "--format", form, "--output", str(target))
+    assert run.returncode == 0, run.stderr
+    written = target.read_text()
+    assert "SECRET_DETECTED" in written and not _leaks(secret, run.stdout, run.stderr, written)
+    assert "could not be asked" not in written  # refused before any lookup: no node was asked
+
+
+@pytest.mark.parametrize("option", ["--network", "--rpc", "--output", "--timeout"])
+def test_secret_in_any_other_argument_is_refused_without_repeating_it(option: str) -> None:
+    args = [a for a in BASE if a not in ("--rpc", "ethereum=http://127.0.0.1:9")]
+    if option == "--network":
+        args[args.index("--network") + 1] = SEED
+    else:
+        args += [f"{option}={SEED}"]
+    run = cli(*args)
+    assert run.returncode == 2 and "refused" in run.stderr
+    assert not _leaks(SEED, run.stdout, run.stderr)

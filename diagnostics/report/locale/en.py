@@ -40,6 +40,28 @@ REPORT: dict[str, str] = {
     "duration_d": "{d} days",
 }
 
+# Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
+TERMS: dict[str, str] = {
+    "yes": "yes",
+    "not_yet": "not yet",
+    "in_pool": "none yet (waiting in the node's pool)",
+    "success": "success",
+    "no_status": "no status (pre-2017 block)",
+    "failed_status": "failed (0)",
+    "no_status_all_gas": "no status (pre-2017 block); all gas used",
+    "activated": "activated",
+    "not_activated": "not activated (it has never received TRX)",
+    "not_found": "not found",
+    "field_tx_hash": "transaction hash",
+    "field_address": "address",
+    "field_token": "token",
+    "field_amount": "amount",
+    "seed_phrase": "a seed phrase (recovery words)",
+    "wif": "a private key (WIF)",
+    "extended_private_key": "an extended private key (xprv)",
+    "hex_private_key": "a private key (64 hex characters)",
+}
+
 EVIDENCE: dict[str, str] = {
     "hash_entered": "Hash as entered",
     "hash_length": "Characters",
@@ -90,6 +112,8 @@ EVIDENCE: dict[str, str] = {
     "energy_fee": "TRX burned for energy",
     "node_message": "Node's message",
     "expires_at": "Expires at",
+    "refused_field": "Field refused",
+    "secret_kind": "It looked like",
 }
 
 VERDICTS: dict[str, Any] = {
@@ -154,8 +178,17 @@ _NO_HISTORY_COPY = "Never copy an address from your transaction history."
 FINDINGS: dict[str, dict[str, Any]] = {
     "SECRET_DETECTED": {
         "title": "A secret was entered",
-        "explanation": "What you entered looks like a private key or seed phrase. It was refused and not stored, logged or sent.",
-        "next_steps": {"any": [_NEVER_SECRET, "If you pasted it anywhere else, move your funds to a new wallet."]},
+        "explanation": {
+            "seed_phrase": "What you entered as the {field} looks like a seed phrase (the recovery words of a wallet). It was refused before anything was looked up, and it is not stored, logged, sent or shown in this report.",
+            "": "What you entered as the {field} looks like a private key. It was refused before anything was looked up, and it is not stored, logged, sent or shown in this report.",
+        },
+        "next_steps": {
+            "any": [
+                _NEVER_SECRET,
+                "If you gave it to anyone, or pasted it into a website or chat, move your funds to a new wallet now.",
+                "Enter the transaction hash (TxID) and the address instead: that is all a diagnosis needs.",
+            ]
+        },
     },
     "INPUT_INVALID_HASH": {
         "title": "The transaction hash is not valid here",

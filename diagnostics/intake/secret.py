@@ -1,0 +1,92 @@
+"""The secret guard: recognise a seed phrase or a private key before anything else sees it.
+
+Users under stress paste what a scammer asked for, or the wrong line of a backup. Nothing that looks like
+a secret may be looked up, stored, logged or rendered; this module only says *that* a text holds one and
+*what kind*, never the secret itself. Pure: the BIP-39 word list arrives as an argument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+
+import base58
+
+# BIP-39 phrases have these lengths; "mostly list words" allows a typo or two in a phrase.
+_PHRASE_LENGTHS = (24, 21, 18, 15, 12)
+_MOSTLY = 0.75
+_WORD = re.compile(r"[a-z]+")
+_HEX64 = re.compile(r"(?<![0-9a-fA-F])(?:0x)?([0-9a-fA-F]{64})(?![0-9a-fA-F])")
+_BARE_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+_BASE58_RUN = re.compile(r"[1-9A-HJ-NP-Za-km-z]{50,120}")
+_EXTENDED_PRIVATE = re.compile(r"\b[xyztuvXYZ]prv[1-9A-HJ-NP-Za-km-z]{100,115}\b")
+# Words people put before a key: "private key: …", "secret=…", 私钥：…
+_KEY_LABEL = re.compile(r"(?i)(private|priv|secret|key|seed|mnemonic|wif|私钥|密钥|助记词|秘钥)\s*[:=：]?\s*$")
+_WIF_VERSIONS = {0x80, 0xEF}
+
+
+class SecretKind(StrEnum):
+    SEED_PHRASE = "seed_phrase"
+    WIF = "wif"
+    EXTENDED_PRIVATE = "extended_private_key"
+    HEX_KEY = "hex_private_key"
+
+
+def _seed_phrase(text: str, words: frozenset[str]) -> bool:
+    """12–24 consecutive words, mostly from the BIP-39 list, anywhere in the text."""
+    tokens = _WORD.findall(text.lower())
+    for length in _PHRASE_LENGTHS:
+        for start in range(0, len(tokens) - length + 1):
+            window = tokens[start : start + length]
+            if sum(w in words for w in window) >= _MOSTLY * length:
+                return True
+    return False
+
+
+def _wif(text: str) -> bool:
+    for run in _BASE58_RUN.findall(text):
+        if len(run) not in (51, 52):
+            continue
+        try:
+            raw = base58.b58decode_check(run)
+        except ValueError:
+            continue
+        if raw[0] in _WIF_VERSIONS and (len(raw) == 33 or (len(raw) == 34 and raw[-1] == 1)):
+            return True
+    return False
+
+
+def _labelled_hex_key(text: str) -> bool:
+    return any(_KEY_LABEL.search(text[: m.start()]) for m in _HEX64.finditer(text))
+
+
+def find_secret(text: str | None, words: frozenset[str], *, address_field: bool = False) -> SecretKind | None:
+    """What kind of secret ``text`` holds, if any.
+
+    ``address_field``: the text was entered where an address belongs, so a bare 64-hex value there (no
+    ``0x``: how wallets export keys) is a private key; no address looks like that, while a hash field may
+    hold one. ``0x`` + 64 hex there is more likely an EVM hash in the wrong field, left to the address checks.
+    """
+    if not text or not text.strip():
+        return None
+    if _seed_phrase(text, words):
+        return SecretKind.SEED_PHRASE
+    if _EXTENDED_PRIVATE.search(text):
+        return SecretKind.EXTENDED_PRIVATE
+    if _wif(text):
+        return SecretKind.WIF
+    if (address_field and _BARE_HEX64.fullmatch(text.strip())) or _labelled_hex_key(text):
+        return SecretKind.HEX_KEY
+    return None
+
+
+def first_secret(
+    fields: Iterable[tuple[str, str | None, bool]], words: frozenset[str]
+) -> tuple[str, SecretKind] | None:
+    """(field name, kind) of the first field holding a secret; fields are (name, text, is an address field)."""
+    for name, text, address_field in fields:
+        kind = find_secret(text, words, address_field=address_field)
+        if kind is not None:
+            return name, kind
+    return None
