@@ -9,12 +9,19 @@ import sys
 from collections.abc import Sequence
 
 
+def _pdf(html: str, page_size: str) -> bytes:
+    """The CLI's --format pdf, through Qt: imported only when a PDF is asked for."""
+    from desktop.pdf import render_pdf  # noqa: PLC0415
+
+    return render_pdf(html, page_size)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args:
         from diagnostics.cli import main as cli_main  # noqa: PLC0415
 
-        return cli_main(args)
+        return cli_main(args, pdf=_pdf)
     from desktop.main_window import run_window  # noqa: PLC0415
 
     return run_window()

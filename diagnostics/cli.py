@@ -11,7 +11,8 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import NoReturn
@@ -24,13 +25,19 @@ from diagnostics.engine import diagnose
 from diagnostics.errors import DiagnosticsError, InputError
 from diagnostics.intake.secret import find_secret
 from diagnostics.model import Case, Direction
+from diagnostics.report.content import LANGUAGES
+from diagnostics.report.html import render_html
 from diagnostics.report.json import render_json
+from diagnostics.report.markdown import render_markdown
 from diagnostics.report.text import render_text
 
 PROG = "deposit-doctor"
 # TronGrid's API key, read from the environment so it never sits in shell history or a process list.
 TRON_API_KEY_VARIABLE = "TRON_PRO_API_KEY"
-RENDERERS = {"text": render_text, "json": render_json}
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+FORMATS = [*RENDERERS, "pdf"]
+# Prints report HTML to PDF bytes on a page size: Qt's, so it is handed in by the desktop entry point.
+PdfPrinter = Callable[[str, str], bytes]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,7 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_TIMEOUT_SECONDS,
         help="seconds to wait for a node (default 5)",
     )
-    d.add_argument("--format", choices=list(RENDERERS), default="text")
+    d.add_argument("--format", choices=FORMATS, default="text")
+    d.add_argument("--lang", choices=list(LANGUAGES), default="en", help="the report's language (zh: 简体中文)")
+    d.add_argument("--redact", action="store_true", help="shorten addresses and hashes, for posting in public")
+    d.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper for --format pdf")
     d.add_argument("--output", help="write the report to this file instead of standard output")
     return parser
 
@@ -119,15 +129,15 @@ def _check_output(path: str) -> Path:
     return target
 
 
-def write_atomically(target: Path, text: str) -> None:
+def write_atomically(target: Path, text: str | bytes) -> None:
     """Temp file then rename: a crash or a full disk never leaves half a report where the old one was."""
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise InputError(f"cannot write the report to {target}: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # a report is an ordinary file, not mkstemp's private 0600
@@ -171,7 +181,7 @@ def scrub(argv: Sequence[str]) -> tuple[list[str], tuple[str, str] | None]:
     return cleaned, refused
 
 
-def run(argv: Sequence[str]) -> int:
+def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     argv, refused = scrub(argv)
     args = build_parser().parse_args(argv)
     if args.command != "diagnose":
@@ -179,6 +189,8 @@ def run(argv: Sequence[str]) -> int:
     network = catalog.network(args.network)
     endpoints = parse_rpc(args.rpc)
     output = _check_output(args.output) if args.output is not None else None
+    if args.format == "pdf" and output is None and sys.stdout.isatty():
+        raise InputError("a PDF is not for the terminal: add --output report.pdf")
     if args.confirmations is not None and args.confirmations < 1:
         raise InputError("--confirmations must be at least 1")
     case = Case(
@@ -193,17 +205,26 @@ def run(argv: Sequence[str]) -> int:
     )
     tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
     diagnosis = diagnose(case, adapters=adapters(endpoints, timeout=args.timeout, tron_api_key=tron_api_key))
-    text = RENDERERS[args.format](diagnosis)
-    if output is None:
-        sys.stdout.write(text)
+    local = datetime.now().astimezone().tzinfo
+    if args.format == "pdf":
+        if pdf is None:
+            raise InputError("PDF reports need the desktop part of Deposit Doctor: run the deposit-doctor command")
+        html = render_html(diagnosis, args.lang, tz=local, redacted=args.redact)
+        report: str | bytes = pdf(html, args.page_size)
     else:
-        write_atomically(output, text)
+        report = RENDERERS[args.format](diagnosis, args.lang, tz=local, redacted=args.redact)
+    if output is not None:
+        write_atomically(output, report)
+    elif isinstance(report, bytes):
+        sys.stdout.buffer.write(report)
+    else:
+        sys.stdout.write(report)
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, pdf: PdfPrinter | None = None) -> int:
     try:
-        return run(sys.argv[1:] if argv is None else argv)
+        return run(sys.argv[1:] if argv is None else argv, pdf=pdf)
     except DiagnosticsError as exc:
         print(f"{PROG}: error: {exc.user_message}", file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ def invalid_hash(ctx: CheckContext) -> Finding | None:
         variant=form.value,
         evidence=(ctx.evidence("hash_entered", entered), ctx.evidence("hash_length", len(entered))),
         length=len(entered),
-        network_name=ctx.network.display_name,
+        expected=Term(f"hash_form_{ctx.network.family}"),
     )
 
 
@@ -51,7 +51,7 @@ def address_network_mismatch(ctx: CheckContext) -> Finding | None:
         variant=form.family.value,
         evidence=(
             ctx.evidence("address_entered", ctx.case.address.strip()),
-            ctx.evidence("address_family", form.family.value),
+            ctx.evidence("address_family", Term(f"family_{form.family.value}")),
         ),
         network_name=ctx.network.display_name,
     )

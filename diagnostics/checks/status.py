@@ -33,11 +33,12 @@ def pending(ctx: CheckContext) -> Finding | None:
     )
 
 
-def _utc(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+def _utc(timestamp: int) -> datetime:
+    """A chain's timestamp as a moment; the report writes it in the reader's language."""
+    return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
-def _expiry(timestamp: int | None) -> str | None:
+def _expiry(timestamp: int | None) -> datetime | None:
     return _utc(timestamp) if timestamp is not None else None
 
 
@@ -55,10 +56,9 @@ def confirmed(ctx: CheckContext) -> Finding | None:
         evidence.append(ctx.evidence("block_time", _utc(tx.block_timestamp), block))
     for t in tx.transfers:
         evidence.append(ctx.evidence("transfer", f"{t.sender} → {t.recipient}: {ctx.amount(t) or t.amount}", block))
-    if tx.recipient_activated is not None:
+    if tx.recipient_activated is False:
         # A Tron account that never received TRX holds tokens all the same; some wallets then show nothing.
-        state = Term("activated" if tx.recipient_activated else "not_activated")
-        evidence.append(ctx.evidence("recipient_account", state))
+        evidence.append(ctx.evidence("recipient_account", Term("not_activated")))
     return ctx.finding("TX_CONFIRMED", evidence=tuple(evidence), block=block)
 
 
@@ -74,8 +74,8 @@ def failed(ctx: CheckContext) -> Finding | None:
     if tx.failure_message:
         rows.append(ctx.evidence("node_message", tx.failure_message, block))
     fee = ctx.native(tx.fee_paid) if tx.fee_paid is not None else None
-    if fee is not None:
-        rows.append(ctx.evidence("fee_paid", fee, block))
+    if fee is not None and not (tx.cost is not None and tx.cost.energy_fee == tx.fee_paid):
+        rows.append(ctx.evidence("fee_paid", fee, block))  # (on Tron, said once when it was all energy)
     found = ctx.finding("TX_FAILED", variant=variant, evidence=tuple(rows))
     return replace(found, params={"reason": tx.revert_reason, "fee": fee, **params})
 

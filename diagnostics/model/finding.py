@@ -8,6 +8,7 @@ chain again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -33,7 +34,7 @@ class Term:
     key: str
 
 
-EvidenceValue = str | int | float | Decimal | Amount | Term | None
+EvidenceValue = str | int | float | Decimal | Amount | Term | datetime | None
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,22 @@
 """The report model: a diagnosis put into one language's words, ready for any renderer.
 
-Renderers (text, JSON, later Markdown/HTML/PDF) format this and add nothing of their own, so every
-output says the same thing.
+Renderers (text, Markdown, JSON, HTML and through it PDF) format this and add nothing of their own, so
+every output says the same thing. Every word comes from ``locale/<language>.py``.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
 from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term
+from diagnostics.report.transaction import TxSummary, summarize
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "zh")
 
 
 @dataclass(frozen=True)
@@ -49,14 +51,31 @@ class NetworkRow:
 
 
 @dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Report:
+    """Everything a report says, in one language; renderers only lay it out.
+
+    ``summary`` explains the verdict in a sentence or two; ``transaction`` is the facts table support reads;
+    ``support_message`` is the paragraph to paste into an exchange's form; ``networks`` name each node
+    asked (the data sources), its answer and the block height it answered at.
+    """
+
     language: str
     verdict_code: str
     verdict_severity: str
     verdict: str
+    summary: str
     case: tuple[tuple[str, str], ...]
+    transaction: tuple[tuple[str, str], ...]
     findings: tuple[FindingText, ...]
     networks: tuple[NetworkRow, ...]
+    links: tuple[Link, ...]
+    support_message: str
     diagnosed_at: str
     app_version: str
     labels: dict[str, str]
@@ -82,6 +101,10 @@ def _duration(seconds: int, report: dict[str, str]) -> str:
     return report["duration_d"].format(d=round(seconds / 86400))
 
 
+# Quantities read as amounts (78,572 energy); block numbers and nonces stay as explorers print them.
+_GROUPED = {"energy_used", "gas_used", "gas_limit", "pool_pending_count"}
+
+
 def format_value(value: EvidenceValue, locale: ModuleType, name: str = "") -> str:
     report = locale.REPORT
     if value is None:
@@ -90,8 +113,12 @@ def format_value(value: EvidenceValue, locale: ModuleType, name: str = "") -> st
         return str(locale.TERMS[value.key])
     if isinstance(value, Amount):
         return str(value)
+    if isinstance(value, datetime):
+        return format_time(value, locale)
     if isinstance(value, int) and not isinstance(value, bool) and name.endswith("_seconds"):
         return _duration(value, report)
+    if isinstance(value, int) and not isinstance(value, bool) and name in _GROUPED:
+        return f"{value:,}"
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
@@ -173,7 +200,90 @@ def _network_rows(diagnosis: Diagnosis, report: dict[str, str]) -> tuple[Network
     return tuple(rows)
 
 
-def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
+def format_time(timestamp: int | datetime, locale: ModuleType, tz: tzinfo | None = None) -> str:
+    """A moment in the language's date format: in UTC, or in ``tz`` with its offset."""
+    when = timestamp if isinstance(timestamp, datetime) else datetime.fromtimestamp(timestamp, tz=UTC)
+    if tz is None:
+        return str(when.astimezone(UTC).strftime(locale.REPORT["datetime_utc"]))
+    local = when.astimezone(tz)
+    offset = local.strftime("%z")
+    return str(local.strftime(locale.REPORT["datetime_local"]).replace("{offset}", f"{offset[:3]}:{offset[3:]}"))
+
+
+def _both_times(timestamp: int, locale: ModuleType, tz: tzinfo | None) -> str:
+    utc = format_time(timestamp, locale)
+    return utc + str(locale.REPORT["paren"]).format(format_time(timestamp, locale, tz)) if tz is not None else utc
+
+
+def _transaction_rows(tx: TxSummary | None, locale: ModuleType, tz: tzinfo | None) -> list[tuple[str, str]]:
+    if tx is None:
+        return []
+    r, terms = locale.REPORT, locale.TERMS
+    status = terms[tx.status] + (r["paren"].format(tx.result) if tx.status == "failed" and tx.result else "")
+    rows = [(r["network"], tx.network.display_name), (r["tx_hash"], tx.tx_hash), (r["status"], status)]
+    if tx.block is not None:
+        rows.append((r["block"], str(tx.block)))
+    if tx.timestamp is not None:
+        rows.append((r["time"], _both_times(tx.timestamp, locale, tz)))
+    rows.append((r["from"], tx.sender))
+    if tx.recipient and tx.recipient != tx.to:
+        rows.append((r["to"], tx.recipient))
+        rows.append((r["called_contract"], tx.to or r["none"]))
+    else:
+        rows.append((r["to"], tx.to or r["none"]))
+    if tx.contract:
+        rows.append((r["token"], f"{tx.symbol or '?'} — {tx.contract}"))
+    if tx.amount is not None:
+        rows.append((r["amount"], str(tx.amount)))
+    if tx.fee is not None:
+        rows.append((r["fee"], str(tx.fee)))
+    if tx.confirmations is not None and tx.required is not None:
+        rows.append((r["confirmations"], r["confirmations_of"].format(n=tx.confirmations, required=tx.required)))
+    return rows
+
+
+def _links(diagnosis: Diagnosis, tx: TxSummary | None, locale: ModuleType) -> tuple[Link, ...]:
+    network = tx.network if tx else diagnosis.networks[0]
+    explorer, r = network.explorer, locale.REPORT
+    links = []
+    if tx is not None:
+        links.append(Link(r["link_tx"], explorer.tx.format(hash=tx.tx_hash)))
+    addresses = dict.fromkeys(a for a in (diagnosis.case.address, tx.sender if tx else None) if a)
+    for address in addresses:
+        links.append(Link(r["link_address"].format(address=address), explorer.address.format(address=address)))
+    if tx is not None and tx.contract and not tx.contract.startswith("trc10:"):
+        links.append(Link(r["link_token"].format(symbol=tx.symbol or "?"), explorer.token.format(contract=tx.contract)))
+    return tuple(links)
+
+
+def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, locale: ModuleType) -> str:
+    """What an exchange's recovery form asks, in one paragraph: coin, network, amount, contract, from, to,
+    TxID, time, and what Deposit Doctor found."""
+    case, r = diagnosis.case, locale.REPORT
+    none = r["none"]
+    amount = str(tx.amount) if tx and tx.amount else (format_value(case.amount, locale) if case.amount else none)
+    fields = {
+        "direction": r[f"{case.direction.value}_noun"],
+        "coin": (tx.symbol if tx and tx.symbol else case.token) or none,
+        "network": tx.network.display_name if tx else diagnosis.networks[0].display_name,
+        "amount": amount,
+        "contract": (tx.contract if tx else None) or none,
+        "sender": tx.sender if tx else none,
+        "address_label": r[f"{case.direction.value}_address"],
+        "address": case.address or (tx.recipient if tx else None) or none,
+        "tx_hash": (tx.tx_hash if tx else case.tx_hash.strip()) or none,
+        "time": format_time(tx.timestamp, locale) if tx and tx.timestamp else none,
+        "verdict": verdict,
+        "code": diagnosis.verdict.code,
+    }
+    return str(r["support_message"]).format(**fields)
+
+
+def build_report(
+    diagnosis: Diagnosis, language: str = "en", *, tz: tzinfo | None = None, redacted: bool = False
+) -> Report:
+    """The report in ``language``; ``tz`` adds local times beside UTC; ``redacted`` leaves out the explorer
+    links (they would carry the full hashes a redacted report must not)."""
     locale = strings(language)
     report = locale.REPORT
     case = diagnosis.case
@@ -182,7 +292,7 @@ def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
     verdict_params = _params(verdict.params, selected, locale)
     case_rows = [
         (report["network"], selected),
-        (report["tx_hash"], case.tx_hash.strip()),
+        (report["tx_hash"], case.tx_hash.strip() or report["none"]),
         (report["direction"], report[case.direction.value]),
     ]
     if case.address:
@@ -191,17 +301,26 @@ def build_report(diagnosis: Diagnosis, language: str = "en") -> Report:
         case_rows.append((report["token"], case.token))
     if case.amount is not None:
         case_rows.append((report["amount"], format_value(case.amount, locale)))
+    headline = _pick(locale.VERDICTS[verdict.code], *_keys(verdict.variant, case.direction.value)).format_map(
+        verdict_params
+    )
+    findings = tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings)
+    deciding = next((f for f in findings if f.code == verdict.code), None)
+    tx = summarize(diagnosis)
+    networks = _network_rows(diagnosis, report)
     return Report(
         language=language,
         verdict_code=verdict.code,
         verdict_severity=verdict.severity.value,
-        verdict=_pick(locale.VERDICTS[verdict.code], *_keys(verdict.variant, case.direction.value)).format_map(
-            verdict_params
-        ),
+        verdict=headline,
+        summary=deciding.explanation if deciding else report["no_findings_summary"],
         case=tuple(case_rows),
-        findings=tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings),
-        networks=_network_rows(diagnosis, report),
-        diagnosed_at=diagnosis.diagnosed_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        transaction=tuple(_transaction_rows(tx, locale, tz)),
+        findings=findings,
+        networks=networks,
+        links=() if redacted else _links(diagnosis, tx, locale),
+        support_message=_support_message(diagnosis, tx, headline, locale),
+        diagnosed_at=_both_times(int(diagnosis.diagnosed_at.timestamp()), locale, tz),
         app_version=diagnosis.app_version,
         labels=report,
     )

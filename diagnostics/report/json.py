@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import tzinfo
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from diagnostics.model import Amount, Diagnosis, Found, NotFound, Unavailable
 from diagnostics.report.content import build_report
+from diagnostics.report.redact import redact
 
 SCHEMA_VERSION = 1
 
@@ -44,14 +46,24 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def to_dict(diagnosis: Diagnosis, language: str = "en") -> dict[str, Any]:
-    report = build_report(diagnosis, language)
+def to_dict(
+    diagnosis: Diagnosis, language: str = "en", *, tz: tzinfo | None = None, redacted: bool = False
+) -> dict[str, Any]:
+    report = build_report(diagnosis, language, tz=tz, redacted=redacted)
     case = jsonable(diagnosis.case)
     return {
         "schema_version": SCHEMA_VERSION,
         "language": language,
-        "verdict": {"code": report.verdict_code, "title": report.verdict, "severity": report.verdict_severity},
+        "verdict": {
+            "code": report.verdict_code,
+            "title": report.verdict,
+            "severity": report.verdict_severity,
+            "summary": report.summary,
+        },
         "case": case,
+        "transaction": [{"label": k, "value": v} for k, v in report.transaction],
+        "support_message": report.support_message,
+        "links": [dataclasses.asdict(link) for link in report.links],
         "findings": [
             {
                 "code": f.code,
@@ -71,5 +83,6 @@ def to_dict(diagnosis: Diagnosis, language: str = "en") -> dict[str, Any]:
     }
 
 
-def render_json(diagnosis: Diagnosis, language: str = "en") -> str:
-    return json.dumps(to_dict(diagnosis, language), ensure_ascii=False, indent=2) + "\n"
+def render_json(diagnosis: Diagnosis, language: str = "en", *, tz: tzinfo | None = None, redacted: bool = False) -> str:
+    text = json.dumps(to_dict(diagnosis, language, tz=tz, redacted=redacted), ensure_ascii=False, indent=2) + "\n"
+    return redact(text) if redacted else text

@@ -6,10 +6,24 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from diagnostics.engine import diagnose
-from diagnostics.model import Case, ChainHead, Diagnosis, Found, Network, NetworkFacts, NonceState
+from diagnostics.model import (
+    Case,
+    ChainHead,
+    ContractCall,
+    Diagnosis,
+    Found,
+    Network,
+    NetworkFacts,
+    NonceState,
+    TokenInfo,
+    TronCost,
+    TxFacts,
+)
 from tests.diagnostics.checks.factory import DEPOSIT, HASH, mined, usdt_transfer
 
 WHEN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+TRON_USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+TRON_USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
 
 
 class RecordedAdapter:
@@ -41,3 +55,39 @@ def under_confirmed() -> Diagnosis:
     )
     case = Case("ethereum", HASH, DEPOSIT, "USDT", Decimal("250"))
     return diagnose(case, adapters={"evm": RecordedAdapter(facts)}, clock=lambda: WHEN)
+
+
+class TronRecordedAdapter(RecordedAdapter):
+    family = "tron"
+
+
+def tron_out_of_energy() -> Diagnosis:
+    """A USDT TRC-20 deposit that ran out of energy, with the recorded mainnet figures of e63a324a…."""
+    tx = TxFacts(
+        tx_hash="e63a324a43aebfe41273db4f7fdfe325b2257b4f5711595a5fc0f8a75cf1b481",
+        sender="TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre",
+        to=TRON_USDT,
+        nonce=None,
+        value=0,
+        gas_limit=None,
+        block_number=66_860_010,
+        block_timestamp=int(WHEN.timestamp()) - 600,
+        status=0,
+        input_size=68,
+        call=ContractCall(TRON_USDT, "transfer", TRON_USER, 100_000_000, "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"),
+        call_token=TokenInfo(TRON_USDT, "USDT", 6),
+        fee=16_500_120,
+        result="OUT_OF_ENERGY",
+        failure_message="Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[78572]",
+        cost=TronCost(fee_limit=16_500_120, energy_used=78_572, energy_fee=16_500_120, energy_penalty=25_905),
+    )
+    facts = NetworkFacts(
+        network="tron",
+        endpoint="api.trongrid.io",
+        tx=Found(tx),
+        head=Found(ChainHead(66_860_210, int(WHEN.timestamp()) - 2, final_number=66_860_192)),
+        elapsed_seconds=0.210,
+        round_trips=2,
+    )
+    case = Case("tron", tx.tx_hash, TRON_USER, "USDT", Decimal("100"))
+    return diagnose(case, adapters={"tron": TronRecordedAdapter(facts)}, clock=lambda: WHEN)

@@ -4,11 +4,6 @@ import json
 
 from diagnostics.report.json import render_json
 from tests.diagnostics.report.sample import under_confirmed
-from tests.diagnostics.report.test_text import _golden
-
-
-def test_json_golden_en() -> None:
-    _golden("under_confirmed.en.json", render_json(under_confirmed()))
 
 
 def test_json_follows_the_output_contract() -> None:

@@ -1,25 +1,10 @@
 from __future__ import annotations
 
-import os
 from dataclasses import replace
-from pathlib import Path
 
 from diagnostics.model import Direction, Severity, Verdict
 from diagnostics.report.text import render_text
 from tests.diagnostics.report.sample import under_confirmed
-
-GOLDEN = Path(__file__).parent / "golden"
-
-
-def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
-def test_text_report_golden_en() -> None:
-    _golden("under_confirmed.en.txt", render_text(under_confirmed()))
 
 
 def test_text_leads_with_the_verdict() -> None:

@@ -1,0 +1,525 @@
+"""Simplified Chinese report strings: the same keys and placeholders as en.py."""
+
+from typing import Any
+
+LANGUAGE = "zh"
+
+REPORT: dict[str, str] = {
+    "verdict": "诊断结论",
+    "case": "您提交的信息",
+    "findings": "检查结果",
+    "evidence": "依据",
+    "next_steps": "接下来怎么做",
+    "networks_asked": "已查询的网络",
+    "network": "网络",
+    "tx_hash": "交易哈希（TxID）",
+    "address": "地址",
+    "token": "代币",
+    "amount": "数量",
+    "direction": "类型",
+    "deposit": "充值",
+    "withdrawal": "提币",
+    "found": "已找到",
+    "not_found": "未找到",
+    "unavailable": "无法查询",
+    "diagnosed_at": "诊断时间",
+    "app": "Deposit Doctor",
+    "round_trips": "请求次数：{n}",
+    "at_block": "区块高度",
+    # Punctuation around labels and asides: each language writes its own.
+    "colon": "：",
+    "paren": "（{}）",
+    "comma": "，",
+    "via": "，节点 ",
+    "evidence_at_block": "读取于区块高度 {block}",
+    "none": "—",
+    "duration_s": "{s} 秒",
+    "duration_m": "{m} 分钟",
+    "duration_m_s": "{m} 分 {s} 秒",
+    "duration_h_m": "{h} 小时 {m} 分钟",
+    "duration_d": "{d} 天",
+    "datetime_utc": "%Y年%m月%d日 %H:%M:%S UTC",
+    "datetime_local": "%Y年%m月%d日 %H:%M:%S 本地时间（UTC{offset}）",
+    "report_title": "Deposit Doctor 诊断报告",
+    "summary": "概要",
+    "transaction": "交易详情",
+    "status": "状态",
+    "block": "区块",
+    "time": "时间",
+    "from": "发送地址",
+    "to": "接收地址",
+    "called_contract": "调用的合约",
+    "fee": "网络手续费",
+    "confirmations": "确认数",
+    "confirmations_of": "已确认 {n} 个，需要 {required} 个",
+    "links": "区块浏览器链接",
+    "link_tx": "该笔交易",
+    "link_address": "地址 {address}",
+    "link_token": "代币 {symbol}",
+    "message_to_support": "给客服的留言",
+    "message_hint": "请将这段文字复制到交易所的在线客服聊天窗口或资产找回申请表中。",
+    "deposit_noun": "充值",
+    "withdrawal_noun": "提币",
+    "deposit_address": "充值地址",
+    "withdrawal_address": "提币地址",
+    "support_message": "您好，我的{direction}尚未到账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；发送地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。Deposit Doctor 诊断结果：{verdict}（{code}）。麻烦帮忙核实处理，谢谢！",
+    "sources": "数据来源",
+    "source": "{name}：{endpoint}，读取于区块高度 {block}",
+    "no_findings_summary": "Deposit Doctor 未发现这笔交易有需要报告的问题。",
+    "severity_info": "正常",
+    "severity_warning": "警告",
+    "severity_problem": "问题",
+    "severity_critical": "严重",
+    "node": "节点",
+    "answer": "查询结果",
+    "took": "耗时",
+    "field": "字段",
+    "value": "值",
+    "redacted_note": "此副本中的地址和哈希值已做缩略处理。",
+}
+
+# Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
+TERMS: dict[str, str] = {
+    "yes": "是",
+    "not_yet": "尚未",
+    "in_pool": "暂无（仍在节点的交易池中等待）",
+    "success": "成功",
+    "no_status": "无状态（2017 年以前的区块）",
+    "failed_status": "失败（0）",
+    "no_status_all_gas": "无状态（2017 年以前的区块）；gas 已全部用完",
+    "activated": "已激活",
+    "not_activated": "未激活（该地址从未收到过 TRX）",
+    "not_found": "未找到",
+    "hash_form_evm": "0x 加 64 位十六进制字符（0-9、a-f）",
+    "hash_form_tron": "64 位十六进制字符（0-9、a-f），通常不带 0x",
+    "hash_form_bitcoin": "64 位十六进制字符（0-9、a-f），不带 0x",
+    "family_evm": "EVM 网络（0x 开头的地址：Ethereum、BNB Smart Chain 等）",
+    "family_tron": "Tron（T 开头的地址）",
+    "family_bitcoin": "Bitcoin",
+    "failed": "失败",
+    "pending": "等待打包进区块",
+    "field_tx_hash": "交易哈希",
+    "field_address": "地址",
+    "field_token": "代币",
+    "field_amount": "数量",
+    "seed_phrase": "助记词（钱包恢复词）",
+    "wif": "私钥（WIF 格式）",
+    "extended_private_key": "扩展私钥（xprv）",
+    "hex_private_key": "私钥（64 位十六进制字符）",
+}
+
+EVIDENCE: dict[str, str] = {
+    "hash_entered": "您输入的哈希值",
+    "hash_length": "字符数",
+    "address_entered": "您提供的地址",
+    "address_family": "该地址所属网络",
+    "network_answer": "节点返回结果",
+    "node_unavailable": "无法查询节点的原因",
+    "head_block": "节点已知的最新区块",
+    "head_age_seconds": "该区块距今时间",
+    "block": "区块",
+    "nonce": "Nonce",
+    "status": "状态",
+    "block_time": "出块时间",
+    "transfer": "转账",
+    "gas_used": "已用 gas",
+    "gas_limit": "gas 上限",
+    "revert_reason": "回滚（REVERT）原因",
+    "fee_paid": "已付手续费",
+    "confirmations": "确认数",
+    "required_confirmations": "所需确认数",
+    "eta_seconds": "预计等待时间",
+    "next_base_fee_gwei": "下一区块的基础费用（gwei）",
+    "max_fee_gwei": "设置的最高费用（gwei）",
+    "max_priority_fee_gwei": "设置的优先费用（gwei）",
+    "gas_price_gwei": "设置的 gas 价格（gwei）",
+    "effective_tip_gwei": "实际给出的小费（gwei）",
+    "typical_included_tip_gwei": "近期区块打包的最低小费（gwei）",
+    "sender_mined_count": "发送方已上链的交易数",
+    "sender_pending_count": "发送方交易数（含等待中的交易）",
+    "recent_block_fullness_percent": "近期区块占用率（%）",
+    "median_base_fee_gwei": "近期常见基础费用（gwei）",
+    "pool_pending_count": "节点交易池中等待的交易数",
+    "to_contract": "调用的合约",
+    "method": "调用的方法",
+    "sent_to": "接收方",
+    "amount": "数量",
+    "amount_expected": "您预期的数量",
+    "token_stated": "您所说发送的币种",
+    "token_contract": "代币合约地址",
+    "token_symbol": "代币符号",
+    "official_contract": "官方合约地址",
+    "final_block": "最新不可逆（已固化）区块",
+    "irreversible": "不可逆",
+    "recipient_account": "收款账户",
+    "result": "链上结果",
+    "energy_used": "已用能量（Energy）",
+    "fee_limit": "发送方设置的手续费上限（fee limit）",
+    "energy_fee": "为能量燃烧的 TRX",
+    "node_message": "节点返回信息",
+    "expires_at": "过期时间",
+    "refused_field": "被拒绝的字段",
+    "secret_kind": "疑似内容",
+}
+
+VERDICTS: dict[str, Any] = {
+    "SECRET_DETECTED": "已中止：您输入的内容疑似私钥或助记词",
+    "INPUT_INVALID_HASH": "该交易哈希在 {network} 上无效",
+    "INPUT_INVALID_ADDRESS": "地址无效",
+    "ADDRESS_NETWORK_MISMATCH": "该地址不属于 {network}",
+    "NETWORK_MISMATCH": "转账使用了其他网络",
+    "TX_FAILED": {
+        "withdrawal": "交易失败——资金从未离开交易所",
+        "": "交易失败——资金并未转出",
+    },
+    "TX_DROPPED_REPLACED": "已被替换——这笔交易永远不会确认",
+    "ADDRESS_POISONING_SUSPECTED": {
+        "pending": "即将转入仿冒地址——疑似地址投毒",
+        "": "已转入其他地址——疑似地址投毒",
+    },
+    "TOKEN_NOT_OFFICIAL": "不是真正的 {symbol}：转账的是仿冒代币",
+    "RECIPIENT_MISMATCH": {"pending": "正在转往其他地址", "": "已转入其他地址"},
+    "NO_TRANSFER_TO_ADDRESS": {
+        "approve": "没有转出任何资产：这是一笔授权（approve），不是转账",
+        "other_token": "您的地址没有收到 {token}：这笔交易转的是 {moved}",
+        "contract_call": "这笔合约调用中没有发现转入您地址的代币转账",
+        "": "没有任何资产转入您的地址",
+    },
+    "NODE_OUT_OF_SYNC": "无法可靠检查：节点未同步到最新区块",
+    "NONCE_GAP": {
+        "missing": "交易卡住：缺少前一笔交易（nonce {missing_nonce}）",
+        "stuck": "正在等待前一笔未确认的交易（nonce {missing_nonce}）",
+    },
+    "FEE_TOO_LOW": "交易卡住：手续费过低",
+    "TX_PENDING": {
+        "expired": "已过期——这笔交易未被打包，也不会再被打包",
+        "": "等待打包进区块",
+    },
+    "CONFIRMATIONS_INSUFFICIENT": {
+        "not_final": "等待区块变为不可逆（约还需 {eta_seconds}）",
+        "": "等待确认中（{confirmations}/{required}，约还需 {eta_seconds}）",
+    },
+    "AMOUNT_BELOW_MINIMUM": "低于交易所的最小充值数量",
+    "AMOUNT_MISMATCH": "数量与您预期的不一致",
+    "INTERNAL_TRANSFER": "通过合约调用到账（内部转账）",
+    "TOKEN_UNKNOWN": "已到账，但 Deposit Doctor 无法识别该代币",
+    "CONFIRMATIONS_SUFFICIENT": {
+        "not_credited": "链上已确认，但没有可入账的资产转入您的地址",
+        "withdrawal": "已到账——资金已在您的地址上",
+        "": "已到账——交易所应为您入账",
+    },
+    "TX_CONFIRMED": "已打包进区块且执行成功",
+    "NODE_UNAVAILABLE": "无法检查：节点没有响应",
+    "TX_NOT_FOUND": "在 {network} 上未找到",
+    "NETWORK_CONGESTED": "网络拥堵",
+    "INTERNAL_CHECK_ERROR": "Deposit Doctor 出现内部错误，结果不完整",
+    "NO_FINDINGS": "没有需要报告的问题",
+}
+
+_CONTACT = "请联系交易所客服，并提供本报告（TxID、网络、数量、地址）。"
+_NEVER_SECRET = "客服绝不会向您索要密码、私钥或助记词：切勿将其发送给任何人。"
+_STILL_IN_WALLET = "资金仍在发送钱包中：请查看钱包余额。"
+_NO_HISTORY_COPY = "切勿从交易记录中复制地址。"
+
+FINDINGS: dict[str, dict[str, Any]] = {
+    "SECRET_DETECTED": {
+        "title": "您输入了敏感信息",
+        "explanation": {
+            "seed_phrase": "您在“{field}”一栏输入的内容看起来像助记词（钱包的恢复词）。系统在进行任何查询之前已拒绝该内容，不会存储、记录或发送，也不会在本报告中显示。",
+            "": "您在“{field}”一栏输入的内容看起来像私钥。系统在进行任何查询之前已拒绝该内容，不会存储、记录或发送，也不会在本报告中显示。",
+        },
+        "next_steps": {
+            "any": [
+                _NEVER_SECRET,
+                "如果您曾将其告诉他人，或粘贴到任何网站或聊天窗口中，请立即将资金转移到新钱包。",
+                "请改为输入交易哈希（TxID）和地址：诊断只需要这些信息。",
+            ]
+        },
+    },
+    "INPUT_INVALID_HASH": {
+        "title": "交易哈希在此网络上无效",
+        "explanation": {
+            "empty": "未输入交易哈希。",
+            "evm_address": "这是一个地址（0x + 40 位十六进制字符），不是交易哈希。{network} 上的交易哈希格式为：{expected}。",
+            "address": "这是一个钱包地址，不是交易哈希。{network} 上的交易哈希格式为：{expected}。",
+            "wrong_length": "哈希长度不正确（{length} 个字符）。{network} 上的交易哈希格式为：{expected}；可能缺了一部分，或复制时多带了其他内容。",
+            "not_hex": "哈希中含有哈希值不可能出现的字符。{network} 上的交易哈希格式为：{expected}。",
+            "bare_hex64": "不带 0x 的 64 位哈希不是 {network} 的交易哈希。",
+            "evm": "0x 开头的哈希不是 {network} 的交易哈希。",
+        },
+        "next_steps": {"any": ["请从钱包或交易所的记录中重新完整复制 TxID，然后重试。"]},
+    },
+    "INPUT_INVALID_ADDRESS": {
+        "title": "地址无效",
+        "explanation": {
+            "checksum": "地址中的大小写字母与其校验和（EIP-55）不符：很可能有字符输错，这笔交易也不是转到这个地址的。",
+            "base58check": "地址未通过内置校验（Base58Check）：有字符输错、缺失或顺序颠倒。Tron 地址共 34 个字符，以 T 开头。",
+            "malformed": "这不是格式正确的 {network} 地址。",
+            "empty": "未输入地址。",
+        },
+        "next_steps": {"any": ["请从来源处（交易所的充值页面或您的钱包）重新复制地址，不要手动输入。"]},
+    },
+    "ADDRESS_NETWORK_MISMATCH": {
+        "title": "该地址属于其他网络",
+        "explanation": {
+            "tron": "这是 Tron（TRC-20）地址，但您选择的是 {network}。Tron 地址无法在 {network} 上收款。",
+            "bitcoin": "这是 Bitcoin 地址，但您选择的是 {network}。",
+            "evm": "这是 EVM 网络（Ethereum、BNB Smart Chain 等）的 0x 地址，但您选择的是 {network}。",
+        },
+        "next_steps": {
+            "deposit": [
+                "请在交易所的充值页面确认该地址对应的网络，并选择该网络重新诊断。",
+                "如果您已经通过与充值页面不同的网络转账，请携带本报告联系客服，申请找回充错网络的资产。",
+            ],
+            "withdrawal": ["请确认提币时选择的网络；收款地址必须属于该网络。"],
+        },
+    },
+    "INTERNAL_CHECK_ERROR": {
+        "title": "Deposit Doctor 出现内部错误",
+        "explanation": "{check} 检查失败，错误信息：{error}。其他检查结果仍然有效。",
+        "next_steps": {"any": ["请将此问题连同本报告反馈给 Deposit Doctor 的开发者。"]},
+    },
+    "TX_NOT_FOUND": {
+        "title": "未找到该交易",
+        "explanation": "所有被查询的节点都已响应，但都查不到这个哈希（{networks}）。可能是交易从未广播、已从交易池中被丢弃，或哈希有输入错误。（只保留近期记录的节点也会查不到较早的交易。）",
+        "next_steps": {
+            "deposit": [
+                "请确认哈希是从发送钱包的交易记录中完整复制的。",
+                "请确认您转账时使用的网络；其他网络上的交易在这里查不到。",
+                "如果钱包显示该交易失败或已取消，说明资金并未转出。",
+            ],
+            "withdrawal": [
+                "请向交易所索取这笔提币的 TxID；如果交易所尚未显示 TxID，说明还没有发出。",
+                "请确认这笔提币所用的网络。",
+            ],
+        },
+    },
+    "NODE_UNAVAILABLE": {
+        "title": "有节点无法查询",
+        "explanation": "{networks} 的节点没有返回可用的结果：{reason}。因此无法判断该交易在此网络上的情况：这并不等于“未找到”。",
+        "next_steps": {
+            "any": [
+                "请检查网络连接后重试，或为 {networks} 换用其他节点地址（--rpc NETWORK=URL）。",
+                "请不要因为这个结果而重复转账。",
+            ]
+        },
+    },
+    "NODE_OUT_OF_SYNC": {
+        "title": "节点未同步到最新区块",
+        "explanation": "该节点已知的最新区块已是 {age_seconds} 之前的；正常同步的节点落后不会超过 {allowed_seconds}。它返回的结果可能已过时。",
+        "next_steps": {"any": ["请稍后重试，或换用其他节点，再下结论。"]},
+    },
+    "TX_PENDING": {
+        "title": {"expired": "已过期，未被打包", "": "等待打包进区块"},
+        "explanation": {
+            "expired": "节点的交易池中有这笔待处理交易，但它从未被打包进区块，并已于 {expires_at} 过期。Tron 交易一旦超过过期时间就会被网络丢弃，永远不会确认：资金没有发生任何转移。",
+            "expires": "节点的交易池中有这笔待处理交易，但尚未被打包进区块（如果一直未被打包，将于 {expires_at} 过期）。在被打包进区块之前，资金不会发生任何转移。",
+            "no_nonce": "节点的交易池中有这笔待处理交易，但尚未被打包进区块。在此之前，资金不会发生任何转移。",
+            "": "节点已收到这笔交易（nonce {nonce}），但尚未被打包进区块。在此之前，资金不会发生任何转移。",
+        },
+        "next_steps": {
+            "expired.deposit": [
+                _STILL_IN_WALLET,
+                "请重新发起一笔新的转账；已过期的交易永远无法入账。",
+            ],
+            "expired.withdrawal": ["请联系交易所重新发出这笔提币：该交易已过期，未能发出。"],
+            "expires.deposit": [
+                "请稍候：Tron 交易通常几秒内就会被打包进区块，否则将于 {expires_at} 过期，资金不会转移。",
+                "如果交易过期，请重新转账；Tron 交易无法加速。",
+            ],
+            "expires.withdrawal": [
+                "请稍候：交易通常几秒内就会被打包进区块，否则将于 {expires_at} 过期；过期后请联系交易所重新发出。"
+            ],
+            "no_nonce.deposit": ["请等待一分钟后重新诊断；如果仍未被打包，请重新转账。"],
+            "no_nonce.withdrawal": ["请等待一分钟；如果仍未被打包，请联系交易所重新发出。"],
+            "deposit": [
+                "请耐心等待；交易被打包进区块并达到足够的确认数后，充值才会到账。",
+                "如果长时间处于待处理状态，本报告中关于手续费和 nonce 的检查结果（如有）会说明原因。",
+            ],
+            "withdrawal": ["请耐心等待；如果长时间处于待处理状态，请询问交易所是否会加速这笔交易。"],
+        },
+    },
+    "TX_CONFIRMED": {
+        "title": "已打包进区块且执行成功",
+        "explanation": "该交易已打包进区块 {block}，并已成功执行。",
+        "next_steps": {"any": []},
+    },
+    "TX_FAILED": {
+        "title": "交易失败",
+        "explanation": {
+            "revert": "该交易已打包进区块，但执行被回滚（REVERT）：“{reason}”。没有任何资产转出，只消耗了网络手续费（{fee}）。",
+            "out_of_gas": "该交易 gas 耗尽：已用 gas {gas_used}，达到了 gas 上限 {gas_limit}。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "unknown": "该交易已打包进区块，但执行失败（状态 0）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "out_of_energy": "该交易能量不足（OUT_OF_ENERGY）：共消耗 {energy_used} 能量，发送方质押的能量和设置的手续费上限（{fee_limit}）不足以支付。代币转账已被撤销，代币从未离开发送钱包；为能量燃烧的 TRX（{burned}）不予退还。",
+            "out_of_time": "合约调用的执行时间超过了 Tron 的限制（OUT_OF_TIME），已被终止。没有任何资产转出，但手续费（{fee}）仍被扣除。",
+            "tron_other": "合约调用在链上执行失败（{result}）。没有任何资产转出，但手续费（{fee}）仍被扣除。",
+        },
+        "next_steps": {
+            "revert.deposit": [
+                _STILL_IN_WALLET,
+                "请查看回滚原因：如果与发送方的余额或授权额度有关，请处理后重新转账；如果是代币合约本身拒绝（合约已暂停、地址被列入黑名单），只有代币发行方能进一步说明。交易所无法为失败的交易入账。",
+            ],
+            "out_of_gas.deposit": [
+                _STILL_IN_WALLET,
+                "请提高 gas 上限后重新转账（可让钱包自动估算）；交易所无法为失败的交易入账。",
+            ],
+            "out_of_energy.deposit": [
+                _STILL_IN_WALLET,
+                "请提高手续费上限（fee limit）后重新转账，或先质押（或租用）足够的能量；钱包中请保留足够的 TRX 用于支付能量费用。交易所无法为失败的交易入账。",
+            ],
+            "deposit": [_STILL_IN_WALLET, "请重新转账；交易所无法为失败的交易入账。"],
+            "withdrawal": ["请联系交易所：这笔提币在链上执行失败，资金从未离开交易所。请将本报告提供给客服。"],
+        },
+    },
+    "TX_DROPPED_REPLACED": {
+        "title": "已被另一笔交易替换",
+        "explanation": "这笔交易使用的是发送方的 nonce {nonce}，但发送方已有 {mined_count} 笔交易被打包进区块：nonce {nonce} 已被另一笔交易（加速或取消）占用。这笔交易永远不会确认。",
+        "next_steps": {
+            "deposit": ["请在发送钱包的交易记录中找到替换它的那笔交易，并改用那个哈希进行诊断。"],
+            "withdrawal": ["请向交易所索取替换这笔交易的那笔交易的 TxID。"],
+        },
+    },
+    "CONFIRMATIONS_INSUFFICIENT": {
+        "title": "确认数不足",
+        "explanation": {
+            "not_final": "该交易已有 {confirmations} 个确认（需要 {required} 个），但 {network} 尚未将其所在区块固化为不可逆区块；通常约 {eta_seconds} 内完成。",
+            "": "该交易已获得 {confirmations} 个确认，共需 {required} 个；按当前网络速度，约还需 {eta_seconds}。",
+        },
+        "next_steps": {
+            "deposit": ["请耐心等待；达到 {required} 个确认后，交易所会为这笔充值入账。"],
+            "withdrawal": ["请耐心等待；达到足够的确认数后，钱包会显示资金已最终到账。"],
+        },
+    },
+    "CONFIRMATIONS_SUFFICIENT": {
+        "title": "确认数已足够",
+        "explanation": "该交易已有 {confirmations} 个确认；所需确认数为 {required} 个。",
+        "next_steps": {
+            "not_credited": ["问题已不在确认数：本报告中的其他检查结果说明了问题所在。"],
+            "deposit": ["如果交易所仍未入账，需要由交易所给出说明：" + _CONTACT],
+            "withdrawal": [
+                "资金已到达收款地址。如果钱包中没有显示，请在钱包中添加该代币的合约地址，并确认钱包显示的是同一网络。"
+            ],
+        },
+    },
+    "FEE_TOO_LOW": {
+        "title": "手续费过低",
+        "explanation": {
+            "below_base_fee": "这笔交易每单位 gas 最多出价 {paid_gwei} gwei，但下一个区块的基础费用为 {needed_gwei} gwei。在费用降到其出价以下之前，它无法被打包。",
+            "low_tip": "这笔交易每单位 gas 的小费为 {paid_gwei} gwei，而近期区块打包的交易小费至少约为 {needed_gwei} gwei。出块者会优先打包手续费更高的交易。",
+        },
+        "next_steps": {
+            "deposit": ["请在钱包中加速这笔交易（以相同 nonce、更高手续费替换），或取消后重新转账。"],
+            "withdrawal": ["请联系交易所加速这笔提币；只有发送方才能提高手续费。"],
+        },
+    },
+    "NONCE_GAP": {
+        "title": "正在等待前一笔交易",
+        "explanation": {
+            "missing": "这笔交易使用 nonce {nonce}，但发送方 nonce 为 {missing_nonce} 的交易从未发出或已被丢弃。交易按 nonce 顺序执行，因此这笔交易会一直等待，直到 nonce {missing_nonce} 被使用。",
+            "stuck": "这笔交易使用 nonce {nonce}，但发送方更早的、nonce 为 {missing_nonce} 的交易本身仍在等待。这笔交易无法排在它前面。",
+        },
+        "next_steps": {
+            "missing.deposit": [
+                "补上空缺：从 {sender} 用 nonce {missing_nonce} 发送任意一笔小额交易（例如转给自己）；这笔交易会随后执行。"
+            ],
+            "deposit": ["请在钱包中加速或取消 nonce 为 {missing_nonce} 的交易；这笔交易会随后执行。"],
+            "withdrawal": ["请联系交易所处理其从 {sender} 发出、卡住的交易（nonce {missing_nonce}）。"],
+        },
+    },
+    "NETWORK_CONGESTED": {
+        "title": "网络拥堵",
+        "explanation": {
+            "full_blocks": "近期区块的占用率为 {fullness_percent}%：交易在争抢区块空间，手续费低的交易需要等待。",
+            "fee_surge": "当前手续费远高于近期水平：按平常手续费发出的交易需要等待。",
+        },
+        "next_steps": {
+            "deposit": ["通常等高峰过去就会被处理；如想更快，可在钱包中提高手续费加速。"],
+            "withdrawal": ["通常等高峰过去就会被处理；只有交易所才能提高其提币交易的手续费。"],
+        },
+    },
+    "NO_TRANSFER_TO_ADDRESS": {
+        "title": {"other_token": "币种与您所说的不同", "": "没有资产转入您的地址"},
+        "explanation": {
+            "approve": "这笔交易是一次授权（approve，即允许他人动用您的代币），不是转账：没有任何代币转移。",
+            "nothing": "这笔交易执行成功，但没有向任何人转出币或代币。",
+            "other_token": "您说发送的是 {token}，但这笔交易转入您地址的是 {moved}。",
+            "contract_call": "这笔交易调用了合约方法，但没有记录到转入您地址的代币转账。当前版本不检查合约内部转移的币：请在区块浏览器的“内部交易”（Internal Txns）标签页中查看。",
+        },
+        "next_steps": {
+            "other_token.deposit": [
+                "请确认您转账时选择的币种；交易所只会按实际到账的币种入账，且前提是交易所在该网络上支持该币种。"
+            ],
+            "other_token.withdrawal": ["请在交易所的提币记录中确认您提取的是哪个币种。"],
+            "deposit": ["请在钱包的交易记录中找到实际的那笔转账，并改用那个哈希进行诊断。"],
+            "withdrawal": ["请向交易所索取实际那笔转账的 TxID。"],
+        },
+    },
+    "RECIPIENT_MISMATCH": {
+        "title": "转入了其他地址",
+        "explanation": {
+            "pending": "这笔仍在等待中的交易会将资产转到 {recipient}，而不是您提供的地址（{address}）。目前资金尚未转移。",
+            "": "资产转到了 {recipient}，而不是您提供的地址（{address}）。",
+        },
+        "next_steps": {
+            "pending.deposit": ["如果地址有误，请在交易被打包前立即取消或替换这笔交易（相同 nonce，更高手续费）。"],
+            "pending.withdrawal": ["请立即联系交易所：这笔提币仍在等待中，将转到 {recipient}。"],
+            "deposit": [
+                "请将钱包交易记录中的地址与交易所的充值地址逐个字符核对。",
+                "转入非交易所控制的地址的资金无法入账；只有该地址的所有者才能退还。",
+            ],
+            "withdrawal": [
+                "请将交易所提币记录中的提币地址与您钱包的地址进行核对。",
+                "请携带本报告联系交易所客服。",
+            ],
+        },
+    },
+    "ADDRESS_POISONING_SUSPECTED": {
+        "title": "疑似地址投毒",
+        "explanation": {
+            "pending": "这笔仍在等待中的交易会将资金转到 {recipient}，该地址的开头和结尾与您的地址 {address} 相同，但实际上是另一个地址：这是地址投毒诈骗的典型特征。目前资金尚未转移。",
+            "": "资金转到了 {recipient}，该地址的开头和结尾与您的地址 {address} 相同，但实际上是另一个地址。骗子会从这类仿冒地址向您发送极小额转账，使其出现在您的交易记录中，诱使您复制。转入该地址的资金几乎肯定无法追回。",
+        },
+        "next_steps": {
+            "pending.deposit": [
+                "请在交易被打包前立即取消或替换这笔交易（相同 nonce，更高手续费）。",
+                _NO_HISTORY_COPY,
+            ],
+            "pending.withdrawal": ["请立即联系交易所：这笔提币仍在等待中，将转到一个仿冒地址。"],
+            "deposit": [
+                _NO_HISTORY_COPY + "每次都请从交易所的充值页面获取地址。",
+                "请携带本报告向交易所客服举报该诈骗地址。",
+            ],
+            "withdrawal": [
+                _NO_HISTORY_COPY + "请使用钱包自带的收款页面或地址簿中已保存的地址。",
+                "请携带本报告向交易所客服举报该诈骗地址。",
+            ],
+        },
+    },
+    "TOKEN_NOT_OFFICIAL": {
+        "title": "不是官方 {symbol}",
+        "explanation": "转账的代币名为 {symbol}，但其合约 {contract} 并不是 {network} 上官方 {symbol} 的合约地址（{official}）。交易所不会为这类仿冒代币入账，它们通常毫无价值。",
+        "next_steps": {
+            "deposit": [
+                "如果有人用这种代币向您付款，请将其视为诈骗。",
+                "请改为发送官方代币；请在钱包中核对合约地址。",
+            ],
+            "withdrawal": ["请确认钱包中显示的是官方合约地址，并从钱包的代币列表中移除仿冒代币。"],
+        },
+    },
+    "TOKEN_UNKNOWN": {
+        "title": "未知代币",
+        "explanation": "转移的代币（{symbol}，合约 {contract}）不在 Deposit Doctor 的 {network} 代币列表中。",
+        "next_steps": {"any": ["请在交易所的充值页面确认其支持这个合约地址的代币。"]},
+    },
+    "AMOUNT_MISMATCH": {
+        "title": "数量不一致",
+        "explanation": "转入您地址的是 {moved}，但您预期的是 {expected}。",
+        "next_steps": {
+            "withdrawal": ["交易所可能扣除了提币手续费；请与提币记录中显示的手续费进行对比。"],
+            "more.withdrawal": ["请确认这是否是正确的提币记录：到账数量比您预期的多。"],
+            "deposit": [
+                "请在发送钱包的交易记录中核对数量：实际转账数量与您记得的不同，或发送方平台扣除了手续费，都可能造成差异。"
+            ],
+        },
+    },
+}

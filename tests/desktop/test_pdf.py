@@ -1,0 +1,61 @@
+"""PDF reports: printed by Qt, read back with poppler's pdftotext, in English and Chinese."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from desktop.pdf import render_pdf
+from diagnostics.report.content import build_report
+from diagnostics.report.html import render_html
+from tests.diagnostics.report.sample import tron_out_of_energy, under_confirmed
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup")
+
+
+def _plain(text: str) -> str:
+    """Ligatures undone, full-width punctuation made plain, all whitespace gone (line breaks fall anywhere)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return _plain(out.stdout)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("sample", [under_confirmed, tron_out_of_energy])
+def test_pdf_says_the_verdict_in_its_language(qapp, sample, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    diagnosis = sample()
+    report = build_report(diagnosis, language)
+    target = tmp_path / f"report.{language}.pdf"
+    target.write_bytes(render_pdf(render_html(diagnosis, language)))
+    text = _text(target)
+    assert _plain(report.verdict) in text
+    assert _plain(report.findings[0].title) in text
+    assert diagnosis.facts.networks[0].tx.value.tx_hash[:40] in text
+
+
+def test_fonts_are_embedded_and_chinese_is_drawn_from_a_cjk_font(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "zh.pdf"
+    target.write_bytes(render_pdf(render_html(tron_out_of_energy(), "zh")))
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
+    # columns: name, type, encoding, emb, sub, uni, object, ID
+    rows = [
+        re.search(r"^(\S+).*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$", line) for line in fonts.splitlines()[2:]
+    ]
+    assert rows and all(row and row.group(2) == "yes" for row in rows), fonts
+    assert any(row and "CJK" in row.group(1) for row in rows), fonts
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", "595 x 842 pts (A4)"), ("Letter", "612 x 792 pts (letter)")])
+def test_page_sizes(qapp, size: str, points: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / f"{size}.pdf"
+    target.write_bytes(render_pdf(render_html(under_confirmed()), size))
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert points in info, info
