@@ -45,14 +45,16 @@ def _finding(f: FindingText, label: dict[str, str]) -> str:
         f"<p>{_e(f.explanation)}</p>",
     ]
     if f.evidence:
+        colon, paren = _e(label["colon"]), label["paren"]
+
+        def block(number: int | None) -> str:
+            if number is None:
+                return ""
+            where = paren.format(label["at_block"] + f" {number}")
+            return f"<span style='color:#666666;'>{_e(where)}</span>"
+
         items = "".join(
-            f"<li>{_e(e.label)}: <span style='font-family: monospace;'>{_e(e.value)}</span>"
-            + (
-                f" <span style='color:#666666;'>({_e(label['at_block'])} {e.block})</span>"
-                if e.block is not None
-                else ""
-            )
-            + "</li>"
+            f"<li>{_e(e.label)}{colon}<span style='font-family: monospace;'>{_e(e.value)}</span>{block(e.block)}</li>"
             for e in f.evidence
         )
         parts.append(f"<p><b>{_e(label['evidence'])}</b></p><ul>{items}</ul>")

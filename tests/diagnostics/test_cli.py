@@ -194,3 +194,42 @@ def test_secret_in_any_other_argument_is_refused_without_repeating_it(option: st
     run = cli(*args)
     assert run.returncode == 2 and "refused" in run.stderr
     assert not _leaks(SEED, run.stdout, run.stderr)
+
+
+def test_report_formats_languages_and_redaction(tmp_path: Path) -> None:
+    with TronNode() as node:
+        built = node.trc20_transfer("TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre", TRON_ADDRESS, 250_000_000)
+        base = [
+            "diagnose",
+            "--network",
+            "tron",
+            "--tx",
+            built.txid,
+            "--address",
+            TRON_ADDRESS,
+            "--rpc",
+            f"tron={node.url}",
+        ]
+        zh = cli(*base, "--lang", "zh", "--format", "markdown")
+        pdf = cli(*base, "--format", "pdf", "--page-size", "Letter", "--output", str(tmp_path / "r.pdf"))
+        redacted = cli(*base, "--redact", "--format", "json")
+    assert zh.returncode == 0 and zh.stdout.startswith("# Deposit Doctor 诊断报告"), zh.stdout[:200]
+    assert "已到账" in zh.stdout or "到账" in zh.stdout
+    assert pdf.returncode == 0, pdf.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # written through a temp file, renamed
+    assert redacted.returncode == 0 and json.loads(redacted.stdout)["verdict"]["code"] == "CONFIRMATIONS_SUFFICIENT"
+    assert built.txid not in redacted.stdout and TRON_ADDRESS not in redacted.stdout
+
+
+def test_pdf_is_not_written_to_a_terminal() -> None:
+    run = subprocess.run(
+        ["script", "-qec", f"{EXE} diagnose --network ethereum --tx {UNKNOWN} --format pdf", "/dev/null"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    if run.returncode == 127 or "not found" in run.stderr:
+        pytest.skip("util-linux script(1) is not installed")
+    assert "add --output" in run.stdout and "%PDF" not in run.stdout
