@@ -215,6 +215,7 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         report = RENDERERS[args.format](diagnosis, args.lang, tz=local, redacted=args.redact)
     if output is not None:
         write_atomically(output, report)
+        print(f"{PROG}: report written to {output}", file=sys.stderr)
     elif isinstance(report, bytes):
         sys.stdout.buffer.write(report)
     else:
