@@ -1,7 +1,8 @@
 """The report's HTML printed to PDF with Qt's own engine: QTextDocument laid out on a QPdfWriter.
 
 Qt embeds the subset of every font it uses, so the file shows the same on a machine without Noto CJK.
-Chinese is drawn from the CJK font that fontconfig offers (``scripts/setup`` installs fonts-noto-cjk).
+Chinese is drawn from WenQuanYi Micro Hei (``scripts/setup`` installs fonts-wqy-microhei), falling back to
+Noto CJK.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
-_FONTS = ["DejaVu Sans", "Noto Sans CJK SC"]  # Latin first: its digits extract as text; CJK falls back
+# Latin first: its digits extract as text. Chinese from WenQuanYi Micro Hei: Noto CJK shares its glyphs with
+# the Kangxi radicals, so text copied out of the PDF came back as 网 → ⽹ (U+2F79) and could not be searched.
+_FONTS = ["DejaVu Sans", "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
 _MARGIN_MM = 15
 _DPI = 300
 
@@ -27,8 +30,8 @@ def _application() -> QGuiApplication:
     return QGuiApplication([])
 
 
-def render_pdf(html: str, page_size: str = "A4", title: str = "Deposit Doctor report") -> bytes:
-    """The PDF bytes of ``html`` on ``page_size`` ("A4" or "Letter") paper."""
+def render_pdf(html: str, page_size: str = "A4") -> bytes:
+    """The PDF bytes of ``html`` on ``page_size`` ("A4" or "Letter") paper, titled as the HTML is."""
     _application()
     document = QTextDocument()
     font = QFont()
@@ -40,7 +43,7 @@ def render_pdf(html: str, page_size: str = "A4", title: str = "Deposit Doctor re
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(title)
+    writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("Deposit Doctor")
     writer.setResolution(_DPI)
     writer.setPageLayout(

@@ -20,7 +20,7 @@ COLOURS = {
     "problem": ("#fdecea", "#a4262c"),
     "critical": ("#f9dedc", "#7f1d1d"),
 }
-_FONT = "font-family: 'DejaVu Sans', 'Noto Sans CJK SC', sans-serif;"
+_FONT = "font-family: 'DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif;"
 
 
 def _e(value: object) -> str:

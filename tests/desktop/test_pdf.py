@@ -50,7 +50,17 @@ def test_fonts_are_embedded_and_chinese_is_drawn_from_a_cjk_font(qapp, tmp_path:
         re.search(r"^(\S+).*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$", line) for line in fonts.splitlines()[2:]
     ]
     assert rows and all(row and row.group(2) == "yes" for row in rows), fonts
-    assert any(row and "CJK" in row.group(1) for row in rows), fonts
+    assert any(row and "WenQuanYi" in row.group(1) for row in rows), fonts
+
+
+def test_chinese_copied_out_of_the_pdf_is_the_characters_written(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Not Kangxi radicals that merely look the same (网 must not come back as ⽹): a copy must be searchable."""
+    target = tmp_path / "zh.pdf"
+    target.write_bytes(render_pdf(render_html(tron_out_of_energy(), "zh")))
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True)
+    radicals = [c for c in out.stdout if 0x2E80 <= ord(c) <= 0x2FDF]
+    assert not radicals, "".join(sorted(set(radicals)))
+    assert "网络" in out.stdout and "交易哈希" in out.stdout
 
 
 @pytest.mark.parametrize(("size", "points"), [("A4", "595 x 842 pts (A4)"), ("Letter", "612 x 792 pts (letter)")])
