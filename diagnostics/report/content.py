@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -76,6 +76,7 @@ class Report:
     networks: tuple[NetworkRow, ...]
     links: tuple[Link, ...]
     support_message: str
+    support_needed: bool
     diagnosed_at: str
     app_version: str
     labels: dict[str, str]
@@ -211,8 +212,11 @@ def format_time(timestamp: int | datetime, locale: ModuleType, tz: tzinfo | None
 
 
 def _both_times(timestamp: int, locale: ModuleType, tz: tzinfo | None) -> str:
+    """UTC, and the reader's local time beside it where that differs."""
     utc = format_time(timestamp, locale)
-    return utc + str(locale.REPORT["paren"]).format(format_time(timestamp, locale, tz)) if tz is not None else utc
+    if tz is None or datetime.fromtimestamp(timestamp, tz=tz).utcoffset() == timedelta(0):
+        return utc
+    return utc + str(locale.REPORT["paren"]).format(format_time(timestamp, locale, tz))
 
 
 def _transaction_rows(tx: TxSummary | None, locale: ModuleType, tz: tzinfo | None) -> list[tuple[str, str]]:
@@ -256,27 +260,51 @@ def _links(diagnosis: Diagnosis, tx: TxSummary | None, locale: ModuleType) -> tu
     return tuple(links)
 
 
-def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, locale: ModuleType) -> str:
-    """What an exchange's recovery form asks, in one paragraph: coin, network, amount, contract, from, to,
-    TxID, time, and what Deposit Doctor found."""
+# Verdicts after which writing to support helps nobody: the key of what to say instead.
+_NO_MESSAGE = {
+    "SECRET_DETECTED": "support_not_needed_secret",
+    "INPUT_INVALID_HASH": "support_not_needed_input",
+    "INPUT_INVALID_ADDRESS": "support_not_needed_input",
+}
+
+
+def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, locale: ModuleType) -> tuple[str, bool]:
+    """(text, whether it is a message to send): what an exchange's recovery form asks in one paragraph
+    (coin, network, amount, contract, from, to, TxID, time, what Deposit Doctor found), or, where writing
+    to support helps nobody, what to do instead."""
     case, r = diagnosis.case, locale.REPORT
+    code, deposit = diagnosis.verdict.code, case.direction.value == "deposit"
+    instead = _NO_MESSAGE.get(code)
+    if code == "TX_FAILED" and deposit:
+        instead = "support_not_needed_failed"
+    if code == "CONFIRMATIONS_SUFFICIENT" and not deposit:
+        instead = "support_not_needed_arrived"
+    if instead:
+        return str(r[instead]), False
     none = r["none"]
-    amount = str(tx.amount) if tx and tx.amount else (format_value(case.amount, locale) if case.amount else none)
+    expected = format_value(case.amount, locale) + (f" {case.token}" if case.token else "") if case.amount else None
+    moved = str(tx.amount) if tx and tx.amount else None
+    amount = r["support_expected"].format(moved=moved, expected=expected) if moved and expected else moved or expected
+    address = case.address or (tx.recipient if tx else None)
     fields = {
         "direction": r[f"{case.direction.value}_noun"],
         "coin": (tx.symbol if tx and tx.symbol else case.token) or none,
         "network": tx.network.display_name if tx else diagnosis.networks[0].display_name,
-        "amount": amount,
+        "amount": amount or none,
         "contract": (tx.contract if tx else None) or none,
         "sender": tx.sender if tx else none,
         "address_label": r[f"{case.direction.value}_address"],
-        "address": case.address or (tx.recipient if tx else None) or none,
+        "address": address or none,
         "tx_hash": (tx.tx_hash if tx else case.tx_hash.strip()) or none,
         "time": format_time(tx.timestamp, locale) if tx and tx.timestamp else none,
         "verdict": verdict,
-        "code": diagnosis.verdict.code,
+        "code": code,
     }
-    return str(r["support_message"]).format(**fields)
+    template = r["support_credited"] if code == "CONFIRMATIONS_SUFFICIENT" else r["support_message"]
+    text = str(template).format(**fields)
+    if tx and tx.recipient and address and tx.recipient.lower() != address.strip().lower():
+        text += str(r["support_elsewhere"]).format(recipient=tx.recipient)
+    return text, True
 
 
 def build_report(
@@ -308,6 +336,7 @@ def build_report(
     deciding = next((f for f in findings if f.code == verdict.code), None)
     tx = summarize(diagnosis)
     networks = _network_rows(diagnosis, report)
+    support_message, support_needed = _support_message(diagnosis, tx, headline, locale)
     return Report(
         language=language,
         verdict_code=verdict.code,
@@ -319,7 +348,8 @@ def build_report(
         findings=findings,
         networks=networks,
         links=() if redacted else _links(diagnosis, tx, locale),
-        support_message=_support_message(diagnosis, tx, headline, locale),
+        support_message=support_message,
+        support_needed=support_needed,
         diagnosed_at=_both_times(int(diagnosis.diagnosed_at.timestamp()), locale, tz),
         app_version=diagnosis.app_version,
         labels=report,

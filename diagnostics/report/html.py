@@ -81,9 +81,14 @@ def lay_out(r: Report) -> str:
     body += [_finding(f, label) for f in r.findings]
     body += [
         f"<h2 style='font-size:13pt;'>{_e(label['message_to_support'])}</h2>",
-        f"<p style='color:#555555;'>{_e(label['message_hint'])}</p>",
-        f'<table width="100%" cellpadding="8" border="0"><tr><td bgcolor="#f3f3f3">{_e(r.support_message)}</td></tr></table>',
     ]
+    if r.support_needed:
+        body += [
+            f"<p style='color:#555555;'>{_e(label['message_hint'])}</p>",
+            f'<table width="100%" cellpadding="8" border="0"><tr><td bgcolor="#f3f3f3">{_e(r.support_message)}</td></tr></table>',
+        ]
+    else:
+        body.append(f"<p>{_e(r.support_message)}</p>")
     if r.links:
         links = "".join(f'<li><a href="{_e(link.url)}">{_e(link.label)}</a></li>' for link in r.links)
         body += [f"<h2 style='font-size:13pt;'>{_e(label['links'])}</h2>", f"<ul>{links}</ul>"]

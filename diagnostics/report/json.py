@@ -63,6 +63,7 @@ def to_dict(
         "case": case,
         "transaction": [{"label": k, "value": v} for k, v in report.transaction],
         "support_message": report.support_message,
+        "support_needed": report.support_needed,
         "links": [dataclasses.asdict(link) for link in report.links],
         "findings": [
             {

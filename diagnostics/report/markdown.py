@@ -43,8 +43,11 @@ def lay_out(r: Report) -> str:
             lines.append("")
         if f.next_steps:
             lines += [f"**{label['next_steps']}**", ""] + [f"1. {_cell(step)}" for step in f.next_steps] + [""]
-    lines += [f"## {label['message_to_support']}", "", f"_{_cell(label['message_hint'])}_", ""]
-    lines += ["```text", r.support_message, "```", ""]
+    lines += [f"## {label['message_to_support']}", ""]
+    if r.support_needed:
+        lines += [f"_{_cell(label['message_hint'])}_", "", "```text", r.support_message, "```", ""]
+    else:
+        lines += [_cell(r.support_message), ""]
     if r.links:
         lines += [f"## {label['links']}", ""] + [f"- [{_cell(link.label)}](<{link.url}>)" for link in r.links] + [""]
     if r.networks:

@@ -45,7 +45,7 @@ def lay_out(r: Report) -> str:
         if f.next_steps:
             lines.append(f"      {label['next_steps']}{colon.rstrip()}")
             lines += [f"        → {step}" for step in f.next_steps]
-    hint = paren.format(label["message_hint"])
+    hint = paren.format(label["message_hint"]) if r.support_needed else ""
     lines += ["", f"{label['message_to_support']}{hint}{colon.rstrip()}", f"  {r.support_message}"]
     if r.links:
         lines += ["", f"{label['links']}{colon.rstrip()}"] + [f"  {link.label}{colon}{link.url}" for link in r.links]

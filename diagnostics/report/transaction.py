@@ -16,7 +16,7 @@ from diagnostics.model import Amount, Diagnosis, Found, Network, NetworkFacts, T
 class TxSummary:
     network: Network
     tx_hash: str
-    status: str  # a Term key: "success", "failed", "pending"
+    status: str  # a Term key: "success", "failed", "pending", "expired"
     sender: str
     to: str | None
     block: int | None = None
@@ -78,6 +78,8 @@ def summarize(diagnosis: Diagnosis) -> TxSummary | None:
     network = next((n for n in diagnosis.networks if n.slug == facts.network), diagnosis.networks[0])
     case = diagnosis.case
     status = "pending" if tx.pending else "failed" if tx.failed else "success"
+    if tx.pending and tx.expires_at is not None and tx.expires_at < diagnosis.diagnosed_at.timestamp():
+        status = "expired"  # Tron drops what misses its expiration: it will never be "pending" again
     transfer = _pick(_moved(tx), case.address, case.token, network.native_symbol)
     amount = symbol = contract = recipient = None
     if transfer is not None:

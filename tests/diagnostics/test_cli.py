@@ -145,7 +145,7 @@ def test_tron_usdt_deposit_by_its_alias_with_the_api_key_from_the_environment() 
         )
         sent = {h.get("TRON-PRO-API-KEY") for h in node.headers}
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("Verdict: Arrived — the exchange should credit it"), run.stdout
+    assert run.stdout.startswith("Verdict: Arrived at your deposit address — the exchange should credit it"), run.stdout
     assert "250 USDT" in run.stdout and "Tron (TRC-20)" in run.stdout
     assert sent == {"key-from-settings"} and "key-from-settings" not in run.stdout
 
@@ -214,7 +214,7 @@ def test_report_formats_languages_and_redaction(tmp_path: Path) -> None:
         pdf = cli(*base, "--format", "pdf", "--page-size", "Letter", "--output", str(tmp_path / "r.pdf"))
         redacted = cli(*base, "--redact", "--format", "json")
     assert zh.returncode == 0 and zh.stdout.startswith("# Deposit Doctor 诊断报告"), zh.stdout[:200]
-    assert "已到账" in zh.stdout or "到账" in zh.stdout
+    assert "链上已转入充值地址" in zh.stdout
     assert pdf.returncode == 0, pdf.stderr
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # written through a temp file, renamed

@@ -46,7 +46,7 @@ REPORT: dict[str, str] = {
     "status": "状态",
     "block": "区块",
     "time": "时间",
-    "from": "发送地址",
+    "from": "转出地址",
     "to": "接收地址",
     "called_contract": "调用的合约",
     "fee": "网络手续费",
@@ -62,9 +62,14 @@ REPORT: dict[str, str] = {
     "withdrawal_noun": "提币",
     "deposit_address": "充值地址",
     "withdrawal_address": "提币地址",
-    "support_message": "您好，我的{direction}尚未到账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；发送地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。Deposit Doctor 诊断结果：{verdict}（{code}）。麻烦帮忙核实处理，谢谢！",
-    "sources": "数据来源",
-    "source": "{name}：{endpoint}，读取于区块高度 {block}",
+    "support_message": "您好，我的{direction}尚未到账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。Deposit Doctor 诊断结果：{verdict}（{code}）。麻烦帮忙核实处理，谢谢！",
+    "support_credited": "您好，我的充值已在链上转入我的充值地址，确认数已满足要求，但至今未入账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。麻烦帮忙查询并入账，谢谢！（Deposit Doctor 诊断结果：{verdict}，{code}）",
+    "support_expected": "{moved}（预期 {expected}）",
+    "support_elsewhere": "资金实际转入了 {recipient}，并非上述地址。",
+    "support_not_needed_failed": "无需联系客服：该交易在链上执行失败，资金从未离开转出钱包。请按上文说明重新转账。",
+    "support_not_needed_arrived": "无需联系客服：资金已在链上到达您的提币地址。",
+    "support_not_needed_input": "请先更正输入的信息（见上方检查结果）：联系客服需要有效的交易哈希（TxID）和地址。",
+    "support_not_needed_secret": "请勿将您输入的内容发给任何人，包括客服。请仅使用交易哈希（TxID）和地址重新诊断。",
     "no_findings_summary": "Deposit Doctor 未发现这笔交易有需要报告的问题。",
     "severity_info": "正常",
     "severity_warning": "警告",
@@ -97,6 +102,7 @@ TERMS: dict[str, str] = {
     "family_tron": "Tron（T 开头的地址）",
     "family_bitcoin": "Bitcoin",
     "failed": "失败",
+    "expired": "已过期，未被打包",
     "pending": "等待打包进区块",
     "field_tx_hash": "交易哈希",
     "field_address": "地址",
@@ -105,7 +111,7 @@ TERMS: dict[str, str] = {
     "seed_phrase": "助记词（钱包恢复词）",
     "wif": "私钥（WIF 格式）",
     "extended_private_key": "扩展私钥（xprv）",
-    "hex_private_key": "私钥（64 位十六进制字符）",
+    "hex_private_key": "私钥（64 个十六进制字符）",
 }
 
 EVIDENCE: dict[str, str] = {
@@ -155,15 +161,15 @@ EVIDENCE: dict[str, str] = {
     "result": "链上结果",
     "energy_used": "已用能量（Energy）",
     "fee_limit": "发送方设置的手续费上限（fee limit）",
-    "energy_fee": "为能量燃烧的 TRX",
-    "node_message": "节点返回信息",
+    "energy_fee": "为支付能量而燃烧的 TRX",
+    "node_message": "节点原始信息（英文）",
     "expires_at": "过期时间",
     "refused_field": "被拒绝的字段",
     "secret_kind": "疑似内容",
 }
 
 VERDICTS: dict[str, Any] = {
-    "SECRET_DETECTED": "已中止：您输入的内容疑似私钥或助记词",
+    "SECRET_DETECTED": "已中止——您输入的内容疑似私钥或助记词",
     "INPUT_INVALID_HASH": "该交易哈希在 {network} 上无效",
     "INPUT_INVALID_ADDRESS": "地址无效",
     "ADDRESS_NETWORK_MISMATCH": "该地址不属于 {network}",
@@ -205,8 +211,8 @@ VERDICTS: dict[str, Any] = {
     "TOKEN_UNKNOWN": "已到账，但 Deposit Doctor 无法识别该代币",
     "CONFIRMATIONS_SUFFICIENT": {
         "not_credited": "链上已确认，但没有可入账的资产转入您的地址",
-        "withdrawal": "已到账——资金已在您的地址上",
-        "": "已到账——交易所应为您入账",
+        "withdrawal": "链上已到账——资金已在您的提币地址上",
+        "": "链上已转入充值地址——等待交易所入账",
     },
     "TX_CONFIRMED": "已打包进区块且执行成功",
     "NODE_UNAVAILABLE": "无法检查：节点没有响应",
@@ -281,7 +287,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "TX_NOT_FOUND": {
         "title": "未找到该交易",
-        "explanation": "所有被查询的节点都已响应，但都查不到这个哈希（{networks}）。可能是交易从未广播、已从交易池中被丢弃，或哈希有输入错误。（只保留近期记录的节点也会查不到较早的交易。）",
+        "explanation": "在 {networks} 上查询的所有节点均已响应，但都未找到该哈希。可能是交易从未广播、已从交易池中被丢弃，或哈希有输入错误。（只保留近期记录的节点也会查不到较早的交易。）",
         "next_steps": {
             "deposit": [
                 "请确认哈希是从发送钱包的交易记录中完整复制的。",
@@ -350,7 +356,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "revert": "该交易已打包进区块，但执行被回滚（REVERT）：“{reason}”。没有任何资产转出，只消耗了网络手续费（{fee}）。",
             "out_of_gas": "该交易 gas 耗尽：已用 gas {gas_used}，达到了 gas 上限 {gas_limit}。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
             "unknown": "该交易已打包进区块，但执行失败（状态 0）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
-            "out_of_energy": "该交易能量不足（OUT_OF_ENERGY）：共消耗 {energy_used} 能量，发送方质押的能量和设置的手续费上限（{fee_limit}）不足以支付。代币转账已被撤销，代币从未离开发送钱包；为能量燃烧的 TRX（{burned}）不予退还。",
+            "out_of_energy": "该交易能量不足（OUT_OF_ENERGY）：共消耗 {energy_used} 能量，发送方质押的能量和设置的手续费上限（{fee_limit}）不足以支付。代币转账已回滚，代币从未离开转出钱包；为支付能量而燃烧的 TRX（{burned}）不予退还。",
             "out_of_time": "合约调用的执行时间超过了 Tron 的限制（OUT_OF_TIME），已被终止。没有任何资产转出，但手续费（{fee}）仍被扣除。",
             "tron_other": "合约调用在链上执行失败（{result}）。没有任何资产转出，但手续费（{fee}）仍被扣除。",
         },
@@ -394,7 +400,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "确认数已足够",
         "explanation": "该交易已有 {confirmations} 个确认；所需确认数为 {required} 个。",
         "next_steps": {
-            "not_credited": ["问题已不在确认数：本报告中的其他检查结果说明了问题所在。"],
+            "not_credited": ["确认数不是问题所在：本报告中的其他检查结果说明了问题所在。"],
             "deposit": ["如果交易所仍未入账，需要由交易所给出说明：" + _CONTACT],
             "withdrawal": [
                 "资金已到达收款地址。如果钱包中没有显示，请在钱包中添加该代币的合约地址，并确认钱包显示的是同一网络。"
@@ -487,11 +493,11 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "pending.withdrawal": ["请立即联系交易所：这笔提币仍在等待中，将转到一个仿冒地址。"],
             "deposit": [
                 _NO_HISTORY_COPY + "每次都请从交易所的充值页面获取地址。",
-                "请携带本报告向交易所客服举报该诈骗地址。",
+                "请将本报告提交给交易所客服，举报该诈骗地址。",
             ],
             "withdrawal": [
                 _NO_HISTORY_COPY + "请使用钱包自带的收款页面或地址簿中已保存的地址。",
-                "请携带本报告向交易所客服举报该诈骗地址。",
+                "请将本报告提交给交易所客服，举报该诈骗地址。",
             ],
         },
     },

@@ -21,4 +21,4 @@ def test_withdrawal_that_arrived_is_not_told_the_exchange_will_credit_it() -> No
     )
     assert render_text(arrived).startswith("Verdict: Arrived — the funds are at your address")
     deposit = replace(arrived, case=d.case)
-    assert render_text(deposit).startswith("Verdict: Arrived — the exchange should credit it")
+    assert render_text(deposit).startswith("Verdict: Arrived at your deposit address — the exchange should credit it")
