@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form
+from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form, same_account
 from diagnostics.model import Finding, Severity, Term
 
 
@@ -52,6 +52,12 @@ def address_network_mismatch(ctx: CheckContext) -> Finding | None:
         evidence=(
             ctx.evidence("address_entered", ctx.case.address.strip()),
             ctx.evidence("address_family", Term(f"family_{form.family.value}")),
+            # EVM and Tron addresses are the same 20 bytes: support may find the funds under the other form.
+            *[
+                ctx.evidence("same_account_as", other)
+                for other in [same_account(ctx.case.address, ctx.network.family)]
+                if other
+            ],
         ),
         network_name=ctx.network.display_name,
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import base58
-from eth_utils.address import is_checksum_address
+from eth_utils.address import is_checksum_address, to_checksum_address
 
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _BECH32 = re.compile(r"(bc1|tb1)[02-9ac-hj-np-z]{11,87}")
@@ -136,3 +136,17 @@ def normalize_address(text: str) -> str:
     if len(value) == 42 and value[:2] == "41" and _HEX.fullmatch(value):
         return base58.b58encode_check(bytes.fromhex(value)).decode()
     return value
+
+
+def same_account(text: str, family: str) -> str | None:
+    """The address written as ``family`` writes it, where both name the same 20-byte account (EVM ``0x…`` and
+    Tron ``T…`` share keys); ``None`` for any other pair."""
+    form = address_form(text)
+    value = normalize_address(text)
+    if form.problem is not None:
+        return None
+    if form.family == AddressFamily.EVM and family == AddressFamily.TRON:
+        return base58.b58encode_check(bytes([_TRON_PREFIX]) + bytes.fromhex(value[2:])).decode()
+    if form.family == AddressFamily.TRON and family == AddressFamily.EVM:
+        return to_checksum_address("0x" + base58.b58decode_check(value)[1:].hex())
+    return None

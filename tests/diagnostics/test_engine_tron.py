@@ -155,9 +155,11 @@ def test_dead_node_is_never_not_found(fault: str | None) -> None:
 
 def test_0x_address_with_tron(node: TronNode) -> None:
     built = node.trc20_transfer(SENDER, USER, 1_000_000)
-    d = diagnose(node, built.txid, address="0xdAC17F958D2ee523a2206206994597C13D831ec7")
+    d = diagnose(node, built.txid, address="0xa614f803b6fd780986a42c78ec9c7f77e6ded13c")
     assert d.verdict.code == "ADDRESS_NETWORK_MISMATCH" and finding(d, "ADDRESS_NETWORK_MISMATCH").variant == "evm"
     assert "RECIPIENT_MISMATCH" not in codes(d)  # a foreign address is not compared with Tron's
+    # the same 20 bytes are a Tron account: support can look there
+    assert evidence(finding(d, "ADDRESS_NETWORK_MISMATCH"))["same_account_as"] == "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 
 
 def test_bad_base58check_address(node: TronNode) -> None:

@@ -169,6 +169,7 @@ EVIDENCE: dict[str, str] = {
     "energy_fee": "TRX burned for energy",
     "node_message": "Node's message",
     "expires_at": "Expires at",
+    "same_account_as": "The same account written for this network",
     "refused_field": "Field refused",
     "secret_kind": "It looked like",
 }

@@ -164,6 +164,7 @@ EVIDENCE: dict[str, str] = {
     "energy_fee": "为支付能量而燃烧的 TRX",
     "node_message": "节点原始信息（英文）",
     "expires_at": "过期时间",
+    "same_account_as": "该账户在当前网络上的地址写法",
     "refused_field": "被拒绝的字段",
     "secret_kind": "疑似内容",
 }
