@@ -7,8 +7,6 @@ Noto CJK.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -21,13 +19,12 @@ _DPI = 300
 
 
 def _application() -> QGuiApplication:
-    """The Qt application the layout needs; without a screen (the CLI on a server) it draws offscreen."""
+    """The Qt application the layout needs. In the window there is one; from the command line a PDF
+    needs no screen, so it draws offscreen (a stale $DISPLAY would otherwise abort the process)."""
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication([])
+    return QGuiApplication(["deposit-doctor", "-platform", "offscreen"])
 
 
 def render_pdf(html: str, page_size: str = "A4") -> bytes:
@@ -54,7 +51,10 @@ def render_pdf(html: str, page_size: str = "A4") -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    document.print_(writer)
-    del writer  # finishes the file
+    # Lay the document out on the writer's printable area: otherwise print_() adds Qt's own 2 cm page
+    # margin inside the writer's margins.
+    document.documentLayout().setPaintDevice(writer)
+    document.setPageSize(writer.pageLayout().paintRectPixels(_DPI).size().toSizeF())
+    document.print_(writer)  # ends its painter, which finishes the file
     buffer.close()
     return bytes(data.data())

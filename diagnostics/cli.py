@@ -12,11 +12,12 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from diagnostics import catalog
 from diagnostics.chains import adapters
@@ -42,6 +43,9 @@ PdfPrinter = Callable[[str, str], bytes]
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        # argparse repeats stray values ("unrecognized arguments: …"): they may be what a user pasted by mistake.
+        if message.startswith("unrecognized arguments"):
+            message = "unrecognized arguments (not repeated here); put values with spaces in quotes"
         raise InputError(message)
 
 
@@ -138,6 +142,8 @@ def write_atomically(target: Path, text: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            handle.flush()
+            os.fsync(handle.fileno())  # the rename must never expose a file whose bytes are not on disk
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # a report is an ordinary file, not mkstemp's private 0600
@@ -178,7 +184,25 @@ def scrub(argv: Sequence[str]) -> tuple[list[str], tuple[str, str] | None]:
                 cleaned.pop()
             continue
         cleaned.append(f"{option}=" if inline else "")
+    if find_secret(" ".join(cleaned), words) is not None:
+        # A phrase pasted without quotes arrives as a dozen separate arguments, none a secret alone.
+        raise InputError("the command line holds what looks like a seed phrase: it was refused and not used or shown")
     return cleaned, refused
+
+
+def local_zone() -> tzinfo | None:
+    """This computer's time zone as a real zone, so a block time across a daylight-saving change is shown
+    with the offset it had then ($TZ, else /etc/localtime's zone name, else today's fixed offset)."""
+    names = [os.environ.get("TZ", "").lstrip(":")]
+    localtime = os.path.realpath("/etc/localtime")
+    if "zoneinfo/" in localtime:
+        names.append(localtime.split("zoneinfo/", 1)[1])
+    for name in filter(None, names):
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return datetime.now().astimezone().tzinfo
 
 
 def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
@@ -191,6 +215,8 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     output = _check_output(args.output) if args.output is not None else None
     if args.format == "pdf" and output is None and sys.stdout.isatty():
         raise InputError("a PDF is not for the terminal: add --output report.pdf")
+    if args.format == "pdf" and pdf is None:
+        raise InputError("PDF reports need the desktop part of Deposit Doctor: run the deposit-doctor command")
     if args.confirmations is not None and args.confirmations < 1:
         raise InputError("--confirmations must be at least 1")
     case = Case(
@@ -205,10 +231,8 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     )
     tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
     diagnosis = diagnose(case, adapters=adapters(endpoints, timeout=args.timeout, tron_api_key=tron_api_key))
-    local = datetime.now().astimezone().tzinfo
-    if args.format == "pdf":
-        if pdf is None:
-            raise InputError("PDF reports need the desktop part of Deposit Doctor: run the deposit-doctor command")
+    local = local_zone()
+    if args.format == "pdf" and pdf is not None:
         html = render_html(diagnosis, args.lang, tz=local, redacted=args.redact)
         report: str | bytes = pdf(html, args.page_size)
     else:

@@ -12,7 +12,7 @@ from diagnostics.chains.adapter import ChainAdapter
 from diagnostics.checks import REGISTRY, load_checks
 from diagnostics.checks.registry import CheckContext
 from diagnostics.errors import InputError
-from diagnostics.intake.secret import find_secret, first_secret
+from diagnostics.intake.secret import find_secret
 from diagnostics.intake.sniff import hash_fits_family, hash_form, normalize_address, normalize_hash
 from diagnostics.model import Case, Diagnosis, Facts, Finding, Network, Severity
 from diagnostics.verdict import PRIORITY, pick_verdict
@@ -47,14 +47,18 @@ def guard(case: Case) -> Case:
     words = catalog.bip39_words()
     if find_secret(case.network, words) is not None:
         raise InputError("the network name looks like a private key or seed phrase: it was refused and not used")
-    amount = None if case.amount is None else str(case.amount)
-    fields = [("tx_hash", case.tx_hash, False), ("address", case.address, True), ("token", case.token, False)]
-    found = first_secret([*fields, ("amount", amount, False)], words)
-    if found is None:
+    fields = {"tx_hash": (case.tx_hash, False), "address": (case.address, True), "token": (case.token, False)}
+    found = {
+        name: kind
+        for name, (text, is_address) in fields.items()
+        if (kind := find_secret(text, words, address_field=is_address))
+    }
+    if not found:
         return case  # (a caller may already have refused a field: the CLI scrubs its arguments first)
-    field, kind = found
-    blank: dict[str, object] = {"tx_hash": ""} if field == "tx_hash" else {field: None}
-    return replace(case, refused=(field, kind.value), **blank)  # type: ignore[arg-type]
+    field, kind = next(iter(found.items()))
+    # Every field that holds one is emptied, not only the first: the report shows the others.
+    blank: dict[str, object] = {name: "" if name == "tx_hash" else None for name in found}
+    return replace(case, refused=case.refused or (field, kind.value), **blank)  # type: ignore[arg-type]
 
 
 def diagnose(case: Case, *, adapters: Mapping[str, ChainAdapter], clock: Clock = utc_now) -> Diagnosis:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from diagnostics.intake.sniff import address_form
+from diagnostics.intake.sniff import address_form, same_address
 from diagnostics.model import (
     Amount,
     Case,
@@ -122,12 +122,7 @@ class CheckContext:
         return self.case.required_confirmations or self.network.confirmations
 
     def same_address(self, a: str | None, b: str | None) -> bool:
-        """EVM addresses compare without case (EIP-55 is only a checksum); Base58 ones exactly."""
-        if a is None or b is None:
-            return False
-        if self.network.family == "evm":
-            return a.strip().lower() == b.strip().lower()
-        return a.strip() == b.strip()
+        return same_address(a, b)
 
     def moved(self) -> tuple[Transfer, ...]:
         """What the transaction moved, or, while it is pending, what its call data asks to move."""

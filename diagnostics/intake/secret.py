@@ -8,7 +8,6 @@ a secret may be looked up, stored, logged or rendered; this module only says *th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from enum import StrEnum
 
 import base58
@@ -18,11 +17,12 @@ _PHRASE_LENGTHS = (24, 21, 18, 15, 12)
 _MOSTLY = 0.75
 _WORD = re.compile(r"[a-z]+")
 _HEX64 = re.compile(r"(?<![0-9a-fA-F])(?:0x)?([0-9a-fA-F]{64})(?![0-9a-fA-F])")
-_BARE_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 _BASE58_RUN = re.compile(r"[1-9A-HJ-NP-Za-km-z]{50,120}")
 _EXTENDED_PRIVATE = re.compile(r"\b[xyztuvXYZ]prv[1-9A-HJ-NP-Za-km-z]{100,115}\b")
 # Words people put before a key: "private key: …", "secret=…", 私钥：…
-_KEY_LABEL = re.compile(r"(?i)(private|priv|secret|key|seed|mnemonic|wif|私钥|密钥|助记词|秘钥)\s*[:=：]?\s*$")
+_KEY_LABEL = re.compile(
+    r"(?i)((?<![a-z])(private|priv|secret|key|seed|mnemonic|wif)|私钥|密钥|助记词|秘钥)\s*[:=：]?\s*$"
+)
 _WIF_VERSIONS = {0x80, 0xEF}
 
 
@@ -34,12 +34,16 @@ class SecretKind(StrEnum):
 
 
 def _seed_phrase(text: str, words: frozenset[str]) -> bool:
-    """12–24 consecutive words, mostly from the BIP-39 list, anywhere in the text."""
+    """12–24 consecutive words, mostly *different* words from the BIP-39 list, anywhere in the text.
+
+    Distinct words: a real phrase seldom repeats one, while a table's headers repeated row after row
+    ("time type coin amount …") would otherwise look like one.
+    """
     tokens = _WORD.findall(text.lower())
     for length in _PHRASE_LENGTHS:
         for start in range(0, len(tokens) - length + 1):
-            window = tokens[start : start + length]
-            if sum(w in words for w in window) >= _MOSTLY * length:
+            window = set(tokens[start : start + length])
+            if len(window & words) >= _MOSTLY * length:
                 return True
     return False
 
@@ -64,9 +68,9 @@ def _labelled_hex_key(text: str) -> bool:
 def find_secret(text: str | None, words: frozenset[str], *, address_field: bool = False) -> SecretKind | None:
     """What kind of secret ``text`` holds, if any.
 
-    ``address_field``: the text was entered where an address belongs, so a bare 64-hex value there (no
-    ``0x``: how wallets export keys) is a private key; no address looks like that, while a hash field may
-    hold one. ``0x`` + 64 hex there is more likely an EVM hash in the wrong field, left to the address checks.
+    ``address_field``: the text was entered where an address belongs, so a 64-hex value there, with or
+    without ``0x``, is taken for a private key: no address looks like that, while a hash field may hold
+    one. (A hash pasted into the wrong field is refused too: safe, and the user is told why.)
     """
     if not text or not text.strip():
         return None
@@ -76,17 +80,6 @@ def find_secret(text: str | None, words: frozenset[str], *, address_field: bool 
         return SecretKind.EXTENDED_PRIVATE
     if _wif(text):
         return SecretKind.WIF
-    if (address_field and _BARE_HEX64.fullmatch(text.strip())) or _labelled_hex_key(text):
+    if (address_field and _HEX64.fullmatch(text.strip())) or _labelled_hex_key(text):
         return SecretKind.HEX_KEY
-    return None
-
-
-def first_secret(
-    fields: Iterable[tuple[str, str | None, bool]], words: frozenset[str]
-) -> tuple[str, SecretKind] | None:
-    """(field name, kind) of the first field holding a secret; fields are (name, text, is an address field)."""
-    for name, text, address_field in fields:
-        kind = find_secret(text, words, address_field=address_field)
-        if kind is not None:
-            return name, kind
     return None

@@ -150,3 +150,12 @@ def same_account(text: str, family: str) -> str | None:
     if form.family == AddressFamily.TRON and family == AddressFamily.EVM:
         return to_checksum_address("0x" + base58.b58decode_check(value)[1:].hex())
     return None
+
+
+def same_address(a: str | None, b: str | None) -> bool:
+    """Whether two addresses name one account: ``0x`` ones compare without case (EIP-55 capitals are only a
+    checksum), Base58 and bech32 ones exactly."""
+    if a is None or b is None:
+        return False
+    a, b = a.strip(), b.strip()
+    return a.lower() == b.lower() if a[:2].lower() == "0x" else a == b

@@ -13,14 +13,17 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
+from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form, normalize_hash
 from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term
+from diagnostics.report.locale import LANGUAGES
 from diagnostics.report.transaction import TxSummary, summarize
 
-LANGUAGES = ("en", "zh")
+__all__ = ["LANGUAGES", "Link", "Report", "build_report", "format_time", "format_value", "strings"]
 
 
 @dataclass(frozen=True)
 class EvidenceRow:
+    key: str
     label: str
     value: str
     network: str | None
@@ -72,11 +75,13 @@ class Report:
     summary: str
     case: tuple[tuple[str, str], ...]
     transaction: tuple[tuple[str, str], ...]
+    transaction_keys: tuple[str, ...]
     findings: tuple[FindingText, ...]
     networks: tuple[NetworkRow, ...]
     links: tuple[Link, ...]
     support_message: str
     support_needed: bool
+    redacted: bool
     diagnosed_at: str
     app_version: str
     labels: dict[str, str]
@@ -167,7 +172,11 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
         explanation=_pick(entry["explanation"], *keys).format_map(params),
         evidence=tuple(
             EvidenceRow(
-                locale.EVIDENCE.get(e.label, e.label), format_value(e.value, locale, e.label), e.network, e.block
+                e.label,
+                locale.EVIDENCE.get(e.label, e.label),
+                format_value(e.value, locale, e.label),
+                e.network,
+                e.block,
             )
             for e in finding.evidence
         ),
@@ -220,40 +229,47 @@ def _both_times(timestamp: int, locale: ModuleType, tz: tzinfo | None) -> str:
 
 
 def _transaction_rows(tx: TxSummary | None, locale: ModuleType, tz: tzinfo | None) -> list[tuple[str, str]]:
+    """(key, value) rows: the key names the row's label in ``REPORT`` and is the JSON's stable name."""
     if tx is None:
         return []
     r, terms = locale.REPORT, locale.TERMS
     status = terms[tx.status] + (r["paren"].format(tx.result) if tx.status == "failed" and tx.result else "")
-    rows = [(r["network"], tx.network.display_name), (r["tx_hash"], tx.tx_hash), (r["status"], status)]
+    rows = [("network", tx.network.display_name), ("tx_hash", tx.tx_hash), ("status", status)]
     if tx.block is not None:
-        rows.append((r["block"], str(tx.block)))
+        rows.append(("block", str(tx.block)))
     if tx.timestamp is not None:
-        rows.append((r["time"], _both_times(tx.timestamp, locale, tz)))
-    rows.append((r["from"], tx.sender))
+        rows.append(("time", _both_times(tx.timestamp, locale, tz)))
+    rows.append(("from", tx.sender))
     if tx.recipient and tx.recipient != tx.to:
-        rows.append((r["to"], tx.recipient))
-        rows.append((r["called_contract"], tx.to or r["none"]))
+        rows.append(("to", tx.recipient))
+        rows.append(("called_contract", tx.to or r["none"]))
     else:
-        rows.append((r["to"], tx.to or r["none"]))
+        rows.append(("to", tx.to or r["none"]))
     if tx.contract:
-        rows.append((r["token"], f"{tx.symbol or '?'} — {tx.contract}"))
+        rows.append(("token", f"{tx.symbol or '?'} — {tx.contract}"))
     if tx.amount is not None:
-        rows.append((r["amount"], str(tx.amount)))
+        rows.append(("amount", str(tx.amount)))
     if tx.fee is not None:
-        rows.append((r["fee"], str(tx.fee)))
+        rows.append(("fee", str(tx.fee)))
     if tx.confirmations is not None and tx.required is not None:
-        rows.append((r["confirmations"], r["confirmations_of"].format(n=tx.confirmations, required=tx.required)))
+        rows.append(("confirmations", r["confirmations_of"].format(n=tx.confirmations, required=tx.required)))
     return rows
 
 
 def _links(diagnosis: Diagnosis, tx: TxSummary | None, locale: ModuleType) -> tuple[Link, ...]:
+    """Explorer pages: the transaction (also when no node could find it: the explorer may), the user's
+    address, the sender, where the value really went, and the token."""
     network = tx.network if tx else diagnosis.networks[0]
     explorer, r = network.explorer, locale.REPORT
     links = []
+    entered = diagnosis.case.tx_hash
     if tx is not None:
         links.append(Link(r["link_tx"], explorer.tx.format(hash=tx.tx_hash)))
-    addresses = dict.fromkeys(a for a in (diagnosis.case.address, tx.sender if tx else None) if a)
-    for address in addresses:
+    elif entered and hash_fits_family(hash_form(entered), network.family):
+        links.append(Link(r["link_tx"], explorer.tx.format(hash=normalize_hash(entered, network.family))))
+    candidates = (diagnosis.case.address, tx.sender if tx else None, tx.recipient if tx else None)
+    addresses = [a for a in candidates if a and address_form(a).family == network.family]
+    for address in dict.fromkeys(addresses):
         links.append(Link(r["link_address"].format(address=address), explorer.address.format(address=address)))
     if tx is not None and tx.contract and not tx.contract.startswith("trc10:"):
         links.append(Link(r["link_token"].format(symbol=tx.symbol or "?"), explorer.token.format(contract=tx.contract)))
@@ -265,6 +281,10 @@ _NO_MESSAGE = {
     "SECRET_DETECTED": "support_not_needed_secret",
     "INPUT_INVALID_HASH": "support_not_needed_input",
     "INPUT_INVALID_ADDRESS": "support_not_needed_input",
+    "CONFIRMATIONS_INSUFFICIENT": "support_not_needed_wait",
+    "TX_PENDING": "support_not_needed_wait",
+    "NODE_UNAVAILABLE": "support_not_needed_retry",
+    "NODE_OUT_OF_SYNC": "support_not_needed_retry",
 }
 
 
@@ -275,6 +295,8 @@ def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, l
     case, r = diagnosis.case, locale.REPORT
     code, deposit = diagnosis.verdict.code, case.direction.value == "deposit"
     instead = _NO_MESSAGE.get(code)
+    if code == "TX_PENDING" and tx is not None and tx.status == "expired":
+        instead = None  # expired: it will never arrive, and a withdrawal must be sent again by the exchange
     if code == "TX_FAILED" and deposit:
         instead = "support_not_needed_failed"
     if code == "CONFIRMATIONS_SUFFICIENT" and not deposit:
@@ -337,6 +359,7 @@ def build_report(
     tx = summarize(diagnosis)
     networks = _network_rows(diagnosis, report)
     support_message, support_needed = _support_message(diagnosis, tx, headline, locale)
+    tx_rows = _transaction_rows(tx, locale, tz)
     return Report(
         language=language,
         verdict_code=verdict.code,
@@ -344,12 +367,14 @@ def build_report(
         verdict=headline,
         summary=deciding.explanation if deciding else report["no_findings_summary"],
         case=tuple(case_rows),
-        transaction=tuple(_transaction_rows(tx, locale, tz)),
+        transaction=tuple((report[key], value) for key, value in tx_rows),
+        transaction_keys=tuple(key for key, _ in tx_rows),
         findings=findings,
         networks=networks,
         links=() if redacted else _links(diagnosis, tx, locale),
         support_message=support_message,
         support_needed=support_needed,
+        redacted=redacted,
         diagnosed_at=_both_times(int(diagnosis.diagnosed_at.timestamp()), locale, tz),
         app_version=diagnosis.app_version,
         labels=report,

@@ -10,7 +10,7 @@ from datetime import tzinfo
 from html import escape
 
 from diagnostics.model import Diagnosis
-from diagnostics.report.content import FindingText, Report, build_report
+from diagnostics.report.content import FindingText, Report, build_report, strings
 from diagnostics.report.redact import redact
 
 # (background, text) per severity: readable in colour and in a grey-scale print.
@@ -117,9 +117,11 @@ def lay_out(r: Report) -> str:
         ]
     body.append(
         f"<p style='color:#666666; font-size:8pt;'>{_e(label['app'])} {_e(r.app_version)} · "
-        f"{_e(label['diagnosed_at'])} {_e(r.diagnosed_at)}</p>"
+        f"{_e(label['diagnosed_at'])} {_e(r.diagnosed_at)}"
+        + (f"<br/>{_e(label['redacted_note'])}" if r.redacted else "")
+        + "</p>"
     )
-    language = "zh-CN" if r.language == "zh" else r.language
+    language = strings(r.language).HTML_LANG
     return (
         f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"/><title>{_e(label["report_title"])}</title>'
         f'</head><body style="{_FONT} font-size:10pt;">' + "".join(body) + "</body></html>\n"

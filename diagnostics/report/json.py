@@ -61,7 +61,10 @@ def to_dict(
             "summary": report.summary,
         },
         "case": case,
-        "transaction": [{"label": k, "value": v} for k, v in report.transaction],
+        "transaction": [
+            {"key": key, "label": label, "value": value}
+            for key, (label, value) in zip(report.transaction_keys, report.transaction, strict=True)
+        ],
         "support_message": report.support_message,
         "support_needed": report.support_needed,
         "links": [dataclasses.asdict(link) for link in report.links],

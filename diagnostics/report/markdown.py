@@ -63,6 +63,8 @@ def lay_out(r: Report) -> str:
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     lines += ["---", "", f"{label['app']} {r.app_version} · {label['diagnosed_at']} {r.diagnosed_at}"]
+    if r.redacted:
+        lines += ["", _cell(label["redacted_note"])]
     return "\n".join(lines) + "\n"
 
 

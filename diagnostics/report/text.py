@@ -58,6 +58,8 @@ def lay_out(r: Report) -> str:
             timing = f"{n.elapsed_ms} ms{comma}{label['round_trips'].format(n=n.round_trips)}{head}"
             lines.append(f"  {n.name}{label['via']}{n.endpoint}{colon}{n.answer}{detail}{paren.format(timing)}")
     lines += ["", f"{label['app']} {r.app_version} · {label['diagnosed_at']} {r.diagnosed_at}"]
+    if r.redacted:
+        lines.append(label["redacted_note"])
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diagnostics.intake.sniff import same_address
 from diagnostics.model import Amount, Diagnosis, Found, Network, NetworkFacts, Transfer, TxFacts
 
 
@@ -29,7 +30,6 @@ class TxSummary:
     result: str | None = None
     confirmations: int | None = None
     required: int | None = None
-    head: int | None = None
 
 
 def _found(diagnosis: Diagnosis) -> tuple[NetworkFacts, TxFacts] | None:
@@ -37,13 +37,6 @@ def _found(diagnosis: Diagnosis) -> tuple[NetworkFacts, TxFacts] | None:
         if isinstance(facts.tx, Found):
             return facts, facts.tx.value
     return None
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return False
-    a, b = a.strip(), b.strip()
-    return a.lower() == b.lower() if a[:2].lower() == "0x" else a == b
 
 
 def _moved(tx: TxFacts) -> tuple[Transfer, ...]:
@@ -57,9 +50,11 @@ def _moved(tx: TxFacts) -> tuple[Transfer, ...]:
     return tuple(intended)
 
 
-def _pick(transfers: tuple[Transfer, ...], address: str | None, token: str | None, native: str) -> Transfer | None:
+def _chosen_transfer(
+    transfers: tuple[Transfer, ...], address: str | None, token: str | None, native: str
+) -> Transfer | None:
     """The transfer the case is about: to the user's address and of their coin, as far as either is known."""
-    to_address = [t for t in transfers if _same(t.recipient, address)] or list(transfers)
+    to_address = [t for t in transfers if same_address(t.recipient, address)] or list(transfers)
 
     def symbol(t: Transfer) -> str:
         return native if t.token is None else (t.token.symbol or "")
@@ -80,7 +75,7 @@ def summarize(diagnosis: Diagnosis) -> TxSummary | None:
     status = "pending" if tx.pending else "failed" if tx.failed else "success"
     if tx.pending and tx.expires_at is not None and tx.expires_at < diagnosis.diagnosed_at.timestamp():
         status = "expired"  # Tron drops what misses its expiration: it will never be "pending" again
-    transfer = _pick(_moved(tx), case.address, case.token, network.native_symbol)
+    transfer = _chosen_transfer(_moved(tx), case.address, case.token, network.native_symbol)
     amount = symbol = contract = recipient = None
     if transfer is not None:
         recipient = transfer.recipient
@@ -116,5 +111,4 @@ def summarize(diagnosis: Diagnosis) -> TxSummary | None:
         result=tx.result,
         confirmations=max(depth, 0) if depth is not None and not tx.failed else None,
         required=case.required_confirmations or network.confirmations,
-        head=head,
     )

@@ -233,3 +233,23 @@ def test_pdf_is_not_written_to_a_terminal() -> None:
     if run.returncode == 127 or "not found" in run.stderr:
         pytest.skip("util-linux script(1) is not installed")
     assert "add --output" in run.stdout and "%PDF" not in run.stdout
+
+
+@pytest.mark.parametrize("where", ["--address", "--tx", "--redact"])
+def test_unquoted_seed_phrase_is_refused_without_repeating_it(where: str) -> None:
+    args = [a for a in BASE if a != where]
+    if where == "--tx":
+        args = ["diagnose", "--network", "ethereum", "--tx"]
+    run = cli(*args, where, *SEED.split())
+    assert run.returncode == 2 and "refused" in run.stderr
+    assert not _leaks(SEED, run.stdout, run.stderr)
+
+
+def test_xprv_given_as_the_token_is_refused() -> None:
+    # BIP-32 test vector 1's master key: public
+    xprv = "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBe" + (
+        "Jgk33yuGBxrMPHi"
+    )
+    run = cli(*BASE, "--token", xprv, "--format", "json")
+    assert run.returncode == 0 and json.loads(run.stdout)["verdict"]["code"] == "SECRET_DETECTED"
+    assert not _leaks(xprv, run.stdout, run.stderr)

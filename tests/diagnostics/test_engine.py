@@ -6,7 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from diagnostics.model import Direction
+from diagnostics.engine import diagnose
+from diagnostics.model import Case, Direction
+from diagnostics.report.json import render_json
+from diagnostics.report.text import render_text
 from tests.conftest import Node, diagnose_on
 from tests.fixtures.anvil import Anvil
 from tests.fixtures.chain import GWEI, Chain, look_alike
@@ -221,3 +224,13 @@ def test_congested_chain_low_tip_is_stuck(tip_gwei: Decimal) -> None:
         assert d.verdict.variant == "low_tip"
         assert {"TX_PENDING", "FEE_TOO_LOW", "NETWORK_CONGESTED"} <= set(d.codes())
         assert "NONCE_GAP" not in d.codes()
+
+
+def test_every_field_holding_a_secret_is_emptied() -> None:
+    """The report shows the case: a second secret must not survive because the first was found."""
+    seed = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+    wif = "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"
+    d = diagnose(Case("ethereum", "0x" + "ab" * 32, address=seed, token=wif), adapters={})
+    assert d.codes() == ["SECRET_DETECTED"] and d.case.address is None and d.case.token is None
+    text = render_text(d) + render_json(d)
+    assert "legal winner thank" not in text and wif[:12] not in text

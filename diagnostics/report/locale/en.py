@@ -8,6 +8,7 @@ is looked up by "variant.direction", then variant, then direction ("deposit", "w
 from typing import Any
 
 LANGUAGE = "en"
+HTML_LANG = "en"
 
 REPORT: dict[str, str] = {
     "verdict": "Verdict",
@@ -46,7 +47,6 @@ REPORT: dict[str, str] = {
     "datetime_utc": "%Y-%m-%d %H:%M:%S UTC",
     "datetime_local": "%Y-%m-%d %H:%M:%S local time (UTC{offset})",
     "report_title": "Deposit Doctor report",
-    "summary": "In short",
     "transaction": "The transaction",
     "status": "Status",
     "block": "Block",
@@ -73,6 +73,8 @@ REPORT: dict[str, str] = {
     "support_elsewhere": " The funds went to {recipient}, not to the address above.",
     "support_not_needed_failed": "No need to contact support: the transaction failed on-chain, so the funds never left the sending wallet. Send again (see above).",
     "support_not_needed_arrived": "No need to contact support: the funds are at your receiving address on-chain.",
+    "support_not_needed_wait": "No need to contact support yet: the transaction is on its way (see above). Wait, then diagnose again.",
+    "support_not_needed_retry": "No need to contact support yet: the network could not be checked reliably. Try again in a few minutes, or with another endpoint.",
     "support_not_needed_input": "First correct what you entered (see the findings above): a message to support needs a valid TxID and address.",
     "support_not_needed_secret": "Do not send what you entered to anyone, support included. Diagnose again with the TxID and the address only.",
     "no_findings_summary": "Deposit Doctor found nothing to report about this transaction.",

@@ -3,6 +3,7 @@
 from typing import Any
 
 LANGUAGE = "zh"
+HTML_LANG = "zh-CN"
 
 REPORT: dict[str, str] = {
     "verdict": "诊断结论",
@@ -38,10 +39,9 @@ REPORT: dict[str, str] = {
     "duration_m_s": "{m} 分 {s} 秒",
     "duration_h_m": "{h} 小时 {m} 分钟",
     "duration_d": "{d} 天",
-    "datetime_utc": "%Y年%m月%d日 %H:%M:%S UTC",
-    "datetime_local": "%Y年%m月%d日 %H:%M:%S 本地时间（UTC{offset}）",
+    "datetime_utc": "%Y年%-m月%-d日 %H:%M:%S UTC",
+    "datetime_local": "%Y年%-m月%-d日 %H:%M:%S 本地时间 UTC{offset}",
     "report_title": "Deposit Doctor 诊断报告",
-    "summary": "概要",
     "transaction": "交易详情",
     "status": "状态",
     "block": "区块",
@@ -68,12 +68,14 @@ REPORT: dict[str, str] = {
     "support_elsewhere": "资金实际转入了 {recipient}，并非上述地址。",
     "support_not_needed_failed": "无需联系客服：该交易在链上执行失败，资金从未离开转出钱包。请按上文说明重新转账。",
     "support_not_needed_arrived": "无需联系客服：资金已在链上到达您的提币地址。",
+    "support_not_needed_wait": "暂时无需联系客服：交易仍在处理中（见上文）。请稍候再重新诊断。",
+    "support_not_needed_retry": "暂时无需联系客服：当前无法可靠地查询该网络。请几分钟后重试，或换用其他节点。",
     "support_not_needed_input": "请先更正输入的信息（见上方检查结果）：联系客服需要有效的交易哈希（TxID）和地址。",
     "support_not_needed_secret": "请勿将您输入的内容发给任何人，包括客服。请仅使用交易哈希（TxID）和地址重新诊断。",
     "no_findings_summary": "Deposit Doctor 未发现这笔交易有需要报告的问题。",
     "severity_info": "正常",
     "severity_warning": "警告",
-    "severity_problem": "问题",
+    "severity_problem": "异常",
     "severity_critical": "严重",
     "node": "节点",
     "answer": "查询结果",
@@ -98,9 +100,9 @@ TERMS: dict[str, str] = {
     "hash_form_evm": "0x 加 64 位十六进制字符（0-9、a-f）",
     "hash_form_tron": "64 位十六进制字符（0-9、a-f），通常不带 0x",
     "hash_form_bitcoin": "64 位十六进制字符（0-9、a-f），不带 0x",
-    "family_evm": "EVM 网络（0x 开头的地址：Ethereum、BNB Smart Chain 等）",
+    "family_evm": "EVM 网络（0x 开头的地址：以太坊、BNB Smart Chain 等）",
     "family_tron": "Tron（T 开头的地址）",
-    "family_bitcoin": "Bitcoin",
+    "family_bitcoin": "比特币",
     "failed": "失败",
     "expired": "已过期，未被打包",
     "pending": "等待打包进区块",
@@ -225,7 +227,7 @@ VERDICTS: dict[str, Any] = {
 
 _CONTACT = "请联系交易所客服，并提供本报告（TxID、网络、数量、地址）。"
 _NEVER_SECRET = "客服绝不会向您索要密码、私钥或助记词：切勿将其发送给任何人。"
-_STILL_IN_WALLET = "资金仍在发送钱包中：请查看钱包余额。"
+_STILL_IN_WALLET = "资金仍在转出钱包中：请查看钱包余额。"
 _NO_HISTORY_COPY = "切勿从交易记录中复制地址。"
 
 FINDINGS: dict[str, dict[str, Any]] = {

@@ -16,6 +16,7 @@ from tests.diagnostics.report.sample import tron_out_of_energy, under_confirmed
     ("full", "short"),
     [
         ("0xdAC17F958D2ee523a2206206994597C13D831ec7", "0xdAC1…1ec7"),
+        ("TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ", "TCLBgk…QCLQ"),
         ("0x" + "12" * 32, "0x1212…1212"),
         ("e63a324a43aebfe41273db4f7fdfe325b2257b4f5711595a5fc0f8a75cf1b481", "e63a32…b481"),
         ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TR7NHq…Lj6t"),
@@ -27,8 +28,31 @@ def test_addresses_and_hashes_are_shortened(full: str, short: str) -> None:
     assert redact(f"sent to {full}, see") == f"sent to {short}, see"
 
 
+@pytest.mark.parametrize(
+    "near",
+    [
+        "e63a324a43aebfe41273db4f7fdfe325b2257b4f5711595a5fc0f8a75cf1b48",  # one short
+        "0X" + "AB" * 32,
+        "0x" + "ab" * 33,
+        "a614f803b6fd780986a42c78ec9c7f77e6ded13c",  # 40 hex without 0x
+        "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ",
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6",  # a character missing
+    ],
+)
+def test_near_addresses_and_hashes_are_shortened_too(near: str) -> None:
+    assert near not in redact(f"entered: {near}.") and "…" in redact(near)
+
+
+def test_look_alikes_stay_distinguishable() -> None:
+    real, fake = "0xAbCd1111111111111111111111111111111A1234", "0xAbCd2222222222222222222222222222222B1234"
+    text = redact(f"sent to {fake}, which looks like {real}")
+    assert real not in text and fake not in text
+    first, second = text.split()[2].rstrip(","), text.split()[-1]
+    assert first != second and first.endswith("1234") and second.endswith("1234")
+
+
 def test_ordinary_words_and_numbers_stay() -> None:
-    text = "Block 23800000, 249.5 USDT, 5 of 12 required, TRC-20, 2026-11-23 12:00:00 UTC"
+    text = "Block 23800000, 249.5 USDT, 5 of 12 required, TRC-20, 2026-11-23 12:00:00 UTC, 12345678912345678912345678"
     assert redact(text) == text
 
 
