@@ -58,23 +58,35 @@ def all_within(seconds: float, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
     return list(results)
 
 
-def describe_failure(exc: Exception, url: str, timeout: float) -> str:
-    """A sentence a person understands for why ``url`` could not be used."""
+def unavailable(key: str, text: str, **params: object) -> Unavailable:
+    """An ``Unavailable`` whose English ``text`` a report can also say in other languages, by ``key``."""
+    words = {name: str(value) for name, value in params.items()}
+    return Unavailable(text.format(**words), key, tuple(words.items()))
+
+
+def describe_failure(exc: Exception, url: str, timeout: float) -> Unavailable:
+    """Why ``url`` could not be used, in a sentence a person understands."""
     host = endpoint_host(url)
     if isinstance(exc, requests.Timeout):
-        return f"{host} did not answer within {timeout:g} s"
+        return unavailable("timeout", "{host} did not answer within {seconds} s", host=host, seconds=f"{timeout:g}")
     if isinstance(exc, requests.ConnectionError):
-        return f"could not connect to {host} (the node is down, or the address is wrong)"
+        return unavailable(
+            "connect", "could not connect to {host} (the node is down, or the address is wrong)", host=host
+        )
     if isinstance(exc, requests.HTTPError) and exc.response is not None:
         status = exc.response.status_code
         if status == 429:
-            return f"{host} is limiting requests (HTTP 429 Too Many Requests): try later or use another endpoint"
+            text = "{host} is limiting requests (HTTP 429 Too Many Requests): try later or use another endpoint"
+            return unavailable("http_429", text, host=host)
         if status >= 500:
-            return f"{host} answered with a server error (HTTP {status})"
-        return f"{host} refused the request (HTTP {status})"
+            return unavailable(
+                "http_5xx", "{host} answered with a server error (HTTP {status})", host=host, status=status
+            )
+        return unavailable("http_refused", "{host} refused the request (HTTP {status})", host=host, status=status)
     if isinstance(exc, ValueError):
-        return f"{host} did not answer in the node's API format (the answer could not be read)"
-    return f"{host} could not be used: {exc}"
+        text = "{host} did not answer in the node's API format (the answer could not be read)"
+        return unavailable("not_api", text, host=host)
+    return unavailable("other", "{host} could not be used: {error}", host=host, error=exc)
 
 
 _NOT_FOUND_QUORUM = 2  # nodes that must agree a hash is unknown, where the profile lists that many
@@ -91,7 +103,9 @@ def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str]
     round_trips = 0
     failed: list[NetworkFacts] = []
     missing: list[NetworkFacts] = []
-    facts = NetworkFacts(network.slug, "", tx=Unavailable(f"no endpoint is set for {network.name}"))
+    facts = NetworkFacts(
+        network.slug, "", tx=unavailable("no_endpoint", "no endpoint is set for {network}", network=network.name)
+    )
     for url in urls:
         facts = attempt(url)
         round_trips += facts.round_trips
@@ -117,10 +131,10 @@ def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
     hosts = ", ".join(f.endpoint for f in failed)
     reasons = [f.tx.reason for f in failed if isinstance(f.tx, Unavailable)]
     if all(r.startswith("could not connect") for r in reasons):
-        text = f"could not connect to any of its nodes ({hosts}): is this computer offline?"
+        text = "could not connect to any of its nodes ({hosts}): is this computer offline?"
+        dead = unavailable("offline", text, hosts=hosts)
     else:
-        text = "; ".join(reasons)
-    dead = Unavailable(text)
+        dead = Unavailable("; ".join(reasons))
     return replace(
         failed[0],
         endpoint=hosts,

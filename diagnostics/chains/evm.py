@@ -31,6 +31,7 @@ from diagnostics.chains.adapter import (
     all_within,
     describe_failure,
     endpoint_host,
+    unavailable,
 )
 from diagnostics.model import (
     ChainHead,
@@ -250,13 +251,15 @@ class EvmAdapter(EndpointAdapter):
         try:
             facts = _gather(session, network, tx_hash, host)
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
-            dead = Unavailable(describe_failure(exc, url, self.timeout))
+            dead = describe_failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
         return replace(facts, round_trips=session.round_trips)
 
 
 def _refused(host: str, method: str, reply: RpcError) -> Unavailable:
-    return Unavailable(f"{host} refused {method}: {reply.message}")
+    return unavailable(
+        "refused_method", "{host} refused {method}: {message}", host=host, method=method, message=reply.message
+    )
 
 
 def _decoded(host: str, method: str, reply: Any, decode: Callable[[Any], T]) -> Found[T] | Unavailable:
@@ -266,7 +269,7 @@ def _decoded(host: str, method: str, reply: Any, decode: Callable[[Any], T]) -> 
     try:
         return Found(decode(reply))
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, ArithmeticError):
-        return Unavailable(f"{host} gave an unreadable answer to {method}")
+        return unavailable("unreadable", "{host} gave an unreadable answer to {method}", host=host, method=method)
 
 
 def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> NetworkFacts:
@@ -282,8 +285,9 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
     )
     chain = _decoded(host, "eth_chainId", chain_id, _int)
     if isinstance(chain, Found) and chain.value != network.chain_id:
-        chain = Unavailable(
-            f"{host} is a node of chain {chain.value}, not of {network.name} (chain {network.chain_id})"
+        text = "{host} is a node of chain {got}, not of {network} (chain {wanted})"
+        chain = unavailable(
+            "wrong_chain", text, host=host, got=chain.value, network=network.name, wanted=network.chain_id
         )
     if isinstance(chain, Unavailable):
         wrong = chain
@@ -300,14 +304,16 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
         raw_receipt = None  # some nodes answer a pending transaction with a receipt stub
     if raw_tx is None:
         if raw_receipt is not None:
-            return replace(found, tx=Unavailable(f"{host} knows a receipt for this hash but not the transaction"))
+            text = "{host} knows a receipt for this hash but not the transaction"
+            return replace(found, tx=unavailable("receipt_without_tx", text, host=host))
         return found
     tx = _decoded(host, "eth_getTransactionByHash", raw_tx, decode_transaction)
     if not isinstance(tx, Found):
         return replace(found, tx=tx)
     if raw_receipt is None and tx.value.block_number is not None:
         # Load-balanced or pruned nodes: a mined transaction without its receipt cannot be judged.
-        missing = Unavailable(f"{host} knows the transaction's block but not its receipt; try another endpoint")
+        text = "{host} knows the transaction's block but not its receipt; try another endpoint"
+        missing = unavailable("block_without_receipt", text, host=host)
         return replace(found, tx=missing)
     facts, nonces = _second_round(session, network, tx.value, raw_tx, raw_receipt)
     return replace(found, tx=Found(facts), nonces=nonces)
@@ -353,7 +359,7 @@ def _second_round(
         return TokenInfo(contract, listed.symbol, listed.decimals) if listed else metadata[contract]
 
     nonces: Lookup[NonceState] = (
-        Unavailable("the node did not tell the sender's transaction count")
+        unavailable("no_nonce", "the node did not tell the sender's transaction count")
         if isinstance(latest, RpcError) or isinstance(pending, RpcError)
         else Found(NonceState(_int(latest), _int(pending)))
     )

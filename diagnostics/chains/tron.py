@@ -31,6 +31,7 @@ from diagnostics.chains.adapter import (
     all_within,
     describe_failure,
     endpoint_host,
+    unavailable,
 )
 from diagnostics.model import (
     ChainHead,
@@ -269,13 +270,14 @@ class _Rounds:
         return all_within(self.timeout, [_or_missing(job) for job in jobs])
 
 
-def _failure(exc: Exception, url: str, timeout: float) -> str:
+def _failure(exc: Exception, url: str, timeout: float) -> Unavailable:
     host = endpoint_host(url)
     if isinstance(exc, ApiError):
-        return f"{host} answered with an error: {exc}"
+        return unavailable("api_error", "{host} answered with an error: {error}", host=host, error=exc)
     if isinstance(exc, requests.HTTPError) and exc.response is not None and exc.response.status_code == 403:
         # TronGrid answers 403 (and blocks for a while) when requests go over the free limit.
-        return f"{host} refused the request (HTTP 403), as TronGrid does past its free limit: set TRON_PRO_API_KEY"
+        text = "{host} refused the request (HTTP 403), as TronGrid does past its free limit: set TRON_PRO_API_KEY"
+        return unavailable("trongrid_403", text, host=host)
     return describe_failure(exc, url, timeout)
 
 
@@ -311,7 +313,7 @@ class TronAdapter(EndpointAdapter):
         try:
             facts = _gather(client, rounds, network, tx_hash, url)
         except Exception as exc:  # DESIGN rule 3: nothing from tronpy/requests escapes; it is a reason
-            dead = Unavailable(_failure(exc, url, self.timeout))
+            dead = _failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead)
         return replace(facts, round_trips=rounds.count)
 
@@ -337,7 +339,7 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
         raw_tx = raw_pending
 
     def failed(answer: Exception) -> Unavailable:
-        return Unavailable(_failure(answer, url, rounds.timeout))
+        return _failure(answer, url, rounds.timeout)
 
     head: Lookup[ChainHead]
     if isinstance(raw_block, Exception):
@@ -349,14 +351,16 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
         return replace(facts, tx=failed(raw_tx if isinstance(raw_tx, Exception) else raw_info))
     if raw_tx is _MISSING:
         if raw_info is not _MISSING:
-            return replace(facts, tx=Unavailable(f"{host} knows the execution of this id but not the transaction"))
+            text = "{host} knows the execution of this id but not the transaction"
+            return replace(facts, tx=unavailable("info_without_tx", text, host=host))
         if isinstance(raw_pending, Exception) and not _not_offered(raw_pending):
             # Not in a block, and the pool could not be asked: it may be waiting there. Unknown, not absent.
             return replace(facts, tx=failed(raw_pending))
         return facts
     if raw_info is _MISSING and not from_pool:
         # In a block but its execution not yet indexed (a load-balanced node mid-block): not "pending".
-        return replace(facts, tx=Unavailable(f"{host} knows the transaction's block but not its result yet; retry"))
+        text = "{host} knows the transaction's block but not its result yet; retry"
+        return replace(facts, tx=unavailable("block_without_result", text, host=host))
     info = None if raw_info is _MISSING else raw_info
     tx = _read(host, "wallet/gettransactionbyid", lambda: decode_transaction(raw_tx, info))
     if not isinstance(tx, Found):
@@ -376,7 +380,7 @@ def _read(host: str, path: str, decode: Callable[[], Any]) -> Found[Any] | Unava
     try:
         return Found(decode())
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, ArithmeticError):
-        return Unavailable(f"{host} gave an unreadable answer to {path}")
+        return unavailable("unreadable", "{host} gave an unreadable answer to {method}", host=host, method=path)
 
 
 def _second_round(client: Tron, rounds: _Rounds, network: Network, tx: TxFacts, raw: Sequence[RawTransfer]) -> TxFacts:

@@ -46,7 +46,7 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
         # Nonces and fees matter only while the transaction waits; then not knowing them is worth saying.
         waiting = isinstance(n.tx, Found) and n.tx.value.pending
         lookups = (n.tx, n.head, n.nonces, n.fees) if waiting else (n.tx, n.head)
-        reasons = [x.reason for x in lookups if isinstance(x, Unavailable)]
+        reasons = [x for x in lookups if isinstance(x, Unavailable)]
         if reasons:
             dead.append(ctx.name_of(n.network))
             evidence.append(Evidence("node_unavailable", reasons[0], n.network))

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from diagnostics.model.facts import Amount
+from diagnostics.model.lookup import Unavailable
 
 
 class Severity(StrEnum):
@@ -34,7 +35,7 @@ class Term:
     key: str
 
 
-EvidenceValue = str | int | float | Decimal | Amount | Term | datetime | None
+EvidenceValue = str | int | float | Decimal | Amount | Term | Unavailable | datetime | None
 
 
 @dataclass(frozen=True)

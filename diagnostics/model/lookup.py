@@ -24,9 +24,15 @@ class NotFound:
 
 @dataclass(frozen=True)
 class Unavailable:
-    """The source could not be asked or gave an unusable answer; ``reason`` is for a person."""
+    """The source could not be asked or gave an unusable answer; ``reason`` is for a person, in English.
+
+    ``key`` and ``params`` let a report say the same in the reader's language (``REASONS`` in its locale);
+    a reason without a key, or with one a language lacks, is shown as ``reason``.
+    """
 
     reason: str
+    key: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 Lookup = Found[T] | NotFound | Unavailable

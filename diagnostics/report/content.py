@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form, normalize_hash
-from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term
+from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term, Unavailable
 from diagnostics.report.locale import LANGUAGES
 from diagnostics.report.transaction import TxSummary, summarize
 
@@ -111,12 +111,20 @@ def _duration(seconds: int, report: dict[str, str]) -> str:
 _GROUPED = {"energy_used", "gas_used", "gas_limit", "pool_pending_count"}
 
 
+def reason_text(lookup: Unavailable, locale: ModuleType) -> str:
+    """Why a node could not be used, in the report's language where it has the words."""
+    template = getattr(locale, "REASONS", {}).get(lookup.key)
+    return str(template).format(**dict(lookup.params)) if template else lookup.reason
+
+
 def format_value(value: EvidenceValue, locale: ModuleType, name: str = "") -> str:
     report = locale.REPORT
     if value is None:
         return str(report["none"])
     if isinstance(value, Term):
         return str(locale.TERMS[value.key])
+    if isinstance(value, Unavailable):
+        return reason_text(value, locale)
     if isinstance(value, Amount):
         return str(value)
     if isinstance(value, datetime):
@@ -184,7 +192,8 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
     )
 
 
-def _network_rows(diagnosis: Diagnosis, report: dict[str, str]) -> tuple[NetworkRow, ...]:
+def _network_rows(diagnosis: Diagnosis, locale: ModuleType) -> tuple[NetworkRow, ...]:
+    report = locale.REPORT
     names = {n.slug: n.display_name for n in diagnosis.networks}
     rows = []
     for n in diagnosis.facts.networks:
@@ -193,7 +202,7 @@ def _network_rows(diagnosis: Diagnosis, report: dict[str, str]) -> tuple[Network
         elif isinstance(n.tx, NotFound):
             answer, detail = report["not_found"], ""
         else:
-            answer, detail = report["unavailable"], n.tx.reason
+            answer, detail = report["unavailable"], reason_text(n.tx, locale)
         head = n.head.value.number if isinstance(n.head, Found) else None
         rows.append(
             NetworkRow(
@@ -357,7 +366,7 @@ def build_report(
     findings = tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings)
     deciding = next((f for f in findings if f.code == verdict.code), None)
     tx = summarize(diagnosis)
-    networks = _network_rows(diagnosis, report)
+    networks = _network_rows(diagnosis, locale)
     support_message, support_needed = _support_message(diagnosis, tx, headline, locale)
     tx_rows = _transaction_rows(tx, locale, tz)
     return Report(

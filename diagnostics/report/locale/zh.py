@@ -116,6 +116,29 @@ TERMS: dict[str, str] = {
     "hex_private_key": "私钥（64 个十六进制字符）",
 }
 
+# Why a node could not be used (the keys of ``Unavailable``); a reason missing here is shown in English.
+REASONS: dict[str, str] = {
+    "timeout": "{host} 在 {seconds} 秒内没有响应",
+    "connect": "无法连接 {host}（节点已停止服务，或地址有误）",
+    "http_429": "{host} 正在限制请求频率（HTTP 429）：请稍后再试，或换用其他节点",
+    "http_5xx": "{host} 返回了服务器错误（HTTP {status}）",
+    "http_refused": "{host} 拒绝了请求（HTTP {status}）",
+    "not_api": "{host} 的响应不是节点 API 的格式（无法读取）",
+    "other": "无法使用 {host}：{error}",
+    "no_endpoint": "没有为 {network} 设置节点",
+    "offline": "无法连接该网络的任何节点（{hosts}）：请检查本机是否已联网",
+    "refused_method": "{host} 拒绝了 {method} 请求：{message}",
+    "unreadable": "{host} 对 {method} 的响应无法读取",
+    "wrong_chain": "{host} 是链 ID {got} 的节点，不是 {network}（链 ID {wanted}）的节点",
+    "receipt_without_tx": "{host} 有该哈希的交易回执，却查不到交易本身",
+    "block_without_receipt": "{host} 知道该交易所在的区块，却查不到交易回执；请换用其他节点",
+    "no_nonce": "节点没有返回发送方的交易计数（nonce）",
+    "api_error": "{host} 返回了错误：{error}",
+    "trongrid_403": "{host} 拒绝了请求（HTTP 403）：TronGrid 在超出免费额度时会这样处理，请设置 TRON_PRO_API_KEY",
+    "info_without_tx": "{host} 有该交易的执行信息，却查不到交易本身",
+    "block_without_result": "{host} 知道该交易所在的区块，但尚未得到执行结果；请稍后重试",
+}
+
 EVIDENCE: dict[str, str] = {
     "hash_entered": "您输入的哈希值",
     "hash_length": "字符数",

@@ -139,7 +139,7 @@ def _assert_unavailable(url: str, timeout: float = 5.0) -> str:
     assert d.verdict.code == "NODE_UNAVAILABLE"
     assert "TX_NOT_FOUND" not in d.codes()
     assert isinstance(d.facts.networks[0].tx, Unavailable)
-    return str(d.verdict.params["reason"])
+    return d.facts.networks[0].tx.reason
 
 
 def test_closed_port() -> None:

@@ -14,7 +14,7 @@ def test_not_found_only_when_every_node_answered() -> None:
 
 def test_unavailable_node_carries_its_reason() -> None:
     finding = run("NODE_UNAVAILABLE", context(Unavailable("node.test did not answer within 5 s")))
-    assert finding is not None and finding.params["reason"] == "node.test did not answer within 5 s"
+    assert finding is not None and finding.params["reason"] == Unavailable("node.test did not answer within 5 s")
     assert run("NODE_UNAVAILABLE", context(NotFound())) is None
 
 
