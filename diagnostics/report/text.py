@@ -38,7 +38,7 @@ def lay_out(r: Report) -> str:
     lines += _section(label["transaction"], r.transaction, colon)
     lines.append(f"{label['findings']}{colon.rstrip()}")
     for f in r.findings:
-        lines.append(f"  {MARKS.get(f.severity, '-')} {f.code}: {f.title}")
+        lines.append(f"  {MARKS.get(f.severity, '-')} {f.code}{colon}{f.title}")
         lines.append(f"      {f.explanation}")
         if f.evidence:
             lines += _evidence_lines(f.evidence, label)
