@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from time import perf_counter
@@ -145,7 +146,7 @@ def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
     )
 
 
-class EndpointAdapter:
+class EndpointAdapter(ABC):
     """What every adapter does alike: the user's endpoint overrides, the timeout, and asking endpoints in order.
 
     A subclass says how one endpoint is asked, in ``_gather_at``, which never raises.
@@ -167,5 +168,6 @@ class EndpointAdapter:
     def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
         return ask_endpoints(network, self.endpoints_for(network), lambda url: self._gather_at(url, network, tx_hash))
 
+    @abstractmethod
     def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
-        raise NotImplementedError
+        """Every fact one endpoint gave; its failures as ``Unavailable``, never an exception."""

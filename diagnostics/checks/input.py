@@ -46,19 +46,17 @@ def address_network_mismatch(ctx: CheckContext) -> Finding | None:
     form = address_form(ctx.case.address)
     if form.family is None or form.family == ctx.network.family:
         return None
+    evidence = [
+        ctx.evidence("address_entered", ctx.case.address.strip()),
+        ctx.evidence("address_family", Term(f"family_{form.family.value}")),
+    ]
+    other = same_account(ctx.case.address, ctx.network.family)
+    if other:  # EVM and Tron addresses are the same 20 bytes: support may find the funds under the other form
+        evidence.append(ctx.evidence("same_account_as", other))
     return ctx.finding(
         "ADDRESS_NETWORK_MISMATCH",
         variant=form.family.value,
-        evidence=(
-            ctx.evidence("address_entered", ctx.case.address.strip()),
-            ctx.evidence("address_family", Term(f"family_{form.family.value}")),
-            # EVM and Tron addresses are the same 20 bytes: support may find the funds under the other form.
-            *[
-                ctx.evidence("same_account_as", other)
-                for other in [same_account(ctx.case.address, ctx.network.family)]
-                if other
-            ],
-        ),
+        evidence=tuple(evidence),
         network_name=ctx.network.display_name,
     )
 
