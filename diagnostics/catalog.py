@@ -76,6 +76,15 @@ def _key(name: str) -> str:
     return "".join(c for c in name.lower() if c.isalnum())
 
 
+# What users type to leave the network to the app (matched like network names).
+_AUTO_NAMES = frozenset({"auto", "autodetect", "detect", "any", "自动", "自动检测", "自动识别"})
+
+
+def is_auto(name: str) -> bool:
+    """Whether ``name`` asks for Auto-detect rather than one network."""
+    return _key(name) in _AUTO_NAMES
+
+
 def network(name: str) -> Network:
     """The profile a user means by ``name``: its slug, an alias ("erc20", "bnb") or its display name.
 
@@ -91,7 +100,7 @@ def network(name: str) -> Network:
         return known[names[wanted]]
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
     hint = f" — did you mean {names[close[0]]!r}?" if close else ""
-    raise InputError(f"unknown network {name!r}{hint} (known: {', '.join(known)})")
+    raise InputError(f"unknown network {name!r}{hint} (known: auto, {', '.join(known)})")
 
 
 @cache

@@ -83,7 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Why hasn't my deposit or withdrawal arrived?")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     d = commands.add_parser("diagnose", help="diagnose one transaction", description="Diagnose one transaction.")
-    d.add_argument("--network", required=True, help=f"the network you chose: {', '.join(catalog.networks())}")
+    d.add_argument(
+        "--network",
+        default="auto",
+        help=f"the network you chose: {', '.join(catalog.networks())}, or auto (the default: search them all)",
+    )
     d.add_argument("--tx", required=True, help="the transaction hash (TxID)")
     d.add_argument("--address", help="the deposit address (or, for a withdrawal, your receiving address)")
     d.add_argument("--token", help="the coin or token you sent, e.g. USDT")
@@ -92,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--confirmations", type=int, help="confirmations your exchange requires (default: the network's)")
     d.add_argument(
         "--rpc", action="append", default=[], metavar="NET=URL", help="use this node for a network (repeatable)"
+    )
+    d.add_argument(
+        "--no-search",
+        action="store_true",
+        help="ask only --network; do not look for the transaction on other networks",
     )
     d.add_argument(
         "--timeout",
@@ -210,7 +219,11 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command != "diagnose":
         raise InputError("say what to do: deposit-doctor diagnose --network NET --tx HASH (see --help)")
-    network = catalog.network(args.network)
+    if catalog.is_auto(args.network):
+        if args.no_search:
+            raise InputError("--no-search asks one network only: say which with --network")
+    else:
+        catalog.network(args.network)  # an unknown name stops here, before any time is spent
     endpoints = parse_rpc(args.rpc)
     output = _check_output(args.output) if args.output is not None else None
     if args.format == "pdf" and output is None and sys.stdout.isatty():
@@ -220,7 +233,7 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     if args.confirmations is not None and args.confirmations < 1:
         raise InputError("--confirmations must be at least 1")
     case = Case(
-        network=network.slug,
+        network=args.network,
         tx_hash=args.tx,
         address=args.address,
         token=args.token,
@@ -230,7 +243,11 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         refused=refused,
     )
     tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
-    diagnosis = diagnose(case, adapters=adapters(endpoints, timeout=args.timeout, tron_api_key=tron_api_key))
+    diagnosis = diagnose(
+        case,
+        adapters=adapters(endpoints, timeout=args.timeout, tron_api_key=tron_api_key),
+        search=() if args.no_search else None,
+    )
     local = local_zone()
     if args.format == "pdf" and pdf is not None:
         html = render_html(diagnosis, args.lang, tz=local, redacted=args.redact)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import queue
+import threading
 import traceback
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from time import perf_counter
 
 from diagnostics import __version__, catalog
-from diagnostics.chains.adapter import ChainAdapter
+from diagnostics.chains.adapter import ChainAdapter, unavailable
 from diagnostics.checks import REGISTRY, load_checks
 from diagnostics.checks.registry import CheckContext
 from diagnostics.errors import InputError
 from diagnostics.intake.secret import find_secret
-from diagnostics.intake.sniff import hash_fits_family, hash_form, normalize_address, normalize_hash
-from diagnostics.model import Case, Diagnosis, Facts, Finding, Network, Severity
+from diagnostics.intake.sniff import networks_for_address, networks_for_hash, normalize_address, normalize_hash
+from diagnostics.model import AUTO_DETECT, Case, Diagnosis, Facts, Finding, Found, Network, NetworkFacts, Severity
 from diagnostics.verdict import PRIORITY, pick_verdict
 
 Clock = Callable[[], datetime]
@@ -61,38 +64,190 @@ def guard(case: Case) -> Case:
     return replace(case, refused=case.refused or (field, kind.value), **blank)  # type: ignore[arg-type]
 
 
-def diagnose(case: Case, *, adapters: Mapping[str, ChainAdapter], clock: Clock = utc_now) -> Diagnosis:
-    """Diagnose ``case``; an unknown network raises ``InputError``, everything else is a finding."""
+# How long the chosen network has on its own before every other candidate is asked too: long enough that
+# a healthy node's "found" spares the others the question, short enough that a dead one costs little.
+HEAD_START_SECONDS = 1.0
+_GRACE_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class ProbeEvent:
+    """One step of the search, as it happens: ``facts`` is ``None`` when ``network`` is being asked."""
+
+    network: str
+    facts: NetworkFacts | None = None
+
+
+Progress = Callable[[ProbeEvent], None]
+
+
+def diagnose(
+    case: Case,
+    *,
+    adapters: Mapping[str, ChainAdapter],
+    clock: Clock = utc_now,
+    search: Iterable[str] | None = None,
+    progress: Progress | None = None,
+) -> Diagnosis:
+    """Diagnose ``case``; an unknown network raises ``InputError``, everything else is a finding.
+
+    The chosen network is asked first; when it does not know the hash (or Auto-detect was chosen),
+    every other network the hash can belong to is asked side by side. ``search`` limits those others
+    to the slugs given (``()``: the chosen network only); ``progress`` hears each network asked and
+    each answer as it arrives, from the thread that asked.
+    """
     load_checks()
     case = guard(case)
-    network = catalog.network(case.network)
+    chosen = None if catalog.is_auto(case.network) else catalog.network(case.network)
+    everywhere = tuple(catalog.networks().values())
     if case.refused is not None:
-        return _refused(replace(case, network=network.slug), network, clock())
+        network = chosen or everywhere[0]
+        return _refused(replace(case, network=_slug(chosen)), network, chosen, clock())
     address = normalize_address(case.address) if case.address is not None else None
-    case = replace(case, network=network.slug, address=address)
+    case = replace(case, network=_slug(chosen), address=address)
     now = clock()
-    facts = Facts()
-    if hash_fits_family(hash_form(case.tx_hash), network.family):
-        tx_hash = normalize_hash(case.tx_hash, network.family)
-        facts = Facts((adapters[network.family].gather(network, tx_hash),))
-    findings = run_checks(CheckContext(case=case, network=network, facts=facts, now=now))
-    return _diagnosis(case, network, findings, facts, now)
+    reachable = tuple(n for n in everywhere if n.family in adapters)
+    first, others = plan_search(case.tx_hash, chosen, reachable, search)
+    facts = Facts(_Search(case.tx_hash, adapters, progress).run(first, others))
+    asked = {n.slug: n for n in (first, *others) if n is not None}
+    located = facts.located
+    # The network the checks judge: where the transaction is, else the one chosen, else the address's.
+    network = (
+        asked[located.network]
+        if located
+        else chosen or next(iter(networks_for_address(address or "", everywhere)), everywhere[0])
+    )
+    profiles = tuple({n.slug: n for n in (network, chosen, *asked.values()) if n is not None}.values())
+    ctx = CheckContext(case=case, network=network, facts=facts, now=now, chosen=chosen, profiles=profiles)
+    return _diagnosis(case, profiles, run_checks(ctx), facts, now)
 
 
-def _refused(case: Case, network: Network, now: datetime) -> Diagnosis:
+def _slug(chosen: Network | None) -> str:
+    return chosen.slug if chosen else AUTO_DETECT
+
+
+def plan_search(
+    tx_hash: str, chosen: Network | None, everywhere: Sequence[Network], search: Iterable[str] | None
+) -> tuple[Network | None, tuple[Network, ...]]:
+    """(the network to ask first, the others to ask if it does not know the hash), by the hash's form."""
+    candidates = networks_for_hash(tx_hash, everywhere)
+    first = next((n for n in candidates if chosen is not None and n.slug == chosen.slug), None)
+    allowed = None if search is None else set(search)
+    others = tuple(n for n in candidates if n is not first and (allowed is None or n.slug in allowed))
+    return first, others
+
+
+class _Search:
+    """Networks asked side by side, each in its own daemon thread and under its own deadline.
+
+    A network that has not answered by its deadline is ``Unavailable`` and is no longer waited for; once one
+    network knows the transaction, the rest are not waited for either (a hash names one transaction on one
+    chain). Daemon threads, so an abandoned request never keeps the program from exiting.
+    """
+
+    def __init__(self, tx_hash: str, adapters: Mapping[str, ChainAdapter], progress: Progress | None) -> None:
+        self._hash = tx_hash
+        self._adapters = adapters
+        self._progress = progress or (lambda event: None)
+        self._answers: queue.SimpleQueue[NetworkFacts] = queue.SimpleQueue()
+        self._asked: dict[str, Network] = {}
+        self._running: dict[str, tuple[float, float]] = {}  # slug -> (started, deadline)
+        self._done: dict[str, NetworkFacts] = {}
+
+    def run(self, first: Network | None, others: Sequence[Network]) -> tuple[NetworkFacts, ...]:
+        order = [n.slug for n in (first, *others) if n is not None]
+        if first is not None:
+            self._ask(first)
+            if self._wait(perf_counter() + min(HEAD_START_SECONDS, self._adapter(first).timeout)):
+                return self._finish(order)
+        for network in others:
+            self._ask(network)
+        self._wait(None)
+        return self._finish(order)
+
+    def _adapter(self, network: Network) -> ChainAdapter:
+        return self._adapters[network.family]
+
+    def _ask(self, network: Network) -> None:
+        adapter = self._adapter(network)
+        tx_hash = normalize_hash(self._hash, network.family)
+        started = perf_counter()
+        # Two rounds of requests, each under the adapter's timeout, and a little for threads to hand over.
+        self._asked[network.slug] = network
+        self._running[network.slug] = (started, started + 2 * adapter.timeout + _GRACE_SECONDS)
+        self._progress(ProbeEvent(network.slug))
+
+        def gather() -> None:
+            try:
+                facts = adapter.gather(network, tx_hash)
+            except Exception as exc:  # an adapter must not raise (DESIGN rule 3); if one does, it is a reason
+                detail = traceback.format_exception_only(exc)[-1].strip()
+                failed = unavailable("other", "{host} could not be used: {error}", host=network.name, error=detail)
+                facts = NetworkFacts(network.slug, "", tx=failed, head=failed, elapsed_seconds=perf_counter() - started)
+            self._answers.put(facts)
+
+        threading.Thread(target=gather, name=f"probe-{network.slug}", daemon=True).start()
+
+    def _wait(self, until: float | None) -> bool:
+        """Take answers until every network asked has one or ``until`` passes; ``True`` once one found it."""
+        while self._running:
+            deadline = min(d for _, d in self._running.values())
+            limit = deadline if until is None else min(deadline, until)
+            try:
+                facts = self._answers.get(timeout=max(0.0, limit - perf_counter()))
+            except queue.Empty:
+                self._expire()
+                if until is not None and perf_counter() >= until:
+                    return False
+                continue
+            if facts.network not in self._running:
+                continue  # it came after its deadline: already said to be unavailable
+            self._record(facts)
+            if isinstance(facts.tx, Found):
+                return True
+        return False
+
+    def _record(self, facts: NetworkFacts) -> None:
+        del self._running[facts.network]
+        self._done[facts.network] = facts
+        self._progress(ProbeEvent(facts.network, facts))
+
+    def _expire(self) -> None:
+        now = perf_counter()
+        for slug, (started, deadline) in list(self._running.items()):
+            if now >= deadline:
+                late = unavailable("no_answer", "no complete answer within {seconds} s", seconds=f"{now - started:.1f}")
+                self._record(NetworkFacts(slug, "", tx=late, head=late, elapsed_seconds=now - started))
+
+    def _finish(self, order: Sequence[str]) -> tuple[NetworkFacts, ...]:
+        if self._running:  # only once one network found the transaction: the rest are not waited for
+            found = next(f for f in self._done.values() if isinstance(f.tx, Found))
+            name = self._asked[found.network].display_name
+            now = perf_counter()
+            for slug, (started, _) in list(self._running.items()):
+                skipped = unavailable("skipped", "not waited for: the transaction was found on {network}", network=name)
+                self._record(
+                    NetworkFacts(slug, "", tx=skipped, head=skipped, elapsed_seconds=now - started, skipped=True)
+                )
+        return tuple(self._done[slug] for slug in order if slug in self._done)
+
+
+def _refused(case: Case, network: Network, chosen: Network | None, now: datetime) -> Diagnosis:
     """A case holding a secret gets one finding and no lookup at all."""
-    ctx = CheckContext(case=case, network=network, facts=Facts(), now=now)
+    ctx = CheckContext(case=case, network=network, facts=Facts(), now=now, chosen=chosen, profiles=(network,))
     finding = REGISTRY["SECRET_DETECTED"].run(ctx)
-    return _diagnosis(case, network, (finding,) if finding else (), Facts(), now)
+    return _diagnosis(case, (network,), (finding,) if finding else (), Facts(), now)
 
 
-def _diagnosis(case: Case, network: Network, findings: tuple[Finding, ...], facts: Facts, now: datetime) -> Diagnosis:
+def _diagnosis(
+    case: Case, networks: tuple[Network, ...], findings: tuple[Finding, ...], facts: Facts, now: datetime
+) -> Diagnosis:
     return Diagnosis(
         case=case,
         verdict=pick_verdict(findings),
         findings=findings,
         facts=facts,
-        networks=(network,),
+        networks=networks,
         diagnosed_at=now,
         app_version=__version__,
     )

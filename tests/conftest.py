@@ -52,7 +52,8 @@ def diagnose_on(
 ) -> Diagnosis:
     """Diagnose a case with ``network`` pointed at the node at ``url``."""
     kwargs = {"clock": clock} if clock else {}
-    diagnosis = diagnose(Case(network, tx_hash, **case), adapters=adapters({network: url}, timeout=timeout), **kwargs)
+    endpoints = adapters({network: url}, timeout=timeout)
+    diagnosis = diagnose(Case(network, tx_hash, **case), adapters=endpoints, search=(), **kwargs)
     assert_renders(diagnosis)
     return diagnosis
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
@@ -19,6 +20,7 @@ DEFAULT_TIMEOUT_SECONDS = 5.0
 
 class ChainAdapter(Protocol):
     family: str
+    timeout: float  # seconds one round of requests may take; a gather takes at most two rounds
 
     def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
         """Every fact about ``tx_hash`` on ``network``; failures become ``Unavailable``, never exceptions."""
@@ -94,27 +96,46 @@ _NOT_FOUND_QUORUM = 2  # nodes that must agree a hash is unknown, where the prof
 
 
 def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str], NetworkFacts]) -> NetworkFacts:
-    """Ask ``urls`` in order until one knows the transaction, or two agree that they do not.
+    """Ask ``urls`` until one knows the transaction, or two agree that they do not.
 
     One dead public node does not make a network unavailable, and one pruned or lagging node does not
-    make a transaction "not found" (a false "not found" can make a user send the money twice).
+    make a transaction "not found" (a false "not found" can make a user send the money twice). The first
+    two are asked side by side, since "not found" needs both anyway; each failure brings in the next URL.
     ``attempt`` never raises: it returns the facts one endpoint gave, failures as ``Unavailable``.
+    ``round_trips`` counts the longest chain of requests made one after another, not all requests.
     """
     started = perf_counter()
-    round_trips = 0
+    answers: queue.SimpleQueue[tuple[int, NetworkFacts]] = queue.SimpleQueue()
+    depth_before: list[int] = []  # round trips already behind each attempt when it started
+
+    def launch(depth: int) -> None:
+        index = len(depth_before)
+        depth_before.append(depth)
+        threading.Thread(target=lambda: answers.put((index, attempt(urls[index]))), daemon=True).start()
+
+    quorum = min(_NOT_FOUND_QUORUM, len(urls))
+    for _ in range(quorum):
+        launch(0)
     failed: list[NetworkFacts] = []
     missing: list[NetworkFacts] = []
+    running, round_trips = quorum, 0
     facts = NetworkFacts(
         network.slug, "", tx=unavailable("no_endpoint", "no endpoint is set for {network}", network=network.name)
     )
-    for url in urls:
-        facts = attempt(url)
-        round_trips += facts.round_trips
-        if isinstance(facts.tx, Found):
+    while running:
+        index, answer = answers.get()  # each attempt is bounded by its own timeout per round
+        running -= 1
+        depth = depth_before[index] + answer.round_trips
+        round_trips = max(round_trips, depth)
+        if isinstance(answer.tx, Found):
+            facts = answer  # the other attempt's answer no longer matters: it is left to finish alone
             break
-        (missing if isinstance(facts.tx, NotFound) else failed).append(facts)
-        if len(missing) == _NOT_FOUND_QUORUM:
+        (missing if isinstance(answer.tx, NotFound) else failed).append(answer)
+        if len(missing) == quorum:
             break
+        if not isinstance(answer.tx, NotFound) and len(depth_before) < len(urls):
+            launch(depth)
+            running += 1
     if not isinstance(facts.tx, Found) and (missing or failed):
         facts = _not_found(missing) if missing else _all_failed(failed)
     return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)

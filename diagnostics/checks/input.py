@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form, same_account
+from diagnostics.intake.sniff import address_form, hash_fits_any, hash_fits_family, hash_form, same_account
 from diagnostics.model import Finding, Severity, Term
 
 
 @check("INPUT_INVALID_HASH", Severity.PROBLEM)
 def invalid_hash(ctx: CheckContext) -> Finding | None:
     form = hash_form(ctx.case.tx_hash)
-    if hash_fits_family(form, ctx.network.family):
+    family = ctx.chosen.family if ctx.chosen else "auto"  # Auto-detect: a hash any network could have
+    if hash_fits_family(form, family) if ctx.chosen else hash_fits_any(form):
         return None
     entered = ctx.case.tx_hash.strip()
     return ctx.finding(
@@ -18,7 +19,7 @@ def invalid_hash(ctx: CheckContext) -> Finding | None:
         variant=form.value,
         evidence=(ctx.evidence("hash_entered", entered), ctx.evidence("hash_length", len(entered))),
         length=len(entered),
-        expected=Term(f"hash_form_{ctx.network.family}"),
+        expected=Term(f"hash_form_{family}"),
     )
 
 
@@ -27,7 +28,8 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
     if ctx.case.address is None:
         return None
     form = address_form(ctx.case.address)
-    if form.problem is None or (form.family is not None and form.family != ctx.network.family):
+    meant = ctx.chosen or ctx.network
+    if form.problem is None or (form.family is not None and form.family != meant.family):
         return None
     if form.problem == "checksum" and ctx.moved_to_address():
         return None  # only the capitals were mistyped: the value did reach this address
@@ -35,29 +37,31 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
         "INPUT_INVALID_ADDRESS",
         variant=form.problem,
         evidence=(ctx.evidence("address_entered", ctx.case.address.strip()),),
-        network_name=ctx.network.display_name,
+        network_name=meant.display_name,
     )
 
 
 @check("ADDRESS_NETWORK_MISMATCH", Severity.PROBLEM)
 def address_network_mismatch(ctx: CheckContext) -> Finding | None:
-    if ctx.case.address is None:
-        return None
+    chosen = ctx.chosen
+    if ctx.case.address is None or chosen is None:
+        return None  # with Auto-detect the address says which network was meant: see NETWORK_MISMATCH
     form = address_form(ctx.case.address)
-    if form.family is None or form.family == ctx.network.family:
+    if form.family is None or form.family == chosen.family:
         return None
     evidence = [
         ctx.evidence("address_entered", ctx.case.address.strip()),
         ctx.evidence("address_family", Term(f"family_{form.family.value}")),
     ]
-    other = same_account(ctx.case.address, ctx.network.family)
+    other = same_account(ctx.case.address, chosen.family)
     if other:  # EVM and Tron addresses are the same 20 bytes: support may find the funds under the other form
         evidence.append(ctx.evidence("same_account_as", other))
     return ctx.finding(
         "ADDRESS_NETWORK_MISMATCH",
         variant=form.family.value,
         evidence=tuple(evidence),
-        network_name=ctx.network.display_name,
+        network=chosen.slug,
+        network_name=chosen.display_name,
     )
 
 

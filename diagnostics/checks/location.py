@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.model import Evidence, Finding, Found, NotFound, Severity, Term, Unavailable
+from diagnostics.model import Evidence, Finding, Found, NetworkFacts, NotFound, Severity, Term, Unavailable
 
 # A head older than this many block times (and at least a minute) means the node has stopped following
 # the chain: a normal chain misses a slot or two, never ten in a row.
@@ -35,14 +35,22 @@ def not_found(ctx: CheckContext) -> Finding | None:
         )
         for n in asked
     )
-    return ctx.finding("TX_NOT_FOUND", evidence=evidence, networks=", ".join(ctx.name_of(n.network) for n in asked))
+    return ctx.finding(
+        "TX_NOT_FOUND",
+        variant="searched" if len(asked) > 1 else "",
+        evidence=evidence,
+        networks=tuple(ctx.name_of(n.network) for n in asked),
+        count=len(asked),
+    )
 
 
 @check("NODE_UNAVAILABLE", Severity.WARNING)
 def node_unavailable(ctx: CheckContext) -> Finding | None:
     evidence = []
     dead = []
-    for n in ctx.facts.networks:
+    located = ctx.facts.located
+    # Once the transaction is found, only its own network's silence matters: a hash names one transaction.
+    for n in (located,) if located else ctx.facts.networks:
         # Nonces and fees matter only while the transaction waits; then not knowing them is worth saying.
         waiting = isinstance(n.tx, Found) and n.tx.value.pending
         lookups = (n.tx, n.head, n.nonces, n.fees) if waiting else (n.tx, n.head)
@@ -52,7 +60,48 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
             evidence.append(Evidence("node_unavailable", reasons[0], n.network))
     if not dead:
         return None
-    return ctx.finding("NODE_UNAVAILABLE", evidence=tuple(evidence), networks=", ".join(dead), reason=evidence[0].value)
+    return ctx.finding("NODE_UNAVAILABLE", evidence=tuple(evidence), networks=tuple(dead), reason=evidence[0].value)
+
+
+@check("NETWORK_MISMATCH", Severity.PROBLEM)
+def network_mismatch(ctx: CheckContext) -> Finding | None:
+    located, expected = ctx.facts.located, ctx.expected
+    if located is None or expected is None or located.network == expected.slug:
+        return None
+    found_on = ctx.network
+    tx = ctx.tx
+    evidence = [
+        Evidence("network_expected", expected.display_name, expected.slug),
+        ctx.evidence("network_found", found_on.display_name, tx.block_number if tx else None),
+    ]
+    asked_expected = ctx.facts.for_network(expected.slug)
+    if asked_expected is not None and not asked_expected.skipped:
+        evidence.append(Evidence("network_answer", _answer(asked_expected), expected.slug))
+    reached = ctx.moved_to_address()
+    if reached and ctx.address:
+        variant = "same_address"  # an EVM address is the same account on every EVM chain: the key holder has it
+        evidence.append(ctx.evidence("funds_at", ctx.address))
+    elif expected.family != found_on.family:
+        variant = "other_family"
+    else:
+        variant = ""
+    recipients = [t.recipient for t in ctx.moved()]
+    if variant != "same_address" and recipients:
+        evidence.append(ctx.evidence("sent_to", recipients[0]))
+    return ctx.finding(
+        "NETWORK_MISMATCH",
+        variant=variant,
+        evidence=tuple(evidence),
+        expected=expected.display_name,
+        found=found_on.display_name,
+        address=ctx.address or "",
+    )
+
+
+def _answer(facts: NetworkFacts) -> Term | Unavailable:
+    if isinstance(facts.tx, Found):
+        return Term("found")
+    return Term("not_found") if isinstance(facts.tx, NotFound) else facts.tx
 
 
 @check("NODE_OUT_OF_SYNC", Severity.WARNING)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from diagnostics.intake.sniff import address_form, same_address
+from diagnostics.intake.sniff import address_form, networks_for_address, same_address
 from diagnostics.model import (
     Amount,
     Case,
@@ -58,12 +58,18 @@ def check(code: str, severity: Severity) -> Callable[[CheckFn], CheckFn]:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """The case, the selected network's profile, the facts gathered, and the one clock reading."""
+    """The case, the network judged, the facts gathered, and the one clock reading.
+
+    ``network`` is where the transaction was found, else the one the user chose; ``chosen`` is the
+    user's choice (``None``: Auto-detect); ``profiles`` name every network the facts mention.
+    """
 
     case: Case
     network: Network
     facts: Facts
     now: datetime
+    chosen: Network | None
+    profiles: tuple[Network, ...] = ()
 
     def finding(
         self,
@@ -89,7 +95,16 @@ class CheckContext:
 
     def name_of(self, slug: str) -> str:
         """The name users know ("Ethereum (ERC-20)") for a network the facts mention."""
-        return self.network.display_name if slug == self.network.slug else slug
+        known = {n.slug: n for n in (*self.profiles, self.network)}
+        return known[slug].display_name if slug in known else slug
+
+    @property
+    def expected(self) -> Network | None:
+        """The network the user meant: the one chosen, or with Auto-detect the only one their address can be on."""
+        if self.chosen is not None or self.case.address is None:
+            return self.chosen
+        fits = networks_for_address(self.case.address, self.profiles)
+        return fits[0] if len(fits) == 1 else None
 
     @property
     def selected(self) -> NetworkFacts | None:

@@ -34,7 +34,7 @@ def not_official(ctx: CheckContext) -> Finding | None:
         evidence=tuple(evidence),
         symbol=symbol,
         contract=fake.contract,
-        official=", ".join(t.contract for t in official) or None,
+        official=tuple(t.contract for t in official) or None,
     )
 
 

@@ -56,7 +56,7 @@ def no_transfer(ctx: CheckContext) -> Finding | None:
     arrived = ctx.moved_to_address()
     if arrived and not any(ctx.wanted(t) for t in arrived):
         # Something reached the address, but not the coin the user says they sent.
-        moved = ", ".join(dict.fromkeys(ctx.symbol_of(t) for t in arrived))
+        moved = tuple(dict.fromkeys(ctx.symbol_of(t) for t in arrived))
         evidence = [ctx.evidence("token_stated", ctx.case.token)]
         evidence += [ctx.evidence("amount", ctx.amount(t) or t.amount, tx.block_number) for t in arrived]
         return ctx.finding(
@@ -90,7 +90,7 @@ def recipient_mismatch(ctx: CheckContext) -> Finding | None:
         "RECIPIENT_MISMATCH",
         variant=_pending_variant(ctx),
         evidence=_transfer_evidence(ctx, elsewhere),
-        recipient=", ".join(recipients),
+        recipient=tuple(recipients),
         address=ctx.address,
     )
 

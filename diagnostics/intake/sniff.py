@@ -7,11 +7,14 @@ right for the network they chose, so they stay pure and cheap.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 import base58
 from eth_utils.address import is_checksum_address, to_checksum_address
+
+from diagnostics.model.network import Network
 
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _BECH32 = re.compile(r"(bc1|tb1)[02-9ac-hj-np-z]{11,87}")
@@ -80,6 +83,29 @@ def hash_form(text: str) -> HashForm:
 def hash_fits_family(form: HashForm, family: str) -> bool:
     """Whether a hash of this form can name a transaction on a network of ``family``."""
     return form in _HASH_FORMS_BY_FAMILY.get(family, frozenset())
+
+
+def hash_fits_any(form: HashForm) -> bool:
+    """Whether a hash of this form can name a transaction on some network family at all."""
+    return any(form in forms for forms in _HASH_FORMS_BY_FAMILY.values())
+
+
+def networks_for_hash(text: str, networks: Iterable[Network]) -> tuple[Network, ...]:
+    """The networks a pasted hash can name a transaction on, in the order given.
+
+    ``0x`` + 64 hex is an EVM hash, or a Tron id pasted with a ``0x``; 64 bare hex is a Tron or Bitcoin id,
+    or an EVM hash without its ``0x``. The form alone cannot tell them apart: only asking can.
+    """
+    form = hash_form(text)
+    return tuple(n for n in networks if hash_fits_family(form, n.family))
+
+
+def networks_for_address(text: str, networks: Iterable[Network]) -> tuple[Network, ...]:
+    """The networks a well-formed address can be on: every EVM network for ``0x…``, Tron for ``T…``."""
+    form = address_form(text)
+    if form.family is None or form.problem not in (None, "checksum"):
+        return ()
+    return tuple(n for n in networks if n.family == form.family)
 
 
 def normalize_hash(text: str, family: str) -> str:

@@ -1,6 +1,6 @@
 """Frozen dataclasses the whole core speaks: cases, networks, facts, findings and diagnoses."""
 
-from diagnostics.model.case import Case, Direction
+from diagnostics.model.case import AUTO_DETECT, Case, Direction
 from diagnostics.model.diagnosis import Diagnosis, Verdict
 from diagnostics.model.facts import (
     Amount,
@@ -20,6 +20,7 @@ from diagnostics.model.lookup import Found, Lookup, NotFound, Unavailable, known
 from diagnostics.model.network import Explorer, Network, Token
 
 __all__ = [
+    "AUTO_DETECT",
     "Amount",
     "Case",
     "ChainHead",

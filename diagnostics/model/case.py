@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+# ``Case.network`` when the user leaves the network to the app: every network the hash can be on is asked.
+AUTO_DETECT = "auto"
+
 
 class Direction(StrEnum):
     DEPOSIT = "deposit"
@@ -21,7 +24,7 @@ class Case:
     network profile's default (an exchange may ask for more).
     """
 
-    network: str
+    network: str  # the slug the user chose, or ``AUTO_DETECT``
     tx_hash: str
     address: str | None = None
     token: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
 
-from diagnostics.model.lookup import Lookup, Unavailable
+from diagnostics.model.lookup import Found, Lookup, Unavailable
 
 # Token amounts reach 30+ significant digits (18 decimals); the default 28-digit context would round them.
 EXACT = Context(prec=200)
@@ -183,6 +183,9 @@ class NetworkFacts:
     fees: Lookup[FeeMarket] | None = None
     elapsed_seconds: float = 0.0
     round_trips: int = 0
+    # Asked, but not waited for: the transaction was found on another network first (a hash names one
+    # transaction on one chain), so this network's silence says nothing about the node.
+    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,3 +194,8 @@ class Facts:
 
     def for_network(self, slug: str) -> NetworkFacts | None:
         return next((n for n in self.networks if n.network == slug), None)
+
+    @property
+    def located(self) -> NetworkFacts | None:
+        """The network whose node knows the transaction, if any did."""
+        return next((n for n in self.networks if isinstance(n.tx, Found)), None)

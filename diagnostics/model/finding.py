@@ -35,7 +35,8 @@ class Term:
     key: str
 
 
-EvidenceValue = str | int | float | Decimal | Amount | Term | Unavailable | datetime | None
+# A tuple is a list of names, joined the way the report's language writes lists.
+EvidenceValue = str | int | float | Decimal | Amount | Term | Unavailable | datetime | tuple[str, ...] | None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form, normalize_hash
-from diagnostics.model import Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term, Unavailable
+from diagnostics.model import AUTO_DETECT, Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term, Unavailable
 from diagnostics.report.locale import LANGUAGES
 from diagnostics.report.transaction import TxSummary, summarize
 
@@ -127,6 +127,8 @@ def format_value(value: EvidenceValue, locale: ModuleType, name: str = "") -> st
         return reason_text(value, locale)
     if isinstance(value, Amount):
         return str(value)
+    if isinstance(value, tuple):
+        return str(report["list_sep"]).join(value)
     if isinstance(value, datetime):
         return format_time(value, locale)
     if isinstance(value, int) and not isinstance(value, bool) and name.endswith("_seconds"):
@@ -197,7 +199,9 @@ def _network_rows(diagnosis: Diagnosis, locale: ModuleType) -> tuple[NetworkRow,
     names = {n.slug: n.display_name for n in diagnosis.networks}
     rows = []
     for n in diagnosis.facts.networks:
-        if isinstance(n.tx, Found):
+        if n.skipped:
+            answer, detail = report["skipped"], reason_text(n.tx, locale) if isinstance(n.tx, Unavailable) else ""
+        elif isinstance(n.tx, Found):
             answer, detail = report["found"], ""
         elif isinstance(n.tx, NotFound):
             answer, detail = report["not_found"], ""
@@ -346,11 +350,13 @@ def build_report(
     locale = strings(language)
     report = locale.REPORT
     case = diagnosis.case
-    selected = diagnosis.networks[0].display_name if diagnosis.networks else case.network
+    judged = diagnosis.networks[0].display_name if diagnosis.networks else case.network
+    names = {n.slug: n.display_name for n in diagnosis.networks}
+    chosen = report["auto_detect"] if case.network == AUTO_DETECT else names.get(case.network, case.network)
     verdict = diagnosis.verdict
-    verdict_params = _params(verdict.params, selected, locale)
+    verdict_params = _params(verdict.params, judged, locale)
     case_rows = [
-        (report["network"], selected),
+        (report["network"], chosen),
         (report["tx_hash"], case.tx_hash.strip() or report["none"]),
         (report["direction"], report[case.direction.value]),
     ]

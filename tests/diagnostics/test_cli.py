@@ -55,7 +55,16 @@ def test_json_output_for_a_confirmed_usdt_deposit(eth: Node) -> None:
 def test_text_output_leads_with_verdict_and_written_atomically(eth: Node, tmp_path: Path) -> None:
     target = tmp_path / "report.txt"
     run = cli(
-        "diagnose", "--network", "ethereum", "--tx", UNKNOWN, "--rpc", f"ethereum={eth.url}", "--output", str(target)
+        "diagnose",
+        "--network",
+        "ethereum",
+        "--no-search",
+        "--tx",
+        UNKNOWN,
+        "--rpc",
+        f"ethereum={eth.url}",
+        "--output",
+        str(target),
     )
     assert run.returncode == 0 and run.stdout == ""
     assert target.read_text().startswith("Verdict: Not found on Ethereum (ERC-20)")
@@ -72,7 +81,7 @@ def test_malformed_inputs_are_findings_not_errors() -> None:
 
 def test_dead_node_is_unavailable_not_missing() -> None:
     dead = f"ethereum=http://127.0.0.1:{free_port()}"
-    run = cli("diagnose", "--network", "ethereum", "--tx", UNKNOWN, "--rpc", dead, "--format", "json")
+    run = cli("diagnose", "--network", "ethereum", "--no-search", "--tx", UNKNOWN, "--rpc", dead, "--format", "json")
     data = json.loads(run.stdout)
     assert run.returncode == 0 and data["verdict"]["code"] == "NODE_UNAVAILABLE"
     assert "TX_NOT_FOUND" not in {f["code"] for f in data["findings"]}
@@ -112,6 +121,7 @@ def test_repeated_rpc_is_a_fallback(eth: Node) -> None:
         "diagnose",
         "--network",
         "erc20",
+        "--no-search",
         "--tx",
         UNKNOWN,
         "--rpc",
@@ -153,7 +163,7 @@ def test_tron_usdt_deposit_by_its_alias_with_the_api_key_from_the_environment() 
 SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow"
 WIF_KEY = "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"
 HEX_KEY = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
-BASE = ["diagnose", "--network", "ethereum", "--tx", UNKNOWN, "--rpc", "ethereum=http://127.0.0.1:9"]
+BASE = ["diagnose", "--network", "ethereum", "--no-search", "--tx", UNKNOWN, "--rpc", "ethereum=http://127.0.0.1:9"]
 
 
 def _leaks(secret: str, *texts: str) -> bool:

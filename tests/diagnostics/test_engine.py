@@ -61,7 +61,7 @@ def test_fake_usdt_is_not_official(eth: Node) -> None:
     assert d.verdict.code == "TOKEN_NOT_OFFICIAL"
     finding = next(f for f in d.findings if f.code == "TOKEN_NOT_OFFICIAL")
     assert finding.params["contract"] == fake
-    assert finding.params["official"] == eth.usdt
+    assert finding.params["official"] == (eth.usdt,)
     assert "TOKEN_UNKNOWN" not in d.codes()
 
 

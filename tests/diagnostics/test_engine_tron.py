@@ -126,7 +126,7 @@ def test_look_alike_base58_address(node: TronNode) -> None:
 def test_sent_to_someone_else(node: TronNode) -> None:
     built = node.trc20_transfer(SENDER, OTHER, 500_000_000)
     d = diagnose(node, built.txid, address=USER)
-    assert d.verdict.code == "RECIPIENT_MISMATCH" and finding(d, "RECIPIENT_MISMATCH").params["recipient"] == OTHER
+    assert d.verdict.code == "RECIPIENT_MISMATCH" and finding(d, "RECIPIENT_MISMATCH").params["recipient"] == (OTHER,)
 
 
 def test_fake_usdt(node: TronNode) -> None:
@@ -135,7 +135,7 @@ def test_fake_usdt(node: TronNode) -> None:
     d = diagnose(node, built.txid, address=USER, token="USDT", amount=Decimal(1000))
     assert d.verdict.code == "TOKEN_NOT_OFFICIAL"
     f = finding(d, "TOKEN_NOT_OFFICIAL")
-    assert f.params["contract"] == fake and f.params["official"] == USDT
+    assert f.params["contract"] == fake and f.params["official"] == (USDT,)
 
 
 def test_unknown_hash(node: TronNode) -> None:

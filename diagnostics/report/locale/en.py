@@ -36,6 +36,7 @@ REPORT: dict[str, str] = {
     "colon": ": ",
     "paren": " ({})",
     "comma": ", ",
+    "list_sep": ", ",
     "via": " via ",
     "evidence_at_block": "read at block {block}",
     "none": "—",
@@ -88,6 +89,8 @@ REPORT: dict[str, str] = {
     "field": "Field",
     "value": "Value",
     "redacted_note": "Addresses and hashes are shortened in this copy.",
+    "auto_detect": "Auto-detect",
+    "skipped": "not waited for",
 }
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
@@ -102,6 +105,8 @@ TERMS: dict[str, str] = {
     "activated": "activated",
     "not_activated": "not activated (it has never received TRX)",
     "not_found": "not found",
+    "found": "found",
+    "hash_form_auto": "0x followed by 64 hex characters, or 64 hex characters (0-9, a-f)",
     "hash_form_evm": "0x followed by exactly 64 hex characters (0-9, a-f)",
     "hash_form_tron": "exactly 64 hex characters (0-9, a-f), usually without 0x",
     "hash_form_bitcoin": "exactly 64 hex characters (0-9, a-f), without 0x",
@@ -174,6 +179,9 @@ EVIDENCE: dict[str, str] = {
     "same_account_as": "The same account written for this network",
     "refused_field": "Field refused",
     "secret_kind": "It looked like",
+    "network_expected": "Network you meant",
+    "network_found": "Network it is on",
+    "funds_at": "The funds are at this address there",
 }
 
 VERDICTS: dict[str, Any] = {
@@ -181,7 +189,7 @@ VERDICTS: dict[str, Any] = {
     "INPUT_INVALID_HASH": "The transaction hash is not valid for {network}",
     "INPUT_INVALID_ADDRESS": "The address is not valid",
     "ADDRESS_NETWORK_MISMATCH": "The address does not belong to {network}",
-    "NETWORK_MISMATCH": "Sent on another network",
+    "NETWORK_MISMATCH": "Sent on {found}, not on {expected}",
     "TX_FAILED": {
         "withdrawal": "Failed — the funds never left the exchange",
         "": "Failed — the funds never left",
@@ -224,7 +232,7 @@ VERDICTS: dict[str, Any] = {
     },
     "TX_CONFIRMED": "In a block and successful",
     "NODE_UNAVAILABLE": "Could not check: the node did not answer",
-    "TX_NOT_FOUND": "Not found on {network}",
+    "TX_NOT_FOUND": {"searched": "Not found on any of the {count} networks asked", "": "Not found on {network}"},
     "NETWORK_CONGESTED": "The network is congested",
     "INTERNAL_CHECK_ERROR": "Deposit Doctor hit an internal error; the result is incomplete",
     "NO_FINDINGS": "Nothing to report",
@@ -298,6 +306,34 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Deposit Doctor hit an internal error",
         "explanation": "The check for {check} failed with: {error}. The other findings are still valid.",
         "next_steps": {"any": ["Please report this to Deposit Doctor's developers with this report."]},
+    },
+    "NETWORK_MISMATCH": {
+        "title": "Sent on another network: {found}",
+        "explanation": {
+            "same_address.deposit": "You meant {expected}, but this transaction is on {found}. It sent the funds to your address {address} on {found}, so they are at that address on {found}: not lost, but not where the exchange looks for {expected} deposits. An exchange that holds this address's key on {found} (most do, for the same 0x address) can often recover them, sometimes for a fee; some do not recover tokens they do not list on {found}.",
+            "same_address.withdrawal": "You meant {expected}, but this withdrawal was sent on {found}, to your address {address}. The funds are at that address on {found}: a wallet that shows only {expected} does not show them.",
+            "other_family": "You meant {expected}, but this transaction is on {found}. An address of {expected} cannot receive on {found}, so the funds did not reach your {expected} address. If you only picked the wrong network in Deposit Doctor, the findings below already describe the transaction on {found}.",
+            "": "You meant {expected}, but this transaction is on {found}. The findings below describe it on {found}.",
+        },
+        "next_steps": {
+            "same_address.deposit": [
+                "Ask the exchange's support for a wrong-network deposit recovery, and give them this report (the network it was sent on: {found}).",
+                "Do not send more to this address on {found} until support answers.",
+                "Next time, choose the same network in the sending wallet as on the exchange's deposit page.",
+            ],
+            "same_address.withdrawal": [
+                "Switch your wallet to {found} (the same address) to see and use the funds.",
+                "If your wallet cannot use {found}, use one that can with the same recovery words; never give them to anyone.",
+            ],
+            "withdrawal": [
+                "Ask the exchange why the withdrawal was sent on {found} when you chose {expected}, and give them this report."
+            ],
+            "deposit": [
+                "If you picked the wrong network only in Deposit Doctor, diagnose again with {found}.",
+                "If you really sent on {found}, look at where the funds went (Sent to): if that is one of the exchange's addresses on {found}, ask support for a wrong-network recovery with this report.",
+                "If it went to an address you control on {found}, the funds are there.",
+            ],
+        },
     },
     "TX_NOT_FOUND": {
         "title": "The transaction was not found",

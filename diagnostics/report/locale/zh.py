@@ -31,6 +31,7 @@ REPORT: dict[str, str] = {
     "colon": "：",
     "paren": "（{}）",
     "comma": "，",
+    "list_sep": "、",
     "via": "，节点 ",
     "evidence_at_block": "读取于区块高度 {block}",
     "none": "—",
@@ -83,6 +84,8 @@ REPORT: dict[str, str] = {
     "field": "字段",
     "value": "值",
     "redacted_note": "此副本中的地址和哈希值已做缩略处理。",
+    "auto_detect": "自动识别",
+    "skipped": "未等待",
 }
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
@@ -97,6 +100,8 @@ TERMS: dict[str, str] = {
     "activated": "已激活",
     "not_activated": "未激活（该地址从未收到过 TRX）",
     "not_found": "未找到",
+    "found": "已找到",
+    "hash_form_auto": "0x 加 64 位十六进制字符，或 64 位十六进制字符（0-9、a-f）",
     "hash_form_evm": "0x 加 64 位十六进制字符（0-9、a-f）",
     "hash_form_tron": "64 位十六进制字符（0-9、a-f），通常不带 0x",
     "hash_form_bitcoin": "64 位十六进制字符（0-9、a-f），不带 0x",
@@ -137,6 +142,8 @@ REASONS: dict[str, str] = {
     "trongrid_403": "{host} 拒绝了请求（HTTP 403）：TronGrid 在超出免费额度时会这样处理，请设置 TRON_PRO_API_KEY",
     "info_without_tx": "{host} 有该交易的执行信息，却查不到交易本身",
     "block_without_result": "{host} 知道该交易所在的区块，但尚未得到执行结果；请稍后重试",
+    "no_answer": "{seconds} 秒内没有得到完整响应",
+    "skipped": "未等待：已在 {network} 上找到该交易",
 }
 
 EVIDENCE: dict[str, str] = {
@@ -192,6 +199,9 @@ EVIDENCE: dict[str, str] = {
     "same_account_as": "该账户在当前网络上的地址写法",
     "refused_field": "被拒绝的字段",
     "secret_kind": "疑似内容",
+    "network_expected": "您想使用的网络",
+    "network_found": "交易实际所在网络",
+    "funds_at": "资金在该网络上的这个地址",
 }
 
 VERDICTS: dict[str, Any] = {
@@ -199,7 +209,7 @@ VERDICTS: dict[str, Any] = {
     "INPUT_INVALID_HASH": "该交易哈希在 {network} 上无效",
     "INPUT_INVALID_ADDRESS": "地址无效",
     "ADDRESS_NETWORK_MISMATCH": "该地址不属于 {network}",
-    "NETWORK_MISMATCH": "转账使用了其他网络",
+    "NETWORK_MISMATCH": "转账在 {found} 上，而不是 {expected}",
     "TX_FAILED": {
         "withdrawal": "交易失败——资金从未离开交易所",
         "": "交易失败——资金并未转出",
@@ -242,7 +252,7 @@ VERDICTS: dict[str, Any] = {
     },
     "TX_CONFIRMED": "已打包进区块且执行成功",
     "NODE_UNAVAILABLE": "无法检查：节点没有响应",
-    "TX_NOT_FOUND": "在 {network} 上未找到",
+    "TX_NOT_FOUND": {"searched": "在查询的 {count} 个网络上均未找到", "": "在 {network} 上未找到"},
     "NETWORK_CONGESTED": "网络拥堵",
     "INTERNAL_CHECK_ERROR": "Deposit Doctor 出现内部错误，结果不完整",
     "NO_FINDINGS": "没有需要报告的问题",
@@ -310,6 +320,32 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Deposit Doctor 出现内部错误",
         "explanation": "{check} 检查失败，错误信息：{error}。其他检查结果仍然有效。",
         "next_steps": {"any": ["请将此问题连同本报告反馈给 Deposit Doctor 的开发者。"]},
+    },
+    "NETWORK_MISMATCH": {
+        "title": "转账使用了其他网络：{found}",
+        "explanation": {
+            "same_address.deposit": "您想使用的是 {expected}，但这笔交易在 {found} 上。资金已转入您在 {found} 上的地址 {address}，因此资金就在 {found} 上的这个地址里：并没有丢失，只是不在交易所查收 {expected} 充值的地方。持有该地址在 {found} 上私钥的交易所（同一个 0x 地址，多数交易所都持有）通常可以找回，有时会收取手续费；也有交易所不找回其在 {found} 上未上线的代币。",
+            "same_address.withdrawal": "您想使用的是 {expected}，但这笔提币是通过 {found} 发出的，已转入您的地址 {address}。资金就在 {found} 上的这个地址里：只显示 {expected} 的钱包看不到它。",
+            "other_family": "您想使用的是 {expected}，但这笔交易在 {found} 上。{expected} 的地址无法在 {found} 上收款，因此资金没有到达您的 {expected} 地址。如果您只是在 Deposit Doctor 中选错了网络，下面的检查结果已经是该交易在 {found} 上的情况。",
+            "": "您想使用的是 {expected}，但这笔交易在 {found} 上。下面的检查结果描述的是它在 {found} 上的情况。",
+        },
+        "next_steps": {
+            "same_address.deposit": [
+                "请联系交易所客服申请找回充错网络的资产，并提供本报告（实际转账网络：{found}）。",
+                "在客服答复之前，请不要再向 {found} 上的这个地址转账。",
+                "以后转账时，请在转出钱包中选择与交易所充值页面相同的网络。",
+            ],
+            "same_address.withdrawal": [
+                "请在钱包中切换到 {found}（地址相同），即可看到并使用这笔资金。",
+                "如果您的钱包不支持 {found}，请使用支持该网络的钱包并导入同一组助记词；切勿将助记词交给任何人。",
+            ],
+            "withdrawal": ["请携带本报告询问交易所：您选择的是 {expected}，为什么提币通过 {found} 发出。"],
+            "deposit": [
+                "如果您只是在 Deposit Doctor 中选错了网络，请选择 {found} 重新诊断。",
+                "如果您确实是通过 {found} 转账的，请查看资金的去向（“接收方”）：如果那是交易所在 {found} 上的地址，请携带本报告联系客服申请找回充错网络的资产。",
+                "如果资金转入的是您自己在 {found} 上控制的地址，资金就在那里。",
+            ],
+        },
     },
     "TX_NOT_FOUND": {
         "title": "未找到该交易",

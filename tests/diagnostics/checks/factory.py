@@ -99,6 +99,7 @@ def context(
         network=catalog.network(network),
         facts=Facts((facts,)),
         now=NOW,
+        chosen=catalog.network(network),
     )
 
 

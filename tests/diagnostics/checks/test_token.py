@@ -9,7 +9,7 @@ ODD = TokenInfo("0x5FbDB2315678afecb367f032d93F642f64180aa3", "PEPE", 18)
 
 def test_fake_usdt_names_the_official_contract() -> None:
     finding = run("TOKEN_NOT_OFFICIAL", context(mined(transfers=(usdt_transfer(token=FAKE),)), address=DEPOSIT))
-    assert finding is not None and finding.params["official"] == USDT
+    assert finding is not None and finding.params["official"] == (USDT,)
     assert run("TOKEN_UNKNOWN", context(mined(transfers=(usdt_transfer(token=FAKE),)), address=DEPOSIT)) is None
 
 

@@ -54,7 +54,7 @@ def test_mistyped_capitals_of_the_receiving_address_are_forgiven() -> None:
 
 def test_other_coin_than_stated() -> None:
     finding = run("NO_TRANSFER_TO_ADDRESS", context(mined(), address=DEPOSIT, token="USDC"))
-    assert finding is not None and finding.variant == "other_token" and finding.params["moved"] == "USDT"
+    assert finding is not None and finding.variant == "other_token" and finding.params["moved"] == ("USDT",)
     assert run("NO_TRANSFER_TO_ADDRESS", context(mined(), address=DEPOSIT, token="usdt")) is None
 
 

@@ -30,6 +30,7 @@ class RecordedAdapter:
     """Answers with fixed facts: the report tests are about words, not nodes."""
 
     family = "evm"
+    timeout = 5.0
 
     def __init__(self, facts: NetworkFacts) -> None:
         self.facts = facts
