@@ -225,7 +225,7 @@ class _Search:
             name = self._asked[found.network].display_name
             now = perf_counter()
             for slug, (started, _) in list(self._running.items()):
-                skipped = unavailable("skipped", "not waited for: the transaction was found on {network}", network=name)
+                skipped = unavailable("skipped", "the transaction was found on {network} first", network=name)
                 self._record(
                     NetworkFacts(slug, "", tx=skipped, head=skipped, elapsed_seconds=now - started, skipped=True)
                 )

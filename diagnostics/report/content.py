@@ -46,6 +46,7 @@ class NetworkRow:
     network: str
     name: str
     endpoint: str
+    state: str  # "found", "not_found", "unavailable" or "skipped": stable, for programs reading the JSON
     answer: str
     detail: str
     head_block: int | None
@@ -200,20 +201,21 @@ def _network_rows(diagnosis: Diagnosis, locale: ModuleType) -> tuple[NetworkRow,
     rows = []
     for n in diagnosis.facts.networks:
         if n.skipped:
-            answer, detail = report["skipped"], reason_text(n.tx, locale) if isinstance(n.tx, Unavailable) else ""
+            state, detail = "skipped", reason_text(n.tx, locale) if isinstance(n.tx, Unavailable) else ""
         elif isinstance(n.tx, Found):
-            answer, detail = report["found"], ""
+            state, detail = "found", ""
         elif isinstance(n.tx, NotFound):
-            answer, detail = report["not_found"], ""
+            state, detail = "not_found", ""
         else:
-            answer, detail = report["unavailable"], reason_text(n.tx, locale)
+            state, detail = "unavailable", reason_text(n.tx, locale)
         head = n.head.value.number if isinstance(n.head, Found) else None
         rows.append(
             NetworkRow(
                 n.network,
                 names.get(n.network, n.network),
                 n.endpoint,
-                answer,
+                state,
+                report[state],
                 detail,
                 head,
                 round(n.elapsed_seconds * 1000),
@@ -336,6 +338,9 @@ def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, l
         "code": code,
     }
     template = r["support_credited"] if code == "CONFIRMATIONS_SUFFICIENT" else r["support_message"]
+    if code == "NETWORK_MISMATCH" and deposit:
+        template = r["support_wrong_network"]
+        fields["expected"] = format_value(diagnosis.verdict.params.get("expected"), locale)
     text = str(template).format(**fields)
     if tx and tx.recipient and address and tx.recipient.lower() != address.strip().lower():
         text += str(r["support_elsewhere"]).format(recipient=tx.recipient)

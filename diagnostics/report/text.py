@@ -56,7 +56,8 @@ def lay_out(r: Report) -> str:
             head = f"{comma}{label['at_block']} {n.head_block}" if n.head_block is not None else ""
             detail = f" — {n.detail}" if n.detail else ""
             timing = f"{n.elapsed_ms} ms{comma}{label['round_trips'].format(n=n.round_trips)}{head}"
-            lines.append(f"  {n.name}{label['via']}{n.endpoint}{colon}{n.answer}{detail}{paren.format(timing)}")
+            via = f"{label['via']}{n.endpoint}" if n.endpoint else ""
+            lines.append(f"  {n.name}{via}{colon}{n.answer}{detail}{paren.format(timing)}")
     lines += ["", f"{label['app']} {r.app_version} · {label['diagnosed_at']} {r.diagnosed_at}"]
     if r.redacted:
         lines.append(label["redacted_note"])

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Node
 from tests.fixtures.anvil import free_port
+from tests.fixtures.evm_node import Node
 from tests.fixtures.tron_node import TronNode
 
 UNKNOWN = "0x" + "ab" * 32

@@ -10,9 +10,10 @@ from diagnostics.engine import diagnose
 from diagnostics.model import Case, Direction
 from diagnostics.report.json import render_json
 from diagnostics.report.text import render_text
-from tests.conftest import Node, diagnose_on
 from tests.fixtures.anvil import Anvil
 from tests.fixtures.chain import GWEI, Chain, look_alike
+from tests.fixtures.diagnosis import diagnose_on
+from tests.fixtures.evm_node import Node
 
 UNKNOWN_HASH = "0x" + "ab" * 32
 

@@ -11,8 +11,8 @@ from tronpy.keys import to_hex_address
 
 from diagnostics.model import Diagnosis, Finding, Term
 from diagnostics.report.text import render_text
-from tests.conftest import diagnose_on
 from tests.fixtures.anvil import free_port
+from tests.fixtures.diagnosis import diagnose_on
 from tests.fixtures.tron_node import USDT, TronNode, recorded
 
 SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"

@@ -70,6 +70,7 @@ REPORT: dict[str, str] = {
     "withdrawal_address": "Receiving address",
     "support_message": "Hello, my {direction} has not arrived. Coin: {coin}. Network: {network}. Amount: {amount}. Token contract: {contract}. From address: {sender}. {address_label}: {address}. TxID: {tx_hash}. Time: {time}. Deposit Doctor's diagnosis: {verdict} ({code}).",
     "support_credited": "Hello, my deposit has reached my deposit address on-chain with enough confirmations, but it is not credited to my account yet. Coin: {coin}. Network: {network}. Amount: {amount}. Token contract: {contract}. From address: {sender}. {address_label}: {address}. TxID: {tx_hash}. Time: {time}. Please check and credit it. (Deposit Doctor: {verdict}, {code}.)",
+    "support_wrong_network": "Hello, I made a deposit on the wrong network and ask you to recover it. The deposit address is for {expected}, but I sent on {network}. Coin: {coin}. Amount: {amount}. Token contract on {network}: {contract}. From address: {sender}. {address_label}: {address}. TxID: {tx_hash}. Time: {time}. Deposit Doctor's diagnosis: {verdict} ({code}).",
     "support_expected": "{moved} (I expected {expected})",
     "support_elsewhere": " The funds went to {recipient}, not to the address above.",
     "support_not_needed_failed": "No need to contact support: the transaction failed on-chain, so the funds never left the sending wallet. Send again (see above).",
@@ -310,7 +311,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NETWORK_MISMATCH": {
         "title": "Sent on another network: {found}",
         "explanation": {
-            "same_address.deposit": "You meant {expected}, but this transaction is on {found}. It sent the funds to your address {address} on {found}, so they are at that address on {found}: not lost, but not where the exchange looks for {expected} deposits. An exchange that holds this address's key on {found} (most do, for the same 0x address) can often recover them, sometimes for a fee; some do not recover tokens they do not list on {found}.",
+            "same_address.deposit": "You meant {expected}, but this transaction is on {found}. It sent the funds to your address {address} there, so they sit at that address on {found}: not lost, but not where the exchange looks for {expected} deposits. An exchange that holds this address's key on that chain (most do, for the same 0x address) can often recover them, sometimes for a fee; some refuse for tokens they do not list there.",
             "same_address.withdrawal": "You meant {expected}, but this withdrawal was sent on {found}, to your address {address}. The funds are at that address on {found}: a wallet that shows only {expected} does not show them.",
             "other_family": "You meant {expected}, but this transaction is on {found}. An address of {expected} cannot receive on {found}, so the funds did not reach your {expected} address. If you only picked the wrong network in Deposit Doctor, the findings below already describe the transaction on {found}.",
             "": "You meant {expected}, but this transaction is on {found}. The findings below describe it on {found}.",

@@ -64,6 +64,7 @@ REPORT: dict[str, str] = {
     "deposit_address": "充值地址",
     "withdrawal_address": "提币地址",
     "support_message": "您好，我的{direction}尚未到账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。Deposit Doctor 诊断结果：{verdict}（{code}）。麻烦帮忙核实处理，谢谢！",
+    "support_wrong_network": "您好，我的充值转错了网络，申请找回。充值地址对应的网络是 {expected}，但我是通过 {network} 转账的。币种：{coin}；数量：{amount}；{network} 上的代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。Deposit Doctor 诊断结果：{verdict}（{code}）。麻烦帮忙处理，谢谢！",
     "support_credited": "您好，我的充值已在链上转入我的充值地址，确认数已满足要求，但至今未入账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。麻烦帮忙查询并入账，谢谢！（Deposit Doctor 诊断结果：{verdict}，{code}）",
     "support_expected": "{moved}（预期 {expected}）",
     "support_elsewhere": "资金实际转入了 {recipient}，并非上述地址。",
@@ -143,7 +144,7 @@ REASONS: dict[str, str] = {
     "info_without_tx": "{host} 有该交易的执行信息，却查不到交易本身",
     "block_without_result": "{host} 知道该交易所在的区块，但尚未得到执行结果；请稍后重试",
     "no_answer": "{seconds} 秒内没有得到完整响应",
-    "skipped": "未等待：已在 {network} 上找到该交易",
+    "skipped": "已先在 {network} 上找到该交易",
 }
 
 EVIDENCE: dict[str, str] = {
@@ -324,7 +325,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NETWORK_MISMATCH": {
         "title": "转账使用了其他网络：{found}",
         "explanation": {
-            "same_address.deposit": "您想使用的是 {expected}，但这笔交易在 {found} 上。资金已转入您在 {found} 上的地址 {address}，因此资金就在 {found} 上的这个地址里：并没有丢失，只是不在交易所查收 {expected} 充值的地方。持有该地址在 {found} 上私钥的交易所（同一个 0x 地址，多数交易所都持有）通常可以找回，有时会收取手续费；也有交易所不找回其在 {found} 上未上线的代币。",
+            "same_address.deposit": "您想使用的是 {expected}，但这笔交易在 {found} 上。资金已转入您在该链上的地址 {address}，因此资金就在 {found} 上的这个地址里：并没有丢失，只是不在交易所查收 {expected} 充值的地方。持有该地址在这条链上私钥的交易所（同一个 0x 地址，多数交易所都持有）通常可以找回，有时会收取手续费；也有交易所不找回其在该链上未上线的代币。",
             "same_address.withdrawal": "您想使用的是 {expected}，但这笔提币是通过 {found} 发出的，已转入您的地址 {address}。资金就在 {found} 上的这个地址里：只显示 {expected} 的钱包看不到它。",
             "other_family": "您想使用的是 {expected}，但这笔交易在 {found} 上。{expected} 的地址无法在 {found} 上收款，因此资金没有到达您的 {expected} 地址。如果您只是在 Deposit Doctor 中选错了网络，下面的检查结果已经是该交易在 {found} 上的情况。",
             "": "您想使用的是 {expected}，但这笔交易在 {found} 上。下面的检查结果描述的是它在 {found} 上的情况。",

@@ -25,8 +25,9 @@ from diagnostics.chains.evm import (
     decode_transfer_logs,
 )
 from diagnostics.model import Found, NotFound, Unavailable
-from tests.conftest import Node, diagnose_on
 from tests.fixtures.anvil import Anvil, free_port
+from tests.fixtures.diagnosis import diagnose_on
+from tests.fixtures.evm_node import Node
 from tests.fixtures.rpc_server import RpcServer
 
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "evm"

@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from diagnostics import catalog
+from diagnostics.checks.registry import CheckContext
 from diagnostics.model import Facts, NotFound, Unavailable
 from tests.diagnostics.checks.factory import context, mined, pending, run
+
+TRON_ADDRESS = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
 
 
 def test_not_found_only_when_every_node_answered() -> None:
@@ -37,3 +41,46 @@ def test_unknown_nonces_or_fees_are_said_only_while_pending() -> None:
         selected = replace(ctx.facts.networks[0], nonces=Unavailable("nonce refused"), fees=Unavailable("fees refused"))
         ctx = replace(ctx, facts=Facts((selected,)))
         assert (run("NODE_UNAVAILABLE", ctx) is not None) is expected
+
+
+def _found_elsewhere(where: str, chosen: str | None, **case: object) -> CheckContext:
+    """The transaction found on ``where`` after ``chosen`` (``None``: Auto-detect) said it does not know it."""
+    found = context(mined(), network=where, **case)
+    asked = [found.facts.networks[0]]
+    if chosen is not None:
+        asked.insert(0, replace(found.facts.networks[0], network=chosen, tx=NotFound()))
+    profiles = tuple(catalog.network(n.network) for n in asked)
+    return replace(
+        found,
+        facts=Facts(tuple(asked)),
+        chosen=catalog.network(chosen) if chosen else None,
+        profiles=profiles,
+        case=replace(found.case, network=chosen or "auto"),
+    )
+
+
+def test_network_mismatch_variants() -> None:
+    recipient = mined().transfers[0].recipient
+    same = run("NETWORK_MISMATCH", _found_elsewhere("bsc", "ethereum", address=recipient))
+    assert same is not None and same.variant == "same_address" and same.network == "bsc"
+    assert same.params == {"expected": "Ethereum (ERC-20)", "found": "BNB Smart Chain (BEP-20)", "address": recipient}
+    other = run("NETWORK_MISMATCH", _found_elsewhere("bsc", "ethereum", address="0x" + "12" * 20))
+    assert other is not None and other.variant == ""
+    tron = run("NETWORK_MISMATCH", _found_elsewhere("ethereum", "tron", address=TRON_ADDRESS))
+    assert tron is not None and tron.variant == "other_family"
+
+
+def test_auto_detect_mismatches_only_when_the_address_names_one_network() -> None:
+    recipient = mined().transfers[0].recipient
+    assert run("NETWORK_MISMATCH", _found_elsewhere("bsc", None, address=recipient)) is None
+    with_tron = _found_elsewhere("ethereum", None, address=TRON_ADDRESS)
+    with_tron = replace(with_tron, profiles=(*with_tron.profiles, catalog.network("tron")))
+    finding = run("NETWORK_MISMATCH", with_tron)
+    assert finding is not None and finding.params["expected"] == "Tron (TRC-20)"
+    assert run("NETWORK_MISMATCH", context(mined())) is None  # found where it was looked for
+
+
+def test_once_found_only_its_own_network_can_be_unavailable() -> None:
+    ctx = _found_elsewhere("bsc", "ethereum")
+    dead = replace(ctx.facts.networks[0], tx=Unavailable("timeout"), head=Unavailable("timeout"))
+    assert run("NODE_UNAVAILABLE", replace(ctx, facts=Facts((dead, ctx.facts.networks[1])))) is None

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import pytest
 
+from diagnostics import catalog
 from diagnostics.intake.sniff import (
     AddressFamily,
     HashForm,
     address_form,
     hash_fits_family,
     hash_form,
+    networks_for_address,
+    networks_for_hash,
     normalize_hash,
 )
 
@@ -59,3 +62,21 @@ def test_normalize_hash() -> None:
 def test_address_forms(text: str, family: AddressFamily | None, problem: str | None) -> None:
     form = address_form(text)
     assert (form.family, form.problem) == (family, problem)
+
+
+def test_networks_a_hash_can_be_on() -> None:
+    everywhere = tuple(catalog.networks().values())
+    evm = [n.slug for n in everywhere if n.family == "evm"]
+    # 0x + 64 hex: every EVM network, and Tron (its ids are pasted with 0x too); bare 64 hex: the same.
+    assert [n.slug for n in networks_for_hash(TX, everywhere)] == [*evm, "tron"]
+    assert [n.slug for n in networks_for_hash("ab" * 32, everywhere)] == [*evm, "tron"]
+    assert networks_for_hash("0x" + "ab" * 20, everywhere) == () and networks_for_hash("", everywhere) == ()
+    assert len(evm) >= 7
+
+
+def test_networks_an_address_can_be_on() -> None:
+    everywhere = tuple(catalog.networks().values())
+    assert {n.family for n in networks_for_address("0x" + "ab" * 20, everywhere)} == {"evm"}
+    assert [n.slug for n in networks_for_address("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", everywhere)] == ["tron"]
+    assert networks_for_address("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", everywhere) == ()  # fails Base58Check
+    assert networks_for_address("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", everywhere) == ()  # no Bitcoin yet
