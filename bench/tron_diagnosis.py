@@ -42,11 +42,11 @@ def _measure(node: TronNode, case: Case, runs: int) -> tuple[int, int, list[floa
     facts = TronAdapter({"tron": node.url}).gather(network, case.tx_hash)
     trips, sent = facts.round_trips, node.requests - before
     chosen = adapters({"tron": node.url})
-    diagnose(case, adapters=chosen)  # warm: imports, connection pool
+    diagnose(case, adapters=chosen, search=())  # warm: imports, connection pool
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        diagnose(case, adapters=chosen)
+        diagnose(case, adapters=chosen, search=())
         times.append((time.perf_counter() - started) * 1000)
     return trips, sent, times
 

@@ -48,3 +48,37 @@ def test_unknown_network_suggests_the_closest() -> None:
 )
 def test_names_users_type(typed: str, slug: str) -> None:
     assert catalog.network(typed).slug == slug
+
+
+def test_every_network_the_issue_names_with_the_names_users_know() -> None:
+    networks = catalog.networks()
+    assert list(networks) == ["ethereum", "bsc", "polygon", "arbitrum", "optimism", "base", "avalanche", "tron"]
+    evm = [n for n in networks.values() if n.family == "evm"]
+    assert len({n.chain_id for n in evm}) == len(evm) == 7
+    assert {n.chain_id for n in evm} == {1, 56, 137, 42161, 10, 8453, 43114}
+    names = [n.display_name for n in networks.values()]
+    assert len(set(names)) == len(names)
+    for network in networks.values():
+        assert network.confirmations > 0 and network.block_time_seconds > 0 and network.rpc_urls
+        assert all(url.startswith("https://") for url in network.rpc_urls)
+        symbols = {t.symbol for t in network.tokens}
+        assert "USDC" in symbols, network.slug
+        assert "USDT" in symbols or network.slug == "base", network.slug  # Tether issues none on Base
+        if network.family == "evm":
+            assert all(is_checksum_address(t.contract) for t in network.tokens)
+            assert len({t.contract.lower() for t in network.tokens}) == len(network.tokens)
+
+
+def test_bridged_variants_are_tokens_of_their_own() -> None:
+    assert catalog.network("polygon").tokens_by_symbol("USDC.e")[0].decimals == 6
+    assert catalog.network("base").tokens_by_symbol("USDbC")
+    assert catalog.network("avalanche").tokens_by_symbol("USDT.e")
+    assert catalog.network("optimism").tokens_by_symbol("USDT0")
+    native = catalog.network("arbitrum").tokens_by_symbol("USDC")[0]
+    assert native.contract != catalog.network("arbitrum").tokens_by_symbol("USDC.e")[0].contract
+
+
+@pytest.mark.parametrize("typed", ["auto", "Auto-detect", "自动识别", "AUTO"])
+def test_auto_detect_names(typed: str) -> None:
+    assert catalog.is_auto(typed)
+    assert not catalog.is_auto("ethereum")
