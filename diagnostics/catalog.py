@@ -14,6 +14,7 @@ from typing import Any
 
 from diagnostics.errors import CatalogError, InputError
 from diagnostics.model import Explorer, Network, Token
+from diagnostics.model.network import find_network, name_key
 
 _RESOURCES = "diagnostics.resources"
 
@@ -72,17 +73,13 @@ def networks() -> dict[str, Network]:
     return {slug: _network(slug, row) for slug, row in rows.items()}
 
 
-def _key(name: str) -> str:
-    return "".join(c for c in name.lower() if c.isalnum())
-
-
 # What users type to leave the network to the app (matched like network names).
 _AUTO_NAMES = frozenset({"auto", "autodetect", "detect", "any", "自动", "自动检测", "自动识别"})
 
 
 def is_auto(name: str) -> bool:
     """Whether ``name`` asks for Auto-detect rather than one network."""
-    return _key(name) in _AUTO_NAMES
+    return name_key(name) in _AUTO_NAMES
 
 
 def network(name: str) -> Network:
@@ -91,14 +88,11 @@ def network(name: str) -> Network:
     An unknown name suggests the closest known one.
     """
     known = networks()
-    names: dict[str, str] = {}
-    for n in known.values():
-        for alias in (n.slug, n.name, n.display_name, *n.aliases):
-            names[_key(alias)] = n.slug
-    wanted = _key(name)
-    if wanted in names:
-        return known[names[wanted]]
-    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+    found = find_network(name, known.values())
+    if found is not None:
+        return found
+    names = {name_key(alias): n.slug for n in known.values() for alias in (n.slug, n.name, n.display_name, *n.aliases)}
+    close = difflib.get_close_matches(name_key(name), list(names), n=1, cutoff=0.6)
     hint = f" — did you mean {names[close[0]]!r}?" if close else ""
     raise InputError(f"unknown network {name!r}{hint} (known: auto, {', '.join(known)})")
 

@@ -1,6 +1,6 @@
 """Frozen dataclasses the whole core speaks: cases, networks, facts, findings and diagnoses."""
 
-from diagnostics.model.case import AUTO_DETECT, Case, Direction
+from diagnostics.model.case import AUTO_DETECT, Case, Direction, SignedTransaction
 from diagnostics.model.diagnosis import Diagnosis, Verdict
 from diagnostics.model.facts import (
     Amount,
@@ -40,6 +40,7 @@ __all__ = [
     "NonceState",
     "NotFound",
     "Severity",
+    "SignedTransaction",
     "Term",
     "Token",
     "TokenInfo",

@@ -16,6 +16,24 @@ class Direction(StrEnum):
 
 
 @dataclass(frozen=True)
+class SignedTransaction:
+    """What a raw signed transaction says about itself, decoded before anything is asked.
+
+    When the network does not know the hash, the sender's nonce tells a transaction whose nonce another
+    one has used (replaced: it can never confirm) from one that was never broadcast.
+    """
+
+    tx_hash: str
+    sender: str
+    nonce: int
+    chain_id: int | None  # None: a pre-EIP-155 transaction, valid on any chain
+    to: str | None
+    value: int
+    token_recipient: str | None = None  # for an ERC-20 transfer(): who it pays, and how much (base units)
+    token_amount: int | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     """One question: "where is this transaction?".
 
@@ -33,3 +51,4 @@ class Case:
     required_confirmations: int | None = None
     # A field that held a seed phrase or private key: (field, kind). The value itself is gone from the case.
     refused: tuple[str, str] | None = None
+    signed: SignedTransaction | None = None  # when the user gave the raw signed transaction

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -49,3 +50,17 @@ class Network:
     def tokens_by_symbol(self, symbol: str) -> tuple[Token, ...]:
         wanted = symbol.upper()
         return tuple(t for t in self.tokens if t.symbol.upper() == wanted)
+
+
+def name_key(name: str) -> str:
+    """A network name as compared: no case, spaces, dashes or brackets ("BEP-20" matches "bep20")."""
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def find_network(name: str, networks: Iterable[Network]) -> Network | None:
+    """The network ``name`` means (slug, name, display name or alias), or ``None``."""
+    wanted = name_key(name)
+    for network in networks:
+        if wanted in {name_key(n) for n in (network.slug, network.name, network.display_name, *network.aliases)}:
+            return network
+    return None
