@@ -106,17 +106,25 @@ def diagnose(
     address = normalize_address(case.address) if case.address is not None else None
     case = replace(case, network=_slug(chosen), address=address)
     now = clock()
-    reachable = tuple(n for n in everywhere if n.family in adapters)
+    signed = case.signed
+    # A signed transaction names its chain (EIP-155): it cannot be anywhere else.
+    reachable = tuple(
+        n
+        for n in everywhere
+        if n.family in adapters and (signed is None or signed.chain_id is None or n.chain_id == signed.chain_id)
+    )
     first, others = plan_search(case.tx_hash, chosen, reachable, search)
-    facts = Facts(_Search(case.tx_hash, adapters, progress).run(first, others))
+    sender = signed.sender if signed else None
+    facts = Facts(_Search(case.tx_hash, adapters, progress, sender).run(first, others))
     asked = {n.slug: n for n in (first, *others) if n is not None}
     located = facts.located
-    # The network the checks judge: where the transaction is, else the one chosen, else the address's.
-    network = (
-        asked[located.network]
-        if located
-        else chosen or next(iter(networks_for_address(address or "", everywhere)), everywhere[0])
+    # The network the checks judge: where the transaction is, else the one chosen, else the signed
+    # transaction's chain, else the address's.
+    guesses = (
+        *(n for n in reachable if signed and n.chain_id == signed.chain_id),
+        *networks_for_address(address or "", everywhere),
     )
+    network = asked[located.network] if located else chosen or next(iter(guesses), everywhere[0])
     profiles = tuple({n.slug: n for n in (network, chosen, *asked.values()) if n is not None}.values())
     ctx = CheckContext(case=case, network=network, facts=facts, now=now, chosen=chosen, profiles=profiles)
     return _diagnosis(case, profiles, run_checks(ctx), facts, now)
@@ -145,8 +153,11 @@ class _Search:
     chain). Daemon threads, so an abandoned request never keeps the program from exiting.
     """
 
-    def __init__(self, tx_hash: str, adapters: Mapping[str, ChainAdapter], progress: Progress | None) -> None:
+    def __init__(
+        self, tx_hash: str, adapters: Mapping[str, ChainAdapter], progress: Progress | None, sender: str | None
+    ) -> None:
         self._hash = tx_hash
+        self._sender = sender
         self._adapters = adapters
         self._progress = progress or (lambda event: None)
         self._answers: queue.SimpleQueue[NetworkFacts] = queue.SimpleQueue()
@@ -179,7 +190,8 @@ class _Search:
 
         def gather() -> None:
             try:
-                facts = adapter.gather(network, tx_hash)
+                sender = self._sender if network.family == "evm" else None  # only EVM has the sender's nonce
+                facts = adapter.gather(network, tx_hash, sender)
             except Exception as exc:  # an adapter must not raise (DESIGN rule 3); if one does, it is a reason
                 detail = traceback.format_exception_only(exc)[-1].strip()
                 failed = unavailable("other", "{host} could not be used: {error}", host=network.name, error=detail)

@@ -22,8 +22,12 @@ class ChainAdapter(Protocol):
     family: str
     timeout: float  # seconds one round of requests may take; a gather takes at most two rounds
 
-    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
-        """Every fact about ``tx_hash`` on ``network``; failures become ``Unavailable``, never exceptions."""
+    def gather(self, network: Network, tx_hash: str, sender: str | None = None) -> NetworkFacts:
+        """Every fact about ``tx_hash`` on ``network``; failures become ``Unavailable``, never exceptions.
+
+        ``sender``, when the case already knows it (a raw signed transaction), has its nonces read even if
+        the network does not know the hash: they tell a replaced transaction from one never broadcast.
+        """
         ...
 
 
@@ -186,9 +190,10 @@ class EndpointAdapter(ABC):
     def endpoints_for(self, network: Network) -> list[str]:
         return list(self._endpoints.get(network.slug) or network.rpc_urls)
 
-    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
-        return ask_endpoints(network, self.endpoints_for(network), lambda url: self._gather_at(url, network, tx_hash))
+    def gather(self, network: Network, tx_hash: str, sender: str | None = None) -> NetworkFacts:
+        urls = self.endpoints_for(network)
+        return ask_endpoints(network, urls, lambda url: self._gather_at(url, network, tx_hash, sender))
 
     @abstractmethod
-    def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str, sender: str | None) -> NetworkFacts:
         """Every fact one endpoint gave; its failures as ``Unavailable``, never an exception."""

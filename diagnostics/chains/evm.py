@@ -204,6 +204,7 @@ class _RpcSession:
         # No retries: a dead node must cost one timeout, not three.
         self._provider = HTTPProvider(url, request_kwargs={"timeout": timeout}, exception_retry_configuration=None)
         self._timeout = timeout
+        self.host = endpoint_host(url)
         self._batches = True
         self.round_trips = 0
 
@@ -245,11 +246,11 @@ class EvmAdapter(EndpointAdapter):
 
     family = "evm"
 
-    def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str, sender: str | None) -> NetworkFacts:
         session = _RpcSession(url, self.timeout)
         host = endpoint_host(url)
         try:
-            facts = _gather(session, network, tx_hash, host)
+            facts = _gather(session, network, tx_hash, host, sender)
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = describe_failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
@@ -272,17 +273,18 @@ def _decoded(host: str, method: str, reply: Any, decode: Callable[[Any], T]) -> 
         return unavailable("unreadable", "{host} gave an unreadable answer to {method}", host=host, method=method)
 
 
-def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> NetworkFacts:
-    chain_id, raw_tx, raw_receipt, raw_head, raw_fees, raw_pool = session.call_all(
-        [
-            ("eth_chainId", []),
-            ("eth_getTransactionByHash", [tx_hash]),
-            ("eth_getTransactionReceipt", [tx_hash]),
-            ("eth_getBlockByNumber", ["latest", False]),
-            ("eth_feeHistory", [hex(FEE_HISTORY_BLOCKS), "latest", list(REWARD_PERCENTILES)]),
-            ("txpool_status", []),
-        ]
-    )
+def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str, sender: str | None) -> NetworkFacts:
+    calls: list[tuple[str, list[Any]]] = [
+        ("eth_chainId", []),
+        ("eth_getTransactionByHash", [tx_hash]),
+        ("eth_getTransactionReceipt", [tx_hash]),
+        ("eth_getBlockByNumber", ["latest", False]),
+        ("eth_feeHistory", [hex(FEE_HISTORY_BLOCKS), "latest", list(REWARD_PERCENTILES)]),
+        ("txpool_status", []),
+    ]
+    if sender is not None:  # known before asking (a raw signed transaction): its nonces ride in the same batch
+        calls += [("eth_getTransactionCount", [sender, "latest"]), ("eth_getTransactionCount", [sender, "pending"])]
+    chain_id, raw_tx, raw_receipt, raw_head, raw_fees, raw_pool, *sender_counts = session.call_all(calls)
     chain = _decoded(host, "eth_chainId", chain_id, _int)
     if isinstance(chain, Found) and chain.value != network.chain_id:
         text = "{host} is a node of chain {got}, not of {network} (chain {wanted})"
@@ -296,7 +298,8 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
     head = _decoded(host, "eth_getBlockByNumber", raw_head, decode_head)
     pool = None if isinstance(raw_pool, RpcError) else decode_pool_size(raw_pool)
     fees = _decoded(host, "eth_feeHistory", raw_fees, lambda raw: decode_fee_history(raw, pool))
-    found = NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees)
+    nonces = _nonces(host, *sender_counts) if sender_counts else None
+    found = NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees, nonces=nonces)
     if isinstance(raw_tx, RpcError) or isinstance(raw_receipt, RpcError):
         method = "eth_getTransactionByHash" if isinstance(raw_tx, RpcError) else "eth_getTransactionReceipt"
         return replace(found, tx=_refused(host, method, raw_tx if isinstance(raw_tx, RpcError) else raw_receipt))
@@ -317,6 +320,17 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str) -> 
         return replace(found, tx=missing)
     facts, nonces = _second_round(session, network, tx.value, raw_tx, raw_receipt)
     return replace(found, tx=Found(facts), nonces=nonces)
+
+
+def _nonces(host: str, latest: Any, pending: Any) -> Lookup[NonceState]:
+    if isinstance(latest, RpcError) or isinstance(pending, RpcError):
+        return unavailable("no_nonce", "the node did not tell the sender's transaction count")
+    try:
+        return Found(NonceState(_int(latest), _int(pending)))
+    except (ValueError, TypeError):
+        return unavailable(
+            "unreadable", "{host} gave an unreadable answer to {method}", host=host, method="eth_getTransactionCount"
+        )
 
 
 def _second_round(
@@ -358,11 +372,7 @@ def _second_round(
         listed = network.token_by_contract(contract)
         return TokenInfo(contract, listed.symbol, listed.decimals) if listed else metadata[contract]
 
-    nonces: Lookup[NonceState] = (
-        unavailable("no_nonce", "the node did not tell the sender's transaction count")
-        if isinstance(latest, RpcError) or isinstance(pending, RpcError)
-        else Found(NonceState(_int(latest), _int(pending)))
-    )
+    nonces = _nonces(session.host, latest, pending)
     if tx.call:
         tx = replace(tx, call_token=token(tx.call.contract))
     if receipt is None or block_number is None:

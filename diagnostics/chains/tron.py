@@ -299,7 +299,8 @@ class TronAdapter(EndpointAdapter):
         super().__init__(endpoints, timeout)
         self._api_key = api_key
 
-    def _gather_at(self, url: str, network: Network, tx_hash: str) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str, sender: str | None) -> NetworkFacts:
+        # ``sender`` is not asked: a Tron transaction has no nonce, so its absence cannot mean "replaced".
         # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
         provider = HTTPProvider(url, timeout=self.timeout)
         # tronpy's own key rotation (its shared built-in keys, a retry loop and a sleep on HTTP 403, a

@@ -27,7 +27,7 @@ def not_found(ctx: CheckContext) -> Finding | None:
     # Unknown is not absent: one node that could not answer in full, or that is behind the chain, keeps
     # this from being said at all.
     answered = all(isinstance(n.tx, NotFound) and isinstance(n.head, Found) for n in asked)
-    if not asked or not answered or stale_head(ctx) is not None:
+    if not asked or not answered or stale_head(ctx) is not None or ctx.replaced:
         return None
     evidence = tuple(
         Evidence(
@@ -35,10 +35,19 @@ def not_found(ctx: CheckContext) -> Finding | None:
         )
         for n in asked
     )
+    signed, nonces = ctx.case.signed, ctx.nonces
+    if signed and nonces:  # the raw transaction the user gave: its nonce is still free, so it never arrived
+        evidence += (
+            ctx.evidence("nonce", signed.nonce),
+            ctx.evidence("sender_mined_count", nonces.latest),
+            ctx.evidence("sender_pending_count", nonces.pending),
+        )
     return ctx.finding(
         "TX_NOT_FOUND",
-        variant="searched" if len(asked) > 1 else "",
+        variant="never_broadcast" if signed and nonces else "searched" if len(asked) > 1 else "",
         evidence=evidence,
+        nonce=signed.nonce if signed else None,
+        mined_count=nonces.latest if nonces else None,
         networks=tuple(ctx.name_of(n.network) for n in asked),
         count=len(asked),
     )

@@ -128,9 +128,14 @@ class CheckContext:
 
     @property
     def replaced(self) -> bool:
-        """A pending transaction whose nonce the sender has already used in a block: it can never confirm."""
-        tx, nonces = self.tx, self.nonces
-        return bool(tx and tx.pending and nonces and tx.nonce is not None and tx.nonce < nonces.latest)
+        """A transaction whose nonce the sender has already used in a block: it can never confirm.
+
+        Pending ones say their nonce; one no node knows says it only through the raw signed transaction.
+        """
+        tx, nonces, signed = self.tx, self.nonces, self.case.signed
+        if tx is None:
+            return bool(signed and nonces and signed.nonce < nonces.latest)
+        return bool(tx.pending and nonces and tx.nonce is not None and tx.nonce < nonces.latest)
 
     @property
     def required_confirmations(self) -> int:

@@ -121,12 +121,14 @@ def _tron_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
 
 @check("TX_DROPPED_REPLACED", Severity.CRITICAL)
 def dropped_replaced(ctx: CheckContext) -> Finding | None:
-    tx, nonces = ctx.tx, ctx.nonces
-    if tx is None or nonces is None or not ctx.replaced:
+    tx, nonces, signed = ctx.tx, ctx.nonces, ctx.case.signed
+    if nonces is None or not ctx.replaced:
         return None
+    nonce = tx.nonce if tx else signed.nonce if signed else None
     return ctx.finding(
         "TX_DROPPED_REPLACED",
-        evidence=(ctx.evidence("nonce", tx.nonce), ctx.evidence("sender_mined_count", nonces.latest)),
-        nonce=tx.nonce,
+        variant="" if tx else "not_found",
+        evidence=(ctx.evidence("nonce", nonce), ctx.evidence("sender_mined_count", nonces.latest)),
+        nonce=nonce,
         mined_count=nonces.latest,
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from eth_account import Account
 
 from diagnostics.engine import diagnose
-from diagnostics.model import Case, Direction
+from diagnostics.model import Case, Direction, SignedTransaction
 from diagnostics.report.json import render_json
 from diagnostics.report.text import render_text
 from tests.fixtures.anvil import Anvil
@@ -235,3 +236,35 @@ def test_every_field_holding_a_secret_is_emptied() -> None:
     assert d.codes() == ["SECRET_DETECTED"] and d.case.address is None and d.case.token is None
     text = render_text(d) + render_json(d)
     assert "legal winner thank" not in text and wif[:12] not in text
+
+
+# anvil's first development account: a published test key, funded on every anvil.
+ANVIL_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+
+
+def _signed_payment(node: Node, nonce: int) -> SignedTransaction:
+    account = Account.from_key(ANVIL_KEY)
+    raw = account.sign_transaction(
+        {"to": node.chain.deposit, "value": 10**18, "gas": 21_000, "gasPrice": 10**9, "nonce": nonce, "chainId": 1}
+    )
+    return SignedTransaction(
+        "0x" + raw.hash.hex().removeprefix("0x"), account.address, nonce, 1, node.chain.deposit, 10**18
+    )
+
+
+def test_signed_transaction_never_broadcast(eth: Node) -> None:
+    nonce = eth.chain.rpc("eth_getTransactionCount", eth.chain.sender, "latest")
+    signed = _signed_payment(eth, int(nonce, 16) if isinstance(nonce, str) else nonce)
+    d = eth.diagnose(signed.tx_hash, address=eth.chain.deposit, signed=signed)
+    assert d.verdict.code == "TX_NOT_FOUND" and d.verdict.variant == "never_broadcast"
+    assert d.verdict.params["nonce"] == signed.nonce and d.verdict.params["mined_count"] == signed.nonce
+    assert "Never broadcast" in render_text(d)
+
+
+def test_signed_transaction_whose_nonce_another_took_was_replaced(eth: Node) -> None:
+    nonce = eth.chain.rpc("eth_getTransactionCount", eth.chain.sender, "latest")
+    signed = _signed_payment(eth, int(nonce, 16) if isinstance(nonce, str) else nonce)
+    eth.chain.wait(eth.chain.pay(eth.chain.deposit, 5))  # the same nonce, used by another transaction
+    d = eth.diagnose(signed.tx_hash, address=eth.chain.deposit, signed=signed)
+    assert d.verdict.code == "TX_DROPPED_REPLACED" and d.verdict.variant == "not_found"
+    assert "TX_NOT_FOUND" not in d.codes() and d.verdict.params["nonce"] == signed.nonce

@@ -36,7 +36,7 @@ def test_clock_is_read_once() -> None:
     class NoAdapter:
         family = "evm"
 
-        def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
+        def gather(self, network: Network, tx_hash: str, sender: str | None = None) -> NetworkFacts:
             raise AssertionError("a malformed hash must not be looked up")
 
     d = diagnose(Case("ethereum", "0x1234"), adapters={"evm": NoAdapter()}, clock=clock)

@@ -211,7 +211,7 @@ def test_an_adapter_that_never_returns_is_cut_at_the_engines_deadline(nets: AllN
         family = "tron"
         timeout = 0.2
 
-        def gather(self, network: object, tx_hash: str) -> object:
+        def gather(self, network: object, tx_hash: str, sender: object = None) -> object:
             release.wait(30)
             raise RuntimeError("released")
 

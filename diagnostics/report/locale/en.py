@@ -233,7 +233,11 @@ VERDICTS: dict[str, Any] = {
     },
     "TX_CONFIRMED": "In a block and successful",
     "NODE_UNAVAILABLE": "Could not check: the node did not answer",
-    "TX_NOT_FOUND": {"searched": "Not found on any of the {count} networks asked", "": "Not found on {network}"},
+    "TX_NOT_FOUND": {
+        "never_broadcast": "Never broadcast: no node has this signed transaction",
+        "searched": "Not found on any of the {count} networks asked",
+        "": "Not found on {network}",
+    },
     "NETWORK_CONGESTED": "The network is congested",
     "INTERNAL_CHECK_ERROR": "Deposit Doctor hit an internal error; the result is incomplete",
     "NO_FINDINGS": "Nothing to report",
@@ -337,9 +341,19 @@ FINDINGS: dict[str, dict[str, Any]] = {
         },
     },
     "TX_NOT_FOUND": {
-        "title": "The transaction was not found",
-        "explanation": "Every node asked answered, and none knows this hash ({networks}). It was never broadcast, was dropped from the pool, or the hash has a typo. (A node that keeps only recent history also forgets old transactions.)",
+        "title": {
+            "never_broadcast": "The signed transaction never reached the network",
+            "": "The transaction was not found",
+        },
+        "explanation": {
+            "never_broadcast": "No node asked ({networks}) knows the signed transaction you gave, and its nonce {nonce} is still unused (the sender has {mined_count} transactions in blocks): it was never broadcast, or it was dropped from the pool before any block took it. It can still be sent as it is.",
+            "": "Every node asked answered, and none knows this hash ({networks}). It was never broadcast, was dropped from the pool, or the hash has a typo. (A node that keeps only recent history also forgets old transactions.)",
+        },
         "next_steps": {
+            "never_broadcast": [
+                "Send it again from the wallet that signed it (or broadcast the raw transaction with any explorer's broadcast page): the funds have not left.",
+                "If the nonce is higher than the sender's count of transactions in blocks, an earlier transaction is missing: send that one first.",
+            ],
             "deposit": [
                 "Check that the hash is copied in full from the sending wallet's history.",
                 "Check the network you sent on; a transaction on another network is not found here.",
@@ -432,7 +446,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "TX_DROPPED_REPLACED": {
         "title": "Replaced by another transaction",
-        "explanation": "This transaction uses the sender's nonce {nonce}, but the sender already has {mined_count} transactions in blocks: nonce {nonce} was used by another transaction (a speed-up or a cancel). This one will never confirm.",
+        "explanation": {
+            "not_found": "No node knows the signed transaction you gave, and its nonce {nonce} is already used: the sender has {mined_count} transactions in blocks. Another transaction with the same nonce (a speed-up or a cancel) took its place, so this one can never confirm.",
+            "": "This transaction uses the sender's nonce {nonce}, but the sender already has {mined_count} transactions in blocks: nonce {nonce} was used by another transaction (a speed-up or a cancel). This one will never confirm.",
+        },
         "next_steps": {
             "deposit": [
                 "Look in the sending wallet's history for the transaction that replaced it, and diagnose that hash instead."

@@ -253,7 +253,11 @@ VERDICTS: dict[str, Any] = {
     },
     "TX_CONFIRMED": "已打包进区块且执行成功",
     "NODE_UNAVAILABLE": "无法检查：节点没有响应",
-    "TX_NOT_FOUND": {"searched": "在查询的 {count} 个网络上均未找到", "": "在 {network} 上未找到"},
+    "TX_NOT_FOUND": {
+        "never_broadcast": "从未广播：没有任何节点收到这笔已签名交易",
+        "searched": "在查询的 {count} 个网络上均未找到",
+        "": "在 {network} 上未找到",
+    },
     "NETWORK_CONGESTED": "网络拥堵",
     "INTERNAL_CHECK_ERROR": "Deposit Doctor 出现内部错误，结果不完整",
     "NO_FINDINGS": "没有需要报告的问题",
@@ -349,9 +353,16 @@ FINDINGS: dict[str, dict[str, Any]] = {
         },
     },
     "TX_NOT_FOUND": {
-        "title": "未找到该交易",
-        "explanation": "在 {networks} 上查询的所有节点均已响应，但都未找到该哈希。可能是交易从未广播、已从交易池中被丢弃，或哈希有输入错误。（只保留近期记录的节点也会查不到较早的交易。）",
+        "title": {"never_broadcast": "这笔已签名交易从未到达网络", "": "未找到该交易"},
+        "explanation": {
+            "never_broadcast": "查询的节点（{networks}）都不知道您提供的这笔已签名交易，而它的 nonce {nonce} 仍未被使用（发送方已有 {mined_count} 笔交易被打包进区块）：这笔交易从未广播，或在被打包前已从交易池中丢弃。它仍然可以原样重新发送。",
+            "": "在 {networks} 上查询的所有节点均已响应，但都未找到该哈希。可能是交易从未广播、已从交易池中被丢弃，或哈希有输入错误。（只保留近期记录的节点也会查不到较早的交易。）",
+        },
         "next_steps": {
+            "never_broadcast": [
+                "请用签名它的钱包重新发送（或在任一区块浏览器的广播页面广播这笔原始交易）：资金并未转出。",
+                "如果它的 nonce 大于发送方已打包的交易数，说明缺少更早的一笔交易：请先发送那一笔。",
+            ],
             "deposit": [
                 "请确认哈希是从发送钱包的交易记录中完整复制的。",
                 "请确认您转账时使用的网络；其他网络上的交易在这里查不到。",
@@ -442,7 +453,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "TX_DROPPED_REPLACED": {
         "title": "已被另一笔交易替换",
-        "explanation": "这笔交易使用的是发送方的 nonce {nonce}，但发送方已有 {mined_count} 笔交易被打包进区块：nonce {nonce} 已被另一笔交易（加速或取消）占用。这笔交易永远不会确认。",
+        "explanation": {
+            "not_found": "没有任何节点知道您提供的这笔已签名交易，而它的 nonce {nonce} 已被占用：发送方已有 {mined_count} 笔交易被打包进区块。另一笔使用相同 nonce 的交易（加速或取消）取代了它，因此这笔交易永远不会确认。",
+            "": "这笔交易使用的是发送方的 nonce {nonce}，但发送方已有 {mined_count} 笔交易被打包进区块：nonce {nonce} 已被另一笔交易（加速或取消）占用。这笔交易永远不会确认。",
+        },
         "next_steps": {
             "deposit": ["请在发送钱包的交易记录中找到替换它的那笔交易，并改用那个哈希进行诊断。"],
             "withdrawal": ["请向交易所索取替换这笔交易的那笔交易的 TxID。"],

@@ -35,7 +35,7 @@ class RecordedAdapter:
     def __init__(self, facts: NetworkFacts) -> None:
         self.facts = facts
 
-    def gather(self, network: Network, tx_hash: str) -> NetworkFacts:
+    def gather(self, network: Network, tx_hash: str, sender: str | None = None) -> NetworkFacts:
         return self.facts
 
 
