@@ -14,7 +14,7 @@ from diagnostics import __version__, catalog
 from diagnostics.chains.adapter import ChainAdapter, unavailable
 from diagnostics.checks import REGISTRY, load_checks
 from diagnostics.checks.registry import CheckContext
-from diagnostics.errors import InputError
+from diagnostics.errors import CancelledError, InputError
 from diagnostics.intake.secret import find_secret
 from diagnostics.intake.sniff import networks_for_address, networks_for_hash, normalize_address, normalize_hash
 from diagnostics.model import AUTO_DETECT, Case, Diagnosis, Facts, Finding, Found, Network, NetworkFacts, Severity
@@ -68,6 +68,7 @@ def guard(case: Case) -> Case:
 # a healthy node's "found" spares the others the question, short enough that a dead one costs little.
 HEAD_START_SECONDS = 1.0
 _GRACE_SECONDS = 0.5
+_CANCEL_POLL_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,15 @@ def diagnose(
     clock: Clock = utc_now,
     search: Iterable[str] | None = None,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> Diagnosis:
     """Diagnose ``case``; an unknown network raises ``InputError``, everything else is a finding.
 
     The chosen network is asked first; when it does not know the hash (or Auto-detect was chosen),
     every other network the hash can belong to is asked side by side. ``search`` limits those others
     to the slugs given (``()``: the chosen network only); ``progress`` hears each network asked and
-    each answer as it arrives, from the thread that asked.
+    each answer as it arrives, from the thread that asked. Setting ``cancel`` stops the wait at once
+    and raises ``CancelledError`` (requests already sent finish alone, in daemon threads).
     """
     load_checks()
     case = guard(case)
@@ -115,7 +118,7 @@ def diagnose(
     )
     first, others = plan_search(case.tx_hash, chosen, reachable, search)
     sender = signed.sender if signed else None
-    facts = Facts(_Search(case.tx_hash, adapters, progress, sender).run(first, others))
+    facts = Facts(_Search(case.tx_hash, adapters, progress, sender, cancel).run(first, others))
     asked = {n.slug: n for n in (first, *others) if n is not None}
     located = facts.located
     # The network the checks judge: where the transaction is, else the one chosen, else the signed
@@ -154,10 +157,16 @@ class _Search:
     """
 
     def __init__(
-        self, tx_hash: str, adapters: Mapping[str, ChainAdapter], progress: Progress | None, sender: str | None
+        self,
+        tx_hash: str,
+        adapters: Mapping[str, ChainAdapter],
+        progress: Progress | None,
+        sender: str | None,
+        cancel: threading.Event | None,
     ) -> None:
         self._hash = tx_hash
         self._sender = sender
+        self._cancel = cancel or threading.Event()
         self._adapters = adapters
         self._progress = progress or (lambda event: None)
         self._answers: queue.SimpleQueue[NetworkFacts] = queue.SimpleQueue()
@@ -205,8 +214,10 @@ class _Search:
         while self._running:
             deadline = min(d for _, d in self._running.values())
             limit = deadline if until is None else min(deadline, until)
-            try:
-                facts = self._answers.get(timeout=max(0.0, limit - perf_counter()))
+            if self._cancel.is_set():
+                raise CancelledError("the diagnosis was stopped")
+            try:  # in short slices, so a cancel is heard within one
+                facts = self._answers.get(timeout=min(_CANCEL_POLL_SECONDS, max(0.0, limit - perf_counter())))
             except queue.Empty:
                 self._expire()
                 if until is not None and perf_counter() >= until:

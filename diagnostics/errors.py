@@ -19,3 +19,7 @@ class DataSourceError(DiagnosticsError):
 
 class CatalogError(DiagnosticsError):
     """The shipped network or token tables are missing or malformed."""
+
+
+class CancelledError(DiagnosticsError):
+    """The user stopped a diagnosis: nothing was concluded, and nothing half-done is shown."""

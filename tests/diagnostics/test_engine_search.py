@@ -14,6 +14,7 @@ from diagnostics import catalog
 from diagnostics.chains import adapters as real_adapters
 from diagnostics.cli import main
 from diagnostics.engine import ProbeEvent, diagnose
+from diagnostics.errors import CancelledError
 from diagnostics.model import Case, Diagnosis, Finding, Found, NotFound, Term, Unavailable
 from diagnostics.report.text import render_text
 from tests.fixtures.diagnosis import assert_renders
@@ -250,3 +251,18 @@ def test_cli_auto_detect_is_the_default_and_no_search_needs_a_network(
     assert report["case"]["network"] == "auto" and facts["network"] == "Tron (TRC-20)"
     assert main(["diagnose", "--tx", tron_usdt, "--no-search", *rpc]) == 2
     assert "--no-search asks one network only" in capsys.readouterr().err
+
+
+def test_cancel_stops_the_wait_at_once(nets: AllNetworks) -> None:
+    stop = threading.Event()
+    with RpcServer("hang") as dead:
+        threading.Timer(0.3, stop.set).start()
+        started = time.perf_counter()
+        with pytest.raises(CancelledError):
+            diagnose(
+                Case("ethereum", UNKNOWN),
+                adapters=real_adapters({**nets.endpoints, "ethereum": dead.url}, timeout=10),
+                cancel=stop,
+            )
+        took = time.perf_counter() - started
+    assert 0.3 <= took < 0.6
