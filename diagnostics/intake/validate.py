@@ -1,0 +1,63 @@
+"""What is wrong with a form's fields as the user types, before anything is asked.
+
+The window shows each problem under its field; the keys are translated there. The same rules the checks
+apply after a diagnosis (``INPUT_INVALID_HASH``, ``INPUT_INVALID_ADDRESS``, ``ADDRESS_NETWORK_MISMATCH``)
+apply here first, so the user can fix a typo without waiting for nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diagnostics.intake.secret import find_secret
+from diagnostics.intake.sniff import address_form, hash_fits_any, hash_fits_family, hash_form
+from diagnostics.model import Network
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """``key`` names the problem ("checksum", "wrong_family" …); ``detail`` is a value its sentence needs."""
+
+    key: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class FormCheck:
+    tx_hash: FieldProblem | None = None
+    address: FieldProblem | None = None
+    secret: FieldProblem | None = None  # some field holds a key or seed phrase: nothing may be diagnosed
+
+    @property
+    def ready(self) -> bool:
+        """Whether Diagnose can run: a secret or an unusable hash stops it; address problems are findings."""
+        return self.secret is None and self.tx_hash is None
+
+
+def check_form(network: Network | None, tx_hash: str, address: str, words: frozenset[str]) -> FormCheck:
+    """The problems in a form for ``network`` (``None``: Auto-detect). An empty hash is a problem only
+    for Diagnose; an empty address is none at all."""
+    for field, text in (("tx_hash", tx_hash), ("address", address)):
+        kind = find_secret(text, words, address_field=field == "address")
+        if kind is not None:
+            return FormCheck(secret=FieldProblem(kind.value, field))
+    return FormCheck(tx_hash=_hash_problem(network, tx_hash), address=_address_problem(network, address))
+
+
+def _hash_problem(network: Network | None, text: str) -> FieldProblem | None:
+    form = hash_form(text)
+    fits = hash_fits_family(form, network.family) if network else hash_fits_any(form)
+    if fits:
+        return None
+    return FieldProblem(form.value, str(len(text.strip())))
+
+
+def _address_problem(network: Network | None, text: str) -> FieldProblem | None:
+    if not text.strip():
+        return None
+    form = address_form(text)
+    if form.family is not None and network is not None and form.family != network.family:
+        return FieldProblem("wrong_family", form.family.value)
+    if form.problem is not None:
+        return FieldProblem(form.problem)
+    return None

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from diagnostics import catalog
+from diagnostics.intake.validate import FieldProblem, check_form
+
+WORDS = catalog.bip39_words()
+ETH = catalog.network("ethereum")
+TRON = catalog.network("tron")
+TX = "0x" + "ab" * 32
+EVM_ADDRESS = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+TRON_ADDRESS = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+
+
+def test_a_good_form_is_ready() -> None:
+    check = check_form(ETH, TX, EVM_ADDRESS, WORDS)
+    assert check.ready and check.tx_hash is None and check.address is None
+
+
+def test_hash_problems_say_which_form() -> None:
+    assert check_form(ETH, "0x1234", "", WORDS).tx_hash == FieldProblem("wrong_length", "6")
+    assert check_form(ETH, EVM_ADDRESS, "", WORDS).tx_hash == FieldProblem("evm_address", "42")
+    assert check_form(None, "hello", "", WORDS).tx_hash == FieldProblem("not_hex", "5")
+    assert check_form(ETH, "", "", WORDS).tx_hash == FieldProblem("empty", "0")
+    assert not check_form(ETH, "", "", WORDS).ready
+
+
+def test_address_problems() -> None:
+    assert check_form(ETH, TX, TRON_ADDRESS, WORDS).address == FieldProblem("wrong_family", "tron")
+    assert check_form(TRON, TX, EVM_ADDRESS, WORDS).address == FieldProblem("wrong_family", "evm")
+    assert check_form(None, TX, TRON_ADDRESS, WORDS).address is None  # Auto-detect: any family
+    bad_checksum = EVM_ADDRESS[:-1] + "C"
+    assert check_form(ETH, TX, bad_checksum, WORDS).address == FieldProblem("checksum")
+    assert check_form(TRON, TX, TRON_ADDRESS[:-1] + "R", WORDS).address == FieldProblem("base58check")
+    assert check_form(ETH, TX, "0x1234", WORDS).address == FieldProblem("malformed")
+    assert check_form(ETH, TX, TRON_ADDRESS, WORDS).ready  # address problems are findings, not blockers
+
+
+def test_a_secret_in_any_field_blocks_everything() -> None:
+    seed = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+    check = check_form(ETH, seed, "", WORDS)
+    assert check.secret == FieldProblem("seed_phrase", "tx_hash") and not check.ready
+    key = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+    assert check_form(ETH, TX, key, WORDS).secret == FieldProblem("hex_private_key", "address")
