@@ -116,12 +116,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _port_ok(url: str) -> bool:
+    try:
+        port = urlsplit(url).port  # ValueError when it is no port at all ("…:99999")
+    except ValueError:
+        return False
+    return port is None or port > 0
+
+
 def parse_rpc(values: Sequence[str]) -> dict[str, list[str]]:
     """``NET=URL`` pairs; several for one network are tried in the order given."""
     endpoints: dict[str, list[str]] = {}
     for value in values:
         slug, sep, url = value.partition("=")
-        if not sep or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        if not sep or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc or not _port_ok(url):
             example = "ethereum=http://127.0.0.1:8545"
             raise InputError(f"--rpc wants NET=URL with an http(s) URL, e.g. {example} (got {value!r})")
         endpoints.setdefault(catalog.network(slug).slug, []).append(url)

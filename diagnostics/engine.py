@@ -90,6 +90,7 @@ def diagnose(
     search: Iterable[str] | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    confirmations: Mapping[str, int] | None = None,
 ) -> Diagnosis:
     """Diagnose ``case``; an unknown network raises ``InputError``, everything else is a finding.
 
@@ -98,11 +99,15 @@ def diagnose(
     to the slugs given (``()``: the chosen network only); ``progress`` hears each network asked and
     each answer as it arrives, from the thread that asked. Setting ``cancel`` stops the wait at once
     and raises ``CancelledError`` (requests already sent finish alone, in daemon threads).
+    ``confirmations`` are the user's exchange's requirements by network slug, over the profiles' defaults.
     """
     load_checks()
     case = guard(case)
-    chosen = None if catalog.is_auto(case.network) else catalog.network(case.network)
-    everywhere = tuple(catalog.networks().values())
+    required = confirmations or {}
+    everywhere = tuple(
+        replace(n, confirmations=required[n.slug]) if n.slug in required else n for n in catalog.networks().values()
+    )
+    chosen = None if catalog.is_auto(case.network) else _profile(catalog.network(case.network), everywhere)
     if case.refused is not None:
         network = chosen or everywhere[0]
         return _refused(replace(case, network=_slug(chosen)), network, chosen, clock())
@@ -114,7 +119,8 @@ def diagnose(
     reachable = tuple(
         n
         for n in everywhere
-        if n.family in adapters and (signed is None or signed.chain_id is None or n.chain_id == signed.chain_id)
+        if (n.family in adapters or (chosen and n.slug == chosen.slug))  # a chosen one without says so
+        and (signed is None or signed.chain_id is None or n.chain_id == signed.chain_id)
     )
     first, others = plan_search(case.tx_hash, chosen, reachable, search)
     sender = signed.sender if signed else None
@@ -131,6 +137,10 @@ def diagnose(
     profiles = tuple({n.slug: n for n in (network, chosen, *asked.values()) if n is not None}.values())
     ctx = CheckContext(case=case, network=network, facts=facts, now=now, chosen=chosen, profiles=profiles)
     return _diagnosis(case, profiles, run_checks(ctx), facts, now)
+
+
+def _profile(network: Network, everywhere: Sequence[Network]) -> Network:
+    return next(n for n in everywhere if n.slug == network.slug)
 
 
 def _slug(chosen: Network | None) -> str:
@@ -169,7 +179,7 @@ class _Search:
         self._cancel = cancel or threading.Event()
         self._adapters = adapters
         self._progress = progress or (lambda event: None)
-        self._answers: queue.SimpleQueue[NetworkFacts] = queue.SimpleQueue()
+        self._answers: queue.SimpleQueue[tuple[str, NetworkFacts]] = queue.SimpleQueue()
         self._asked: dict[str, Network] = {}
         self._running: dict[str, tuple[float, float]] = {}  # slug -> (started, deadline)
         self._done: dict[str, NetworkFacts] = {}
@@ -178,24 +188,27 @@ class _Search:
         order = [n.slug for n in (first, *others) if n is not None]
         if first is not None:
             self._ask(first)
-            if self._wait(perf_counter() + min(HEAD_START_SECONDS, self._adapter(first).timeout)):
+            adapter = self._adapters.get(first.family)
+            if self._wait(perf_counter() + min(HEAD_START_SECONDS, adapter.timeout if adapter else 0)):
                 return self._finish(order)
         for network in others:
             self._ask(network)
         self._wait(None)
         return self._finish(order)
 
-    def _adapter(self, network: Network) -> ChainAdapter:
-        return self._adapters[network.family]
-
     def _ask(self, network: Network) -> None:
-        adapter = self._adapter(network)
-        tx_hash = normalize_hash(self._hash, network.family)
         started = perf_counter()
-        # Two rounds of requests, each under the adapter's timeout, and a little for threads to hand over.
         self._asked[network.slug] = network
-        self._running[network.slug] = (started, started + 2 * adapter.timeout + _GRACE_SECONDS)
         self._progress(ProbeEvent(network.slug))
+        adapter = self._adapters.get(network.family)
+        if adapter is None:
+            missing = unavailable("no_adapter", "Deposit Doctor cannot ask {network} here", network=network.name)
+            self._running[network.slug] = (started, started)
+            self._record(network.slug, NetworkFacts(network.slug, "", tx=missing, head=missing))
+            return
+        tx_hash = normalize_hash(self._hash, network.family)
+        # Two rounds of requests, each under the adapter's timeout, and a little for threads to hand over.
+        self._running[network.slug] = (started, started + 2 * adapter.timeout + _GRACE_SECONDS)
 
         def gather() -> None:
             try:
@@ -205,7 +218,7 @@ class _Search:
                 detail = traceback.format_exception_only(exc)[-1].strip()
                 failed = unavailable("other", "{host} could not be used: {error}", host=network.name, error=detail)
                 facts = NetworkFacts(network.slug, "", tx=failed, head=failed, elapsed_seconds=perf_counter() - started)
-            self._answers.put(facts)
+            self._answers.put((network.slug, facts))
 
         threading.Thread(target=gather, name=f"probe-{network.slug}", daemon=True).start()
 
@@ -217,32 +230,41 @@ class _Search:
             if self._cancel.is_set():
                 raise CancelledError("the diagnosis was stopped")
             try:  # in short slices, so a cancel is heard within one
-                facts = self._answers.get(timeout=min(_CANCEL_POLL_SECONDS, max(0.0, limit - perf_counter())))
+                slug, facts = self._answers.get(timeout=min(_CANCEL_POLL_SECONDS, max(0.0, limit - perf_counter())))
             except queue.Empty:
                 self._expire()
                 if until is not None and perf_counter() >= until:
                     return False
                 continue
-            if facts.network not in self._running:
-                continue  # it came after its deadline: already said to be unavailable
-            self._record(facts)
-            if isinstance(facts.tx, Found):
+            if self._take(slug, facts):
                 return True
         return False
 
-    def _record(self, facts: NetworkFacts) -> None:
-        del self._running[facts.network]
-        self._done[facts.network] = facts
-        self._progress(ProbeEvent(facts.network, facts))
+    def _take(self, slug: str, facts: NetworkFacts) -> bool:
+        """Record an answer; ``True`` when it found the transaction."""
+        if slug not in self._running:
+            return False  # it came after its deadline: already said to be unavailable
+        self._record(slug, replace(facts, network=slug))
+        return isinstance(facts.tx, Found)
+
+    def _record(self, slug: str, facts: NetworkFacts) -> None:
+        del self._running[slug]
+        self._done[slug] = facts
+        self._progress(ProbeEvent(slug, facts))
 
     def _expire(self) -> None:
         now = perf_counter()
         for slug, (started, deadline) in list(self._running.items()):
             if now >= deadline:
                 late = unavailable("no_answer", "no complete answer within {seconds} s", seconds=f"{now - started:.1f}")
-                self._record(NetworkFacts(slug, "", tx=late, head=late, elapsed_seconds=now - started))
+                self._record(slug, NetworkFacts(slug, "", tx=late, head=late, elapsed_seconds=now - started))
 
     def _finish(self, order: Sequence[str]) -> tuple[NetworkFacts, ...]:
+        while self._running:  # answers already in count as answers, not as "not waited for"
+            try:
+                self._take(*self._answers.get_nowait())
+            except queue.Empty:
+                break
         if self._running:  # only once one network found the transaction: the rest are not waited for
             found = next(f for f in self._done.values() if isinstance(f.tx, Found))
             name = self._asked[found.network].display_name
@@ -250,7 +272,7 @@ class _Search:
             for slug, (started, _) in list(self._running.items()):
                 skipped = unavailable("skipped", "the transaction was found on {network} first", network=name)
                 self._record(
-                    NetworkFacts(slug, "", tx=skipped, head=skipped, elapsed_seconds=now - started, skipped=True)
+                    slug, NetworkFacts(slug, "", tx=skipped, head=skipped, elapsed_seconds=now - started, skipped=True)
                 )
         return tuple(self._done[slug] for slug in order if slug in self._done)
 

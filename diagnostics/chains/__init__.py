@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, ChainAdapter
 from diagnostics.chains.evm import EvmAdapter
 from diagnostics.chains.tron import TronAdapter
+from diagnostics.intake.sniff import normalize_hash
+from diagnostics.model import ChainHead, Lookup, Network, Unavailable
 
 
 def adapters(
@@ -20,3 +22,17 @@ def adapters(
         "evm": EvmAdapter(endpoints, timeout=timeout),
         "tron": TronAdapter(endpoints, timeout=timeout, api_key=tron_api_key),
     }
+
+
+# A hash no chain has: asking for it exercises every read a diagnosis makes, and changes nothing.
+_PROBE_HASH = "0x" + "00" * 32
+
+
+def check_endpoint(
+    network: Network, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS, tron_api_key: str | None = None
+) -> Lookup[ChainHead]:
+    """Whether ``url`` is a working node of ``network``: its newest block, or why it is not usable
+    (on EVM networks this includes a node of another chain id)."""
+    adapter = adapters({network.slug: url}, timeout=timeout, tron_api_key=tron_api_key)[network.family]
+    facts = adapter.gather(network, normalize_hash(_PROBE_HASH, network.family))
+    return facts.tx if isinstance(facts.tx, Unavailable) else facts.head

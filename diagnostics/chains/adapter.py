@@ -36,7 +36,11 @@ def endpoint_host(url: str) -> str:
     parts = urlsplit(url)
     if not parts.hostname:
         return "(endpoint)"
-    return f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
+    try:
+        port = parts.port
+    except ValueError:  # "…:99999": not a port; the request will say so, this only names the host
+        port = None
+    return f"{parts.hostname}:{port}" if port else parts.hostname
 
 
 def all_within(seconds: float, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
@@ -100,46 +104,42 @@ _NOT_FOUND_QUORUM = 2  # nodes that must agree a hash is unknown, where the prof
 
 
 def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str], NetworkFacts]) -> NetworkFacts:
-    """Ask ``urls`` until one knows the transaction, or two agree that they do not.
+    """Ask every one of ``urls`` at once; the first that knows the transaction answers, or two that agree
+    they do not.
 
     One dead public node does not make a network unavailable, and one pruned or lagging node does not
-    make a transaction "not found" (a false "not found" can make a user send the money twice). The first
-    two are asked side by side, since "not found" needs both anyway; each failure brings in the next URL.
-    ``attempt`` never raises: it returns the facts one endpoint gave, failures as ``Unavailable``.
-    ``round_trips`` counts the longest chain of requests made one after another, not all requests.
+    make a transaction "not found" (a false "not found" can make a user send the money twice). All are
+    asked side by side, so a dead node costs no more than the timeout, whichever one it is.
+    ``round_trips`` counts requests made one after another, not all requests.
     """
     started = perf_counter()
-    answers: queue.SimpleQueue[tuple[int, NetworkFacts]] = queue.SimpleQueue()
-    depth_before: list[int] = []  # round trips already behind each attempt when it started
+    answers: queue.SimpleQueue[NetworkFacts] = queue.SimpleQueue()
 
-    def launch(depth: int) -> None:
-        index = len(depth_before)
-        depth_before.append(depth)
-        threading.Thread(target=lambda: answers.put((index, attempt(urls[index]))), daemon=True).start()
+    def ask(url: str) -> None:
+        try:
+            answers.put(attempt(url))
+        except Exception as exc:  # an attempt must not raise; if one does, it is this endpoint's failure
+            dead = describe_failure(exc, url, 0)
+            answers.put(NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead))
 
+    for url in urls:
+        threading.Thread(target=ask, args=(url,), daemon=True).start()
     quorum = min(_NOT_FOUND_QUORUM, len(urls))
-    for _ in range(quorum):
-        launch(0)
     failed: list[NetworkFacts] = []
     missing: list[NetworkFacts] = []
-    running, round_trips = quorum, 0
+    round_trips = 0
     facts = NetworkFacts(
         network.slug, "", tx=unavailable("no_endpoint", "no endpoint is set for {network}", network=network.name)
     )
-    while running:
-        index, answer = answers.get()  # each attempt is bounded by its own timeout per round
-        running -= 1
-        depth = depth_before[index] + answer.round_trips
-        round_trips = max(round_trips, depth)
+    for _ in urls:
+        answer = answers.get()  # each attempt is bounded by its own timeout per round
+        round_trips = max(round_trips, answer.round_trips)
         if isinstance(answer.tx, Found):
-            facts = answer  # the other attempt's answer no longer matters: it is left to finish alone
+            facts = answer  # the others' answers no longer matter: they are left to finish alone
             break
         (missing if isinstance(answer.tx, NotFound) else failed).append(answer)
         if len(missing) == quorum:
             break
-        if not isinstance(answer.tx, NotFound) and len(depth_before) < len(urls):
-            launch(depth)
-            running += 1
     if not isinstance(facts.tx, Found) and (missing or failed):
         facts = _not_found(missing) if missing else _all_failed(failed)
     return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)

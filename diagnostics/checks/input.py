@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
 from diagnostics.intake.sniff import address_form, hash_fits_any, hash_fits_family, hash_form, same_account
-from diagnostics.model import Finding, Severity, Term
+from diagnostics.model import AUTO_DETECT, Finding, Severity, Term
 
 
 @check("INPUT_INVALID_HASH", Severity.PROBLEM)
 def invalid_hash(ctx: CheckContext) -> Finding | None:
-    form = hash_form(ctx.case.tx_hash)
-    family = ctx.chosen.family if ctx.chosen else "auto"  # Auto-detect: a hash any network could have
-    if hash_fits_family(form, family) if ctx.chosen else hash_fits_any(form):
+    form, chosen = hash_form(ctx.case.tx_hash), ctx.chosen
+    fits = hash_fits_family(form, chosen.family) if chosen else hash_fits_any(form)
+    if fits:
         return None
     entered = ctx.case.tx_hash.strip()
+    # Auto-detect: the form no network's hashes have, so the finding is about no one network.
+    expected = f"hash_form_{chosen.family}" if chosen else "hash_form_auto"
     return ctx.finding(
         "INPUT_INVALID_HASH",
+        network=chosen.slug if chosen else AUTO_DETECT,
         variant=form.value,
         evidence=(ctx.evidence("hash_entered", entered), ctx.evidence("hash_length", len(entered))),
         length=len(entered),
-        expected=Term(f"hash_form_{family}"),
+        expected=Term(expected),
     )
 
 
@@ -35,6 +38,7 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
         return None  # only the capitals were mistyped: the value did reach this address
     return ctx.finding(
         "INPUT_INVALID_ADDRESS",
+        network=meant.slug,
         variant=form.problem,
         evidence=(ctx.evidence("address_entered", ctx.case.address.strip()),),
         network_name=meant.display_name,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.model import Evidence, Finding, Found, NetworkFacts, NotFound, Severity, Term, Unavailable
+from diagnostics.intake.sniff import address_form
+from diagnostics.model import Evidence, Finding, Found, NetworkFacts, NotFound, Severity, Term, Unavailable, known
 
 # A head older than this many block times (and at least a minute) means the node has stopped following
 # the chain: a normal chain misses a slot or two, never ten in a row.
@@ -11,13 +12,16 @@ _STALE_BLOCKS = 10
 _STALE_FLOOR_SECONDS = 60
 
 
-def stale_head(ctx: CheckContext) -> tuple[int, float] | None:
-    """(age, allowed) in seconds when the selected node's newest block is too old to trust."""
-    head = ctx.head
-    if head is None:
+def stale_head(ctx: CheckContext, facts: NetworkFacts | None = None) -> tuple[int, float] | None:
+    """(age, allowed) in seconds when a node's newest block is too old to trust: the judged network's
+    node, or the one that gave ``facts``, measured by its own network's block time."""
+    facts = facts or ctx.selected
+    network = ctx.profile(facts.network) if facts else None
+    head = known(facts.head) if facts else None
+    if head is None or network is None:
         return None
     age = int(ctx.now.timestamp()) - head.timestamp
-    allowed = max(_STALE_FLOOR_SECONDS, _STALE_BLOCKS * ctx.network.block_time_seconds)
+    allowed = max(_STALE_FLOOR_SECONDS, _STALE_BLOCKS * network.block_time_seconds)
     return (age, allowed) if age > allowed else None
 
 
@@ -27,8 +31,8 @@ def not_found(ctx: CheckContext) -> Finding | None:
     # Unknown is not absent: one node that could not answer in full, or that is behind the chain, keeps
     # this from being said at all.
     answered = all(isinstance(n.tx, NotFound) and isinstance(n.head, Found) for n in asked)
-    if not asked or not answered or stale_head(ctx) is not None or ctx.replaced:
-        return None
+    if not asked or not answered or any(stale_head(ctx, n) for n in asked) or ctx.replaced:
+        return None  # a node behind the chain may simply not have reached the transaction yet
     evidence = tuple(
         Evidence(
             "network_answer", Term("not_found"), n.network, n.head.value.number if isinstance(n.head, Found) else None
@@ -69,29 +73,42 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
             evidence.append(Evidence("node_unavailable", reasons[0], n.network))
     if not dead:
         return None
-    return ctx.finding("NODE_UNAVAILABLE", evidence=tuple(evidence), networks=tuple(dead), reason=evidence[0].value)
+    return ctx.finding(
+        "NODE_UNAVAILABLE",
+        network=evidence[0].network,
+        evidence=tuple(evidence),
+        networks=tuple(dead),
+        reason=evidence[0].value,
+    )
 
 
 @check("NETWORK_MISMATCH", Severity.PROBLEM)
 def network_mismatch(ctx: CheckContext) -> Finding | None:
-    located, expected = ctx.facts.located, ctx.expected
-    if located is None or expected is None or located.network == expected.slug:
+    located = ctx.facts.located
+    if located is None:
         return None
-    found_on = ctx.network
+    found_on, expected = ctx.network, ctx.expected
+    family = address_form(ctx.case.address).family if ctx.case.address else None
+    meant: str | Term
+    if expected is not None and expected.slug != found_on.slug:
+        meant, meant_family = expected.display_name, expected.family
+    elif expected is None and ctx.chosen is None and family is not None and family != found_on.family:
+        meant, meant_family = Term(f"family_{family.value}"), family.value  # Auto-detect: the address says
+    else:
+        return None
     tx = ctx.tx
     evidence = [
-        Evidence("network_expected", expected.display_name, expected.slug),
+        Evidence("network_expected", meant, expected.slug if expected else None),
         ctx.evidence("network_found", found_on.display_name, tx.block_number if tx else None),
     ]
-    asked_expected = ctx.facts.for_network(expected.slug)
+    asked_expected = ctx.facts.for_network(expected.slug) if expected else None
     if asked_expected is not None and not asked_expected.skipped:
-        evidence.append(Evidence("network_answer", _answer(asked_expected), expected.slug))
-    reached = ctx.moved_to_address()
-    if reached and ctx.address:
+        evidence.append(Evidence("network_answer", _answer(asked_expected), asked_expected.network))
+    if meant_family != found_on.family:
+        variant = "other_family"
+    elif ctx.moved_to_address() and ctx.address:
         variant = "same_address"  # an EVM address is the same account on every EVM chain: the key holder has it
         evidence.append(ctx.evidence("funds_at", ctx.address))
-    elif expected.family != found_on.family:
-        variant = "other_family"
     else:
         variant = ""
     recipients = [t.recipient for t in ctx.moved()]
@@ -101,7 +118,7 @@ def network_mismatch(ctx: CheckContext) -> Finding | None:
         "NETWORK_MISMATCH",
         variant=variant,
         evidence=tuple(evidence),
-        expected=expected.display_name,
+        expected=meant,
         found=found_on.display_name,
         address=ctx.address or "",
     )
@@ -115,8 +132,14 @@ def _answer(facts: NetworkFacts) -> Term | Unavailable:
 
 @check("NODE_OUT_OF_SYNC", Severity.WARNING)
 def node_out_of_sync(ctx: CheckContext) -> Finding | None:
-    stale = stale_head(ctx)
-    tx, head = ctx.tx, ctx.head
+    located = ctx.facts.located
+    # Found: only its own node's lag matters. Not found: any node behind the chain makes "not found" unsure.
+    behind = [n for n in ((located,) if located else ctx.facts.networks) if stale_head(ctx, n)]
+    if not behind:
+        return None
+    lagging = behind[0]
+    stale, head = stale_head(ctx, lagging), known(lagging.head)
+    tx = ctx.tx
     if stale is None or head is None:
         return None
     if (
@@ -128,9 +151,10 @@ def node_out_of_sync(ctx: CheckContext) -> Finding | None:
     age, allowed = stale
     return ctx.finding(
         "NODE_OUT_OF_SYNC",
+        network=lagging.network,
         evidence=(
-            ctx.evidence("head_block", head.number, head.number),
-            ctx.evidence("head_age_seconds", age, head.number),
+            Evidence("head_block", head.number, lagging.network, head.number),
+            Evidence("head_age_seconds", age, lagging.network, head.number),
         ),
         age_seconds=age,
         allowed_seconds=int(allowed),

@@ -93,10 +93,14 @@ class CheckContext:
     def evidence(self, label: str, value: EvidenceValue, block: int | None = None) -> Evidence:
         return Evidence(label, value, self.network.slug, block)
 
+    def profile(self, slug: str) -> Network | None:
+        """The profile of a network the facts mention."""
+        return next((n for n in (self.network, *self.profiles) if n.slug == slug), None)
+
     def name_of(self, slug: str) -> str:
         """The name users know ("Ethereum (ERC-20)") for a network the facts mention."""
-        known = {n.slug: n for n in (*self.profiles, self.network)}
-        return known[slug].display_name if slug in known else slug
+        profile = self.profile(slug)
+        return profile.display_name if profile else slug
 
     @property
     def expected(self) -> Network | None:

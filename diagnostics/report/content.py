@@ -167,8 +167,13 @@ def _params(finding_params: dict[str, EvidenceValue], network: str, locale: Modu
     return params
 
 
+def _names(diagnosis: Diagnosis, locale: ModuleType) -> dict[str, str]:
+    """Display names by slug; a finding about no one network (Auto-detect) speaks of "any network"."""
+    return {AUTO_DETECT: locale.REPORT["any_network"], **{n.slug: n.display_name for n in diagnosis.networks}}
+
+
 def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) -> FindingText:
-    names = {n.slug: n.display_name for n in diagnosis.networks}
+    names = _names(diagnosis, locale)
     network = names.get(finding.network or "", finding.network or "")
     params = _params(finding.params, network, locale)
     entry = locale.FINDINGS[finding.code]
@@ -184,7 +189,13 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
         evidence=tuple(
             EvidenceRow(
                 e.label,
-                locale.EVIDENCE.get(e.label, e.label),
+                # A row about another network than the finding's says which.
+                locale.EVIDENCE.get(e.label, e.label)
+                + (
+                    locale.REPORT["paren"].format(names.get(e.network, e.network))
+                    if e.network not in (None, finding.network)
+                    else ""
+                ),
                 format_value(e.value, locale, e.label),
                 e.network,
                 e.block,
@@ -316,6 +327,8 @@ def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, l
         instead = "support_not_needed_failed"
     if code == "CONFIRMATIONS_SUFFICIENT" and not deposit:
         instead = "support_not_needed_arrived"
+    if code == "NETWORK_MISMATCH" and not deposit and diagnosis.verdict.variant == "same_address":
+        instead = "support_not_needed_arrived"  # at the user's own address, on another chain: their wallet has it
     if instead:
         return str(r[instead]), False
     none = r["none"]
@@ -338,7 +351,7 @@ def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, l
         "code": code,
     }
     template = r["support_credited"] if code == "CONFIRMATIONS_SUFFICIENT" else r["support_message"]
-    if code == "NETWORK_MISMATCH" and deposit:
+    if code == "NETWORK_MISMATCH" and deposit and diagnosis.verdict.variant == "same_address":
         template = r["support_wrong_network"]
         fields["expected"] = format_value(diagnosis.verdict.params.get("expected"), locale)
     text = str(template).format(**fields)
@@ -355,10 +368,12 @@ def build_report(
     locale = strings(language)
     report = locale.REPORT
     case = diagnosis.case
-    judged = diagnosis.networks[0].display_name if diagnosis.networks else case.network
-    names = {n.slug: n.display_name for n in diagnosis.networks}
+    names = _names(diagnosis, locale)
     chosen = report["auto_detect"] if case.network == AUTO_DETECT else names.get(case.network, case.network)
     verdict = diagnosis.verdict
+    deciding_finding = next((f for f in diagnosis.findings if f.code == verdict.code), None)
+    about = deciding_finding.network if deciding_finding and deciding_finding.network else None
+    judged = names.get(about or "", diagnosis.networks[0].display_name if diagnosis.networks else case.network)
     verdict_params = _params(verdict.params, judged, locale)
     case_rows = [
         (report["network"], chosen),

@@ -16,7 +16,7 @@ def _evidence_lines(rows: tuple[EvidenceRow, ...], labels: dict[str, str]) -> li
     colon, paren = labels["colon"], labels["paren"]
     blocks = {e.block for e in rows if e.block is not None}
     heading = labels["evidence"]
-    if len(blocks) == 1:
+    if len(blocks) == 1 and len({e.network for e in rows}) == 1:
         heading += paren.format(labels["evidence_at_block"].format(block=blocks.pop()))
         return [f"      {heading}{colon.rstrip()}"] + [f"        - {e.label}{colon}{e.value}" for e in rows]
     lines = [f"      {heading}{colon.rstrip()}"]

@@ -80,7 +80,8 @@ def test_bsc_transfer_with_ethereum_chosen_is_a_network_mismatch(nets: AllNetwor
     )
     # Every other network was asked, side by side, and answered.
     assert answers(d)["ethereum"] == "not_found" and answers(d)["bsc"] == "found"
-    assert set(answers(d)) <= set(EVERY) and d.facts.networks[0].network == "ethereum"
+    assert set(answers(d)) == set(EVERY) and d.facts.networks[0].network == "ethereum"
+    assert all(n.skipped or answers(d)[n.network] != "unavailable" for n in d.facts.networks)
     # Decoded with BSC's own token table: 18-decimal USDT, and BSC's confirmation count.
     assert "AMOUNT_MISMATCH" not in d.codes() and "TOKEN_NOT_OFFICIAL" not in d.codes()
     assert "CONFIRMATIONS_SUFFICIENT" in d.codes()
@@ -148,9 +149,10 @@ def test_not_found_anywhere_lists_every_network_asked(nets: AllNetworks) -> None
     assert d.verdict.code == "TX_NOT_FOUND" and d.verdict.variant == "searched"
     assert set(answers(d)) == set(EVERY) and set(answers(d).values()) == {"not_found"}
     assert d.verdict.params["count"] == len(EVERY)
-    # Progress: each network is announced, then answered, once.
-    assert sorted(e.network for e in events if e.facts is None) == sorted(EVERY)
-    assert sorted(e.network for e in events if e.facts is not None) == sorted(EVERY)
+    # Progress: each network is announced, then answered, once, in that order.
+    for network in EVERY:
+        mine = [e.facts is None for e in events if e.network == network]
+        assert mine == [True, False], network
     text = render_text(d)
     assert f"Not found on any of the {len(EVERY)} networks asked" in text
     for network in catalog.networks().values():
@@ -266,3 +268,26 @@ def test_cancel_stops_the_wait_at_once(nets: AllNetworks) -> None:
             )
         took = time.perf_counter() - started
     assert 0.3 <= took < 0.6
+
+
+def test_auto_detect_with_a_0x_address_and_a_tron_transaction(nets: AllNetworks, tron_usdt: str) -> None:
+    d = nets.diagnose(tron_usdt, "auto", address=nets.eth.chain.deposit)
+    assert d.verdict.code == "NETWORK_MISMATCH" and d.verdict.variant == "other_family"
+    assert d.verdict.params["expected"] == Term("family_evm")
+    assert "not on an EVM network" in render_text(d)
+
+
+def test_chosen_network_with_a_tron_address_and_a_tron_transaction(nets: AllNetworks, tron_usdt: str) -> None:
+    d = nets.diagnose(tron_usdt, "ethereum", address=TRON_USER)
+    assert d.verdict.code == "ADDRESS_NETWORK_MISMATCH"
+    assert render_text(d).startswith("Verdict: The address does not belong to Ethereum (ERC-20)")
+    mismatch = finding(d, "NETWORK_MISMATCH")
+    assert mismatch.variant == "other_family", "a Tron address is no 0x account: no same-address recovery"
+
+
+def test_a_malformed_port_is_an_unavailable_endpoint_not_a_hang(nets: AllNetworks) -> None:
+    started = time.perf_counter()
+    d = nets.diagnose(UNKNOWN, "ethereum", replace={"ethereum": "http://127.0.0.1:99999"}, timeout=1)
+    assert time.perf_counter() - started < 1.5
+    assert answers(d)["ethereum"] == "unavailable" and d.verdict.code == "NODE_UNAVAILABLE"
+    assert finding(d, "NODE_UNAVAILABLE").network == "ethereum"

@@ -91,6 +91,7 @@ REPORT: dict[str, str] = {
     "value": "Value",
     "redacted_note": "Addresses and hashes are shortened in this copy.",
     "auto_detect": "Auto-detect",
+    "any_network": "any network",
     "skipped": "not waited for",
 }
 
@@ -350,6 +351,11 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "": "Every node asked answered, and none knows this hash ({networks}). It was never broadcast, was dropped from the pool, or the hash has a typo. (A node that keeps only recent history also forgets old transactions.)",
         },
         "next_steps": {
+            "searched": [
+                "Check that the hash is copied in full from the sending wallet's history.",
+                "Every network Deposit Doctor knows was asked. If you sent on a chain it does not cover, look the hash up in that chain's explorer.",
+                "If your wallet shows it as failed or cancelled, the funds did not leave.",
+            ],
             "never_broadcast": [
                 "Send it again from the wallet that signed it (or broadcast the raw transaction with any explorer's broadcast page): the funds have not left.",
                 "If the nonce is higher than the sender's count of transactions in blocks, an earlier transaction is missing: send that one first.",

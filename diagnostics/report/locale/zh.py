@@ -86,6 +86,7 @@ REPORT: dict[str, str] = {
     "value": "值",
     "redacted_note": "此副本中的地址和哈希值已做缩略处理。",
     "auto_detect": "自动识别",
+    "any_network": "任何网络",
     "skipped": "未等待",
 }
 
@@ -145,6 +146,7 @@ REASONS: dict[str, str] = {
     "block_without_result": "{host} 知道该交易所在的区块，但尚未得到执行结果；请稍后重试",
     "no_answer": "{seconds} 秒内没有得到完整响应",
     "skipped": "已先在 {network} 上找到该交易",
+    "no_adapter": "此处无法查询 {network}",
 }
 
 EVIDENCE: dict[str, str] = {
@@ -359,6 +361,11 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "": "在 {networks} 上查询的所有节点均已响应，但都未找到该哈希。可能是交易从未广播、已从交易池中被丢弃，或哈希有输入错误。（只保留近期记录的节点也会查不到较早的交易。）",
         },
         "next_steps": {
+            "searched": [
+                "请确认哈希是从发送钱包的交易记录中完整复制的。",
+                "Deposit Doctor 支持的所有网络都已查询。如果您使用的是它不支持的链，请在该链的区块浏览器中查询这个哈希。",
+                "如果钱包显示该交易失败或已取消，说明资金并未转出。",
+            ],
             "never_broadcast": [
                 "请用签名它的钱包重新发送（或在任一区块浏览器的广播页面广播这笔原始交易）：资金并未转出。",
                 "如果它的 nonce 大于发送方已打包的交易数，说明缺少更早的一笔交易：请先发送那一笔。",

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from diagnostics import catalog
 from diagnostics.checks.registry import CheckContext
-from diagnostics.model import Facts, NotFound, Unavailable
+from diagnostics.model import ChainHead, Facts, Found, NotFound, Term, Unavailable
 from tests.diagnostics.checks.factory import context, mined, pending, run
 
 TRON_ADDRESS = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
@@ -49,7 +49,8 @@ def _found_elsewhere(where: str, chosen: str | None, **case: object) -> CheckCon
     asked = [found.facts.networks[0]]
     if chosen is not None:
         asked.insert(0, replace(found.facts.networks[0], network=chosen, tx=NotFound()))
-    profiles = tuple(catalog.network(n.network) for n in asked)
+    # Every network asked, as the engine lists them: the chosen one (or ethereum) first, not the found one.
+    profiles = tuple(n for n in catalog.networks().values())
     return replace(
         found,
         facts=Facts(tuple(asked)),
@@ -73,10 +74,12 @@ def test_network_mismatch_variants() -> None:
 def test_auto_detect_mismatches_only_when_the_address_names_one_network() -> None:
     recipient = mined().transfers[0].recipient
     assert run("NETWORK_MISMATCH", _found_elsewhere("bsc", None, address=recipient)) is None
-    with_tron = _found_elsewhere("ethereum", None, address=TRON_ADDRESS)
-    with_tron = replace(with_tron, profiles=(*with_tron.profiles, catalog.network("tron")))
-    finding = run("NETWORK_MISMATCH", with_tron)
+    finding = run("NETWORK_MISMATCH", _found_elsewhere("ethereum", None, address=TRON_ADDRESS))
     assert finding is not None and finding.params["expected"] == "Tron (TRC-20)"
+    assert finding.variant == "other_family"
+    # A 0x address with the transaction on Tron: the address names a family, not one network.
+    evm = run("NETWORK_MISMATCH", _found_elsewhere("tron", None, address=recipient))
+    assert evm is not None and evm.variant == "other_family" and evm.params["expected"] == Term("family_evm")
     assert run("NETWORK_MISMATCH", context(mined())) is None  # found where it was looked for
 
 
@@ -84,3 +87,14 @@ def test_once_found_only_its_own_network_can_be_unavailable() -> None:
     ctx = _found_elsewhere("bsc", "ethereum")
     dead = replace(ctx.facts.networks[0], tx=Unavailable("timeout"), head=Unavailable("timeout"))
     assert run("NODE_UNAVAILABLE", replace(ctx, facts=Facts((dead, ctx.facts.networks[1])))) is None
+
+
+def test_a_stale_node_on_any_network_keeps_not_found_unsaid() -> None:
+    fresh = context(NotFound())
+    stale_bsc = replace(
+        fresh.facts.networks[0], network="bsc", head=Found(ChainHead(5, int(fresh.now.timestamp()) - 86_400))
+    )
+    ctx = replace(fresh, facts=Facts((fresh.facts.networks[0], stale_bsc)), profiles=(catalog.network("bsc"),))
+    assert run("TX_NOT_FOUND", ctx) is None
+    lagging = run("NODE_OUT_OF_SYNC", ctx)
+    assert lagging is not None and lagging.network == "bsc" and lagging.params["age_seconds"] == 86_400
