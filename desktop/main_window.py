@@ -1,30 +1,449 @@
-"""The main window. For now a placeholder that points at the CLI; the real window is its own issue."""
+"""The main window: the case form, the search as it happens, the result, and a batch table for many cases.
+
+It only asks and shows (DESIGN rule 6): diagnoses run in workers, files are parsed by the pure intake
+functions, reports are the report package's.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEvent, QThreadPool, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from diagnostics import __version__
+from desktop.batch import BatchRunner, export_all
+from desktop.export import SUFFIXES, report_bytes
+from desktop.i18n import Translations
+from desktop.models.batch_model import BatchModel, RowStatus
+from desktop.settings import AppSettings
+from desktop.settings_dialog import SettingsDialog
+from desktop.widgets.case_form import CaseFormWidget
+from desktop.widgets.progress_view import ProgressWidget
+from desktop.widgets.result_view import ResultWidget
+from desktop.workers import DiagnosisWorker, IntakeWorker
+from diagnostics import __version__, catalog
+from diagnostics.chains import adapters
+from diagnostics.chains.adapter import ChainAdapter
+from diagnostics.cli import TRON_API_KEY_VARIABLE, write_atomically
+from diagnostics.errors import DiagnosticsError
+from diagnostics.intake.draft import Intake, IntakeProblem
+from diagnostics.model import Diagnosis
+from diagnostics.report.content import build_report
+
+FORMATS = {"pdf": "PDF (*.pdf)", "text": "Text (*.txt)", "markdown": "Markdown (*.md)", "json": "JSON (*.json)"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    intake_taken = Signal(int)  # how many cases a drop or an opened file gave
+    worker_finished = Signal()  # a diagnosis ended: done, failed or cancelled
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(f"Deposit Doctor {__version__}")
-        label = QLabel(
-            "<h2>Deposit Doctor</h2>"
-            "<p>Why hasn't my deposit arrived? The diagnosis window is on its way.</p>"
-            "<p>Meanwhile, in a terminal:<br><code>deposit-doctor diagnose --network ethereum "
-            "--tx 0x… --address 0x… --token USDT</code></p>"
+        self.settings = settings or AppSettings()
+        self.translations = Translations()
+        self.translations.apply(self.settings.language)
+        self.worker: DiagnosisWorker | None = None
+        self._pool = QThreadPool(self)
+        self.form = CaseFormWidget()
+        self.diagnose_button = QPushButton()
+        self.diagnose_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setEnabled(False)
+        self.progress = ProgressWidget()
+        self.result = ResultWidget()
+        self.result.language = self.progress.language = self.settings.language
+        self.batch_model = BatchModel(self)
+        self.batch = BatchRunner(self.batch_model, self._headline, parent=self)
+        self.batch_table = QTableView()
+        self.batch_table.setModel(self.batch_model)
+        self.batch_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.batch_table.horizontalHeader().setStretchLastSection(True)
+        self.batch_table.doubleClicked.connect(lambda index: self.show_batch_row(index.row()))
+        self.run_all_button, self.stop_button, self.export_all_button = QPushButton(), QPushButton(), QPushButton()
+        self.export_format = QComboBox()
+        for fmt in FORMATS:
+            self.export_format.addItem(fmt.upper() if fmt == "pdf" else fmt.capitalize(), fmt)
+        self.batch_status = QLabel()
+        self.run_all_button.clicked.connect(self.run_batch)
+        self.stop_button.clicked.connect(self.batch.stop)
+        self.export_all_button.clicked.connect(lambda: self.export_batch())  # noqa: PLW0108 (not clicked's bool)
+        self.batch.progressed.connect(self._on_batch_progressed)
+        self.batch.batch_finished.connect(self._on_batch_finished)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._diagnose_page(), "")
+        self.tabs.addTab(self._batch_page(), "")
+        self.setCentralWidget(self.tabs)
+        self._menus()
+        self.diagnose_button.clicked.connect(self.diagnose)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.form.diagnose_requested.connect(self.diagnose)
+        self.form.validity_changed.connect(lambda ok: self.diagnose_button.setEnabled(ok and self.worker is None))
+        self.result.export_requested.connect(lambda: self.export_report())  # noqa: PLW0108 (no path: ask)
+        self.diagnose_button.setEnabled(False)
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self._set_batch_buttons()
+        self.resize(1100, 760)
+
+    def _diagnose_page(self) -> QWidget:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.diagnose_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        column.addLayout(buttons)
+        column.addWidget(self.progress, 1)
+        column.addWidget(self.hint)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.result)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([440, 660])  # the result reads in sentences: it gets the room
+        return splitter
+
+    def _batch_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        buttons = QHBoxLayout()
+        for widget in (self.run_all_button, self.stop_button, self.export_all_button, self.export_format):
+            buttons.addWidget(widget)
+        buttons.addWidget(self.batch_status, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.batch_table, 1)
+        return page
+
+    def _menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_action = self._action(QKeySequence.StandardKey.Open, self.open_dialog)
+        self.export_action = self._action(QKeySequence("Ctrl+E"), lambda: self.export_report())  # noqa: PLW0108
+        self.settings_action = self._action(QKeySequence("Ctrl+,"), self.open_settings)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+
+    def _action(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.triggered.connect(slot)
+        self.file_menu.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Deposit Doctor {version}").replace("{version}", __version__))
+        self.diagnose_button.setText(self.tr("Diagnose"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.tabs.setTabText(0, self.tr("Diagnose"))
+        self.tabs.setTabText(1, self.tr("Batch"))
+        self.run_all_button.setText(self.tr("Run all"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.export_all_button.setText(self.tr("Export all reports…"))
+        self.hint.setText(
+            self.tr(
+                "Drop a transaction file here (text, CSV export, JSON, raw signed transaction), or paste a hash. "
+                "Deposit Doctor never needs your private key or seed phrase."
+            )
         )
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setCentralWidget(label)
-        self.resize(640, 360)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.export_action.setText(self.tr("&Export report…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.batch_model.set_labels(
+            {
+                "source": self.tr("From"),
+                "network": self.tr("Network"),
+                "tx_hash": self.tr("Transaction hash"),
+                "address": self.tr("Address"),
+                "token": self.tr("Token"),
+                "amount": self.tr("Amount"),
+                "status": self.tr("Status"),
+                "verdict": self.tr("Verdict"),
+            },
+            {
+                RowStatus.WAITING: self.tr("waiting"),
+                RowStatus.RUNNING: self.tr("running…"),
+                RowStatus.DONE: self.tr("done"),
+                RowStatus.FAILED: self.tr("failed"),
+                RowStatus.STOPPED: self.tr("stopped"),
+            },
+            self.tr("Auto-detect"),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # Diagnosing one case ------------------------------------------------------------------------------
+
+    def make_adapters(self) -> Callable[[], Mapping[str, ChainAdapter]]:
+        """Adapters to build on a worker's thread (building the first one imports web3, most of a second),
+        from the settings as they are now, read here on the window's thread."""
+        key = self.settings.tron_api_key or os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
+        endpoints, timeout = self.settings.endpoints(), self.settings.timeout
+        return lambda: adapters(endpoints, timeout=timeout, tron_api_key=key)
+
+    def _confirmations(self) -> dict[str, int]:
+        return {slug: count for slug in catalog.networks() if (count := self.settings.confirmations(slug))}
+
+    def diagnose(self) -> DiagnosisWorker | None:
+        if self.worker is not None or not self.form.ready:
+            return None
+        worker = DiagnosisWorker(self.form.case(), self.make_adapters(), confirmations=self._confirmations())
+        worker.signals.network_asked.connect(self.progress.on_network_asked)
+        worker.signals.network_answered.connect(self.progress.on_network_answered)
+        worker.signals.diagnosis_finished.connect(self._on_diagnosis_finished)
+        worker.signals.diagnosis_failed.connect(self._on_diagnosis_failed)
+        worker.signals.diagnosis_cancelled.connect(self._on_diagnosis_cancelled)
+        self.worker = worker
+        self.progress.clear_networks()
+        self._busy(True)
+        self.statusBar().showMessage(self.tr("Asking the networks…"))
+        self._pool.start(worker)
+        return worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _busy(self, busy: bool) -> None:
+        self.diagnose_button.setEnabled(not busy and self.form.ready)
+        self.cancel_button.setEnabled(busy)
+
+    def _done(self, message: str) -> None:
+        self.worker = None
+        self._busy(False)
+        self.statusBar().showMessage(message, 10_000)
+        self.worker_finished.emit()
+
+    @Slot(object)
+    def _on_diagnosis_finished(self, diagnosis: Diagnosis) -> None:
+        self.result.show_diagnosis(diagnosis)
+        self._done(self.tr("Diagnosis done."))
+
+    @Slot(str, str)
+    def _on_diagnosis_failed(self, kind: str, text: str) -> None:
+        prefix = (
+            self.tr("Deposit Doctor hit an internal error:") if kind == "internal" else self.tr("Could not diagnose:")
+        )
+        self._done(f"{prefix} {text}")
+        QMessageBox.warning(self, self.windowTitle(), f"{prefix} {text}")
+
+    @Slot()
+    def _on_diagnosis_cancelled(self) -> None:
+        self._done(self.tr("Cancelled: nothing was concluded."))
+
+    def _headline(self, diagnosis: Diagnosis) -> str:
+        return build_report(diagnosis, self.settings.language).verdict
+
+    # Files, drops and text ----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        mime = event.mimeData()
+        files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if files:
+            self.open_files(files)
+        elif mime.hasText():
+            self.take_text(mime.text())
+        event.acceptProposedAction()
+
+    def open_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Open transaction files"),
+            "",
+            self.tr("Transaction files (*.txt *.csv *.json *.hex);;All files (*)"),
+        )
+        if names:
+            self.open_files([Path(n) for n in names])
+
+    def take_text(self, text: str) -> IntakeWorker:
+        return self._read_off_thread(IntakeWorker.from_text(text))
+
+    def open_files(self, paths: list[Path]) -> IntakeWorker:
+        return self._read_off_thread(IntakeWorker(paths))
+
+    def _read_off_thread(self, worker: IntakeWorker) -> IntakeWorker:
+        """A 5 MiB export takes a second to parse and guard: the window stays responsive meanwhile."""
+        worker.signals.intake_read.connect(self._on_intake_read)
+        self.statusBar().showMessage(self.tr("Reading…"))
+        self._pool.start(worker)
+        return worker
+
+    @Slot(object)
+    def _on_intake_read(self, intake: Intake) -> None:
+        """One case fills the form; several fill the batch table; nothing usable changes nothing."""
+        self.statusBar().clearMessage()
+        messages = [self._secret_text()] if intake.refused else []
+        messages += [self._problem_text(p) for p in intake.problems]
+        drafts = list(intake.drafts)
+        if len(drafts) == 1:
+            self.form.set_draft(drafts[0])
+            self.tabs.setCurrentIndex(0)
+        elif drafts:
+            if self.batch.running:
+                messages.append(self.tr("A batch is running: stop it before loading other cases."))
+            else:
+                self.batch_model.set_drafts(drafts)
+                self._set_batch_buttons()
+                self.tabs.setCurrentIndex(1)
+        if messages:
+            QMessageBox.information(self, self.windowTitle(), "\n".join(messages))
+        self.intake_taken.emit(len(drafts))
+
+    def _secret_text(self) -> str:
+        return self.tr(
+            "What you dropped holds what looks like a private key or seed phrase: nothing from it was used, stored "
+            "or sent. Never share it with anyone, support included."
+        )
+
+    def _problem_text(self, problem: IntakeProblem) -> str:
+        params = dict(problem.params)
+        texts = {
+            "too_large": self.tr("The file is too large to be a transaction list ({size} bytes; at most {limit})."),
+            "binary": self.tr("This is not a text file (a picture or a program?): nothing was read from it."),
+            "unreadable": self.tr("{name} could not be read: {reason}"),
+            "no_case": self.tr("No transaction hash was found in it."),
+            "bad_json": self.tr("The JSON file cannot be read (line {line}, column {column})."),
+            "unknown_version": self.tr("The case file is from a newer Deposit Doctor (version {version})."),
+            "not_cases": self.tr("This JSON file holds no Deposit Doctor cases."),
+            "case_no_hash": self.tr("Case {case} has no transaction hash and was skipped."),
+            "bad_field": self.tr("Case {case}: the {field} cannot be read and was left out."),
+            "csv_no_hash_column": self.tr("The CSV file has no column for the transaction hash (TxID)."),
+            "csv_row_no_hash": self.tr("Row {row} has no transaction hash and was skipped."),
+            "csv_unreadable": self.tr("The CSV file cannot be read from row {row} on: {reason}"),
+            "unknown_network": self.tr("Row {row}: unknown network {name}; Auto-detect will be used.")
+            if "row" in params
+            else self.tr("Case {case}: unknown network {name}; Auto-detect will be used."),
+            "bad_amount": self.tr("Row {row}: the amount {value} is not a number and was left out."),
+            "bad_raw_transaction": self.tr("The raw transaction cannot be decoded: {reason}"),
+            "unknown_chain_id": self.tr(
+                "The raw transaction is for chain id {chain_id}, which Deposit Doctor does not know."
+            ),
+        }
+        text = texts.get(problem.key, self.tr("Something in it could not be read ({key})."))
+        for name, value in {"key": problem.key, **params}.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    # Reports -------------------------------------------------------------------------------------------
+
+    def export_report(self, path: Path | None = None) -> Path | None:
+        diagnosis = self.result.diagnosis
+        if diagnosis is None:
+            return None
+        if path is None:
+            stem = diagnosis.case.tx_hash.strip().removeprefix("0x")[:12] or "report"
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export report"), f"deposit-doctor-{stem}.pdf", ";;".join(FORMATS.values())
+            )
+            if not name:
+                return None
+            path = Path(name)
+        fmt = SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            path, fmt = path.with_suffix(path.suffix + ".pdf"), "pdf"
+        try:
+            write_atomically(path, report_bytes(diagnosis, fmt, self.settings.language))
+        except DiagnosticsError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.user_message)
+            return None
+        self.statusBar().showMessage(self.tr("Report written to {path}").replace("{path}", str(path)), 10_000)
+        return path
+
+    # Batch ---------------------------------------------------------------------------------------------
+
+    def run_batch(self) -> None:
+        chosen = self.form.network.currentData()
+        self.batch.network = None if catalog.is_auto(chosen) else chosen
+        self.batch.direction = self.form.direction()
+        self.batch.confirmations = self._confirmations()
+        self.batch.start(self.make_adapters())
+        self._set_batch_buttons()
+
+    def _set_batch_buttons(self) -> None:
+        rows = self.batch_model.rows()
+        self.run_all_button.setEnabled(bool(rows) and not self.batch.running)
+        self.stop_button.setEnabled(self.batch.running)
+        self.export_all_button.setEnabled(any(r.diagnosis for r in rows) and not self.batch.running)
+
+    def _on_batch_progressed(self, finished: int, total: int) -> None:
+        self.batch_status.setText(
+            self.tr("{done} of {total} done").replace("{done}", str(finished)).replace("{total}", str(total))
+        )
+
+    def _on_batch_finished(self) -> None:
+        self._set_batch_buttons()
+
+    def show_batch_row(self, row: int) -> None:
+        diagnosis = self.batch_model.row(row).diagnosis
+        if diagnosis is not None:
+            self.result.show_diagnosis(diagnosis)
+            self.tabs.setCurrentIndex(0)
+
+    def export_batch(self, folder: Path | None = None) -> list[Path]:
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, self.tr("Export all reports to a folder"))
+            if not name:
+                return []
+            folder = Path(name)
+        try:
+            written = export_all(self.batch_model, folder, self.export_format.currentData(), self.settings.language)
+        except DiagnosticsError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.user_message)
+            return []
+        self.batch_status.setText(
+            self.tr("{n} reports written to {folder}")
+            .replace("{n}", str(len(written)))
+            .replace("{folder}", str(folder))
+        )
+        return written
+
+    # Settings and closing ------------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(self.apply_settings)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self) -> None:
+        language = self.settings.language
+        self.translations.apply(language)
+        self.result.language = self.progress.language = language
+        self.result.set_language(language)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.cancel()
+        self.batch.stop()
+        super().closeEvent(event)
 
 
 def _no_display() -> bool:

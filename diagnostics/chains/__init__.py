@@ -1,12 +1,14 @@
-"""Chain adapters: the only code that talks to nodes. Each returns facts, never verdicts."""
+"""Chain adapters: the only code that talks to nodes. Each returns facts, never verdicts.
+
+web3.py and tronpy take most of a second to import, so they load with the first adapter built, not with
+this package: the window paints first, and the CLI's argument errors come back at once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, ChainAdapter
-from diagnostics.chains.evm import EvmAdapter
-from diagnostics.chains.tron import TronAdapter
 from diagnostics.intake.sniff import normalize_hash
 from diagnostics.model import ChainHead, Lookup, Network, Unavailable
 
@@ -18,6 +20,9 @@ def adapters(
     tron_api_key: str | None = None,
 ) -> dict[str, ChainAdapter]:
     """One adapter per chain family, sharing the user's endpoint overrides and timeout."""
+    from diagnostics.chains.evm import EvmAdapter  # noqa: PLC0415 (see the module's docstring)
+    from diagnostics.chains.tron import TronAdapter  # noqa: PLC0415
+
     return {
         "evm": EvmAdapter(endpoints, timeout=timeout),
         "tron": TronAdapter(endpoints, timeout=timeout, api_key=tron_api_key),

@@ -40,11 +40,25 @@ def _seed_phrase(text: str, words: frozenset[str]) -> bool:
     ("time type coin amount …") would otherwise look like one.
     """
     tokens = _WORD.findall(text.lower())
-    for length in _PHRASE_LENGTHS:
-        for start in range(0, len(tokens) - length + 1):
-            window = set(tokens[start : start + length])
-            if len(window & words) >= _MOSTLY * length:
-                return True
+    return any(_phrase_window(tokens, words, length) for length in _PHRASE_LENGTHS)
+
+
+def _phrase_window(tokens: list[str], words: frozenset[str], length: int) -> bool:
+    """Whether some ``length`` consecutive tokens hold enough distinct list words: a sliding window, so a
+    5 MiB export is read once per length, not once per token."""
+    counts: dict[str, int] = {}
+    distinct = 0  # distinct list words in the window
+    for index, token in enumerate(tokens):
+        if token in words:
+            counts[token] = counts.get(token, 0) + 1
+            distinct += counts[token] == 1
+        if index >= length:
+            old = tokens[index - length]
+            if old in words:
+                counts[old] -= 1
+                distinct -= counts[old] == 0
+        if index >= length - 1 and distinct >= _MOSTLY * length:
+            return True
     return False
 
 
@@ -61,8 +75,11 @@ def _wif(text: str) -> bool:
     return False
 
 
+_LABEL_REACH = 64  # how far before a 64-hex value its label may stand ("Private key (hex):   ")
+
+
 def _labelled_hex_key(text: str) -> bool:
-    return any(_KEY_LABEL.search(text[: m.start()]) for m in _HEX64.finditer(text))
+    return any(_KEY_LABEL.search(text[max(0, m.start() - _LABEL_REACH) : m.start()]) for m in _HEX64.finditer(text))
 
 
 def find_secret(text: str | None, words: frozenset[str], *, address_field: bool = False) -> SecretKind | None:

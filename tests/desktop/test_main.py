@@ -4,18 +4,13 @@ import os
 import subprocess
 import sys
 
-from pytestqt.qtbot import QtBot
 
-from desktop.main_window import MainWindow
-
-
-def test_placeholder_window_shows_and_points_at_the_cli(qtbot: QtBot) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.windowTitle().startswith("Deposit Doctor")
-    assert "deposit-doctor diagnose" in window.centralWidget().text()  # type: ignore[attr-defined]
+def test_no_display_is_said_in_words_not_a_qt_abort() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop.main"], capture_output=True, text=True, timeout=60, env=env, check=False
+    )
+    assert run.returncode == 2 and "no display found" in run.stderr
 
 
 def test_subcommand_runs_the_cli_without_loading_qt() -> None:
@@ -26,11 +21,3 @@ def test_subcommand_runs_the_cli_without_loading_qt() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert run.stdout.split() == ["2", "False"], run.stderr
-
-
-def test_no_display_is_said_in_words_not_a_qt_abort() -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    run = subprocess.run(
-        [sys.executable, "-m", "desktop.main"], capture_output=True, text=True, timeout=60, env=env, check=False
-    )
-    assert run.returncode == 2 and "no display found" in run.stderr

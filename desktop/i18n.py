@@ -1,0 +1,49 @@
+"""The window's language: Qt translation files for every window string, Qt's own for its standard dialogs.
+
+Sources are ``resources/translations/deposit_doctor_<locale>.ts`` (lupdate extracts them from ``self.tr``
+calls); ``scripts/setup`` builds the ``.qm`` files Qt loads, beside them. Report text is translated
+by ``diagnostics.report.locale`` instead, since the CLI needs it without Qt.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+# Report language -> Qt locale name of the window's translations ("en" needs none: the sources are English).
+QT_LOCALES = {"en": "", "zh": "zh_CN"}
+
+
+def translations_folder() -> Path:
+    return Path(str(resources.files("diagnostics.resources").joinpath("translations")))
+
+
+class Translations:
+    """The translators installed on the application; switching language swaps them (widgets hear
+    ``QEvent.LanguageChange`` and retranslate themselves)."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+
+    def apply(self, language: str) -> bool:
+        """Install ``language``'s translations; ``False`` when its file is missing (the window stays English)."""
+        app = QCoreApplication.instance()
+        assert app is not None
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+        locale = QT_LOCALES.get(language, "")
+        if not locale:
+            return True
+        ours = QTranslator(app)
+        if not ours.load(f"deposit_doctor_{locale}", str(translations_folder())):
+            return False
+        qt = QTranslator(app)
+        if qt.load(QLocale(locale), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._installed.append(qt)
+        self._installed.append(ours)
+        for translator in self._installed:
+            app.installTranslator(translator)
+        return True

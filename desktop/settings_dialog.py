@@ -1,0 +1,170 @@
+"""Settings: each network's endpoint with Test connection, the confirmations the user's exchange asks,
+the TronGrid API key (kept in the OS keyring), the timeout and the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.settings import AppSettings
+from diagnostics import catalog
+from diagnostics.chains import check_endpoint
+from diagnostics.model import ChainHead, Found, Lookup, Network, Unavailable
+from diagnostics.report.content import reason_text, strings
+
+LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
+
+
+class _CheckSignals(QObject):
+    checked = Signal(str, object)  # (network slug, Lookup[ChainHead])
+
+
+class _EndpointCheck(QRunnable):
+    def __init__(self, network: Network, url: str, timeout: float, api_key: str | None) -> None:
+        super().__init__()
+        self.signals = _CheckSignals()
+        self._args = (network, url, timeout, api_key)
+
+    def run(self) -> None:
+        network, url, timeout, api_key = self._args
+        self.signals.checked.emit(network.slug, check_endpoint(network, url, timeout=timeout, tron_api_key=api_key))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._networks = list(catalog.networks().values())
+        self._checks: list[_EndpointCheck] = []
+        self.networks_box = QGroupBox()
+        self.networks_box.setLayout(self._network_rows())
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.timeout = QDoubleSpinBox()
+        self.timeout.setRange(0.5, 120)
+        self.timeout.setValue(settings.timeout)
+        self.tron_key = QLineEdit(settings.tron_api_key or "")
+        self.tron_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_note = QLabel()
+        self.key_note.setWordWrap(True)
+        general = QFormLayout()
+        self._general_labels = [QLabel() for _ in range(3)]
+        general.addRow(self._general_labels[0], self.language)
+        general.addRow(self._general_labels[1], self.timeout)
+        general.addRow(self._general_labels[2], self.tron_key)
+        general.addRow(self.key_note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.networks_box)
+        layout.addLayout(general)
+        layout.addWidget(buttons)
+        self.retranslate()
+
+    def _network_rows(self) -> QGridLayout:
+        endpoints = self.settings.endpoints()
+        grid = QGridLayout()
+        self.endpoint: dict[str, QLineEdit] = {}
+        self.confirmations: dict[str, QSpinBox] = {}
+        self.test_button: dict[str, QPushButton] = {}
+        self.test_result: dict[str, QLabel] = {}
+        self._headers = [QLabel() for _ in range(3)]
+        for column, header in enumerate(self._headers):
+            grid.addWidget(header, 0, column + 1 if column else 0)
+        for row, network in enumerate(self._networks, start=1):
+            edit = QLineEdit(endpoints.get(network.slug, [""])[0])
+            edit.setPlaceholderText(network.rpc_urls[0])
+            spin = QSpinBox()
+            spin.setRange(1, 100_000)
+            spin.setValue(self.settings.confirmations(network.slug) or network.confirmations)
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, n=network: self.test_connection(n))
+            result = QLabel()
+            result.setWordWrap(True)
+            grid.addWidget(QLabel(network.display_name), row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(spin, row, 2)
+            grid.addWidget(button, row, 3)
+            grid.addWidget(result, row + len(self._networks), 1, 1, 3)
+            self.endpoint[network.slug], self.confirmations[network.slug] = edit, spin
+            self.test_button[network.slug], self.test_result[network.slug] = button, result
+        return grid
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.networks_box.setTitle(self.tr("Networks"))
+        for header, text in zip(
+            self._headers,
+            (self.tr("Network"), self.tr("Endpoint (empty: public nodes)"), self.tr("Confirmations")),
+            strict=True,
+        ):
+            header.setText(text)
+        for button in self.test_button.values():
+            button.setText(self.tr("Test connection"))
+        for label, text in zip(
+            self._general_labels,
+            (self.tr("Language"), self.tr("Timeout (seconds)"), self.tr("TronGrid API key")),
+            strict=True,
+        ):
+            label.setText(text)
+        note = self.tr("The key is kept in this computer's keyring, never in the settings file.")
+        if not self.settings.keys.persistent:
+            note = self.tr(
+                "No keyring was found on this computer: the key is used until the app closes, and not saved."
+            )
+        self.key_note.setText(note)
+
+    def test_connection(self, network: Network) -> _EndpointCheck:
+        url = self.endpoint[network.slug].text().strip() or network.rpc_urls[0]
+        self.test_button[network.slug].setEnabled(False)
+        self.test_result[network.slug].setText(
+            self.tr("{network}: asking {url}…").replace("{network}", network.display_name).replace("{url}", url)
+        )
+        check = _EndpointCheck(network, url, self.timeout.value(), self.tron_key.text().strip() or None)
+        check.signals.checked.connect(self._on_checked)
+        self._checks.append(check)
+        QThreadPool.globalInstance().start(check)
+        return check
+
+    @Slot(str, object)
+    def _on_checked(self, slug: str, head: Lookup[ChainHead]) -> None:
+        network = catalog.network(slug)
+        self.test_button[slug].setEnabled(True)
+        if isinstance(head, Found):
+            if network.family == "evm":
+                text = self.tr("{network}: connected, chain id {chain}, newest block {block}")
+            else:
+                text = self.tr("{network}: connected, newest block {block}")
+            text = text.replace("{chain}", str(network.chain_id)).replace("{block}", f"{head.value.number:,}")
+        else:
+            reason = reason_text(head, strings(self.settings.language)) if isinstance(head, Unavailable) else ""
+            text = self.tr("{network}: not usable: {reason}").replace("{reason}", reason)
+        self.test_result[slug].setText(text.replace("{network}", network.display_name))
+
+    def accept(self) -> None:
+        for network in self._networks:
+            self.settings.set_endpoint(network.slug, self.endpoint[network.slug].text())
+            count = self.confirmations[network.slug].value()
+            self.settings.set_confirmations(network.slug, None if count == network.confirmations else count)
+        self.settings.language = self.language.currentData()
+        self.settings.timeout = self.timeout.value()
+        self.settings.tron_api_key = self.tron_key.text().strip() or None
+        self.settings.sync()
+        super().accept()

@@ -1,0 +1,225 @@
+"""The case form: direction, network, hash, address, token and amount, checked as the user types."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diagnostics import catalog
+from diagnostics.intake.draft import CaseDraft
+from diagnostics.intake.validate import FieldProblem, FormCheck, check_form
+from diagnostics.model import AUTO_DETECT, Case, Direction, Network, SignedTransaction
+
+_ERROR_STYLE = "color: #a4262c;"
+
+
+def _field(widget: QLineEdit) -> tuple[QWidget, QLabel]:
+    """A line edit with its problem shown under it (hidden while there is none)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    problem = QLabel()
+    problem.setStyleSheet(_ERROR_STYLE)
+    problem.setWordWrap(True)
+    problem.hide()
+    layout.addWidget(widget)
+    layout.addWidget(problem)
+    return box, problem
+
+
+class CaseFormWidget(QWidget):
+    diagnose_requested = Signal()
+    validity_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words = catalog.bip39_words()
+        self._networks = list(catalog.networks().values())
+        self.deposit = QRadioButton()
+        self.withdrawal = QRadioButton()
+        self.deposit.setChecked(True)
+        self._direction = QButtonGroup(self)
+        self._direction.addButton(self.deposit)
+        self._direction.addButton(self.withdrawal)
+        self.network = QComboBox()
+        self.network.addItem("", AUTO_DETECT)
+        for network in self._networks:
+            self.network.addItem(network.display_name, network.slug)
+        self.tx_hash = QLineEdit()
+        self.address = QLineEdit()
+        self.token = QLineEdit()
+        self.amount = QLineEdit()
+        hash_box, self.hash_problem = _field(self.tx_hash)
+        address_box, self.address_problem = _field(self.address)
+        amount_box, self.amount_problem = _field(self.amount)
+        self.secret_problem = QLabel()
+        self.secret_problem.setStyleSheet(_ERROR_STYLE + "font-weight: bold;")
+        self.secret_problem.setWordWrap(True)
+        self.secret_problem.hide()
+        directions = QWidget()
+        row = QHBoxLayout(directions)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.deposit)
+        row.addWidget(self.withdrawal)
+        row.addStretch()
+        self._form = QFormLayout(self)
+        self._labels = [QLabel() for _ in range(6)]
+        for label, field in zip(
+            self._labels, (directions, self.network, hash_box, address_box, self.token, amount_box), strict=True
+        ):
+            self._form.addRow(label, field)
+        self._form.addRow(self.secret_problem)
+        for edit in (self.tx_hash, self.address, self.token, self.amount):
+            edit.textChanged.connect(self._on_changed)
+            edit.returnPressed.connect(self._on_return_pressed)
+        self.network.currentIndexChanged.connect(self._on_changed)
+        self._check = check_form(None, "", "", self._words)  # empty: not ready until a hash is typed
+        self._signed: SignedTransaction | None = None  # from a dropped raw transaction, while its hash stays
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for label, text in zip(
+            self._labels,
+            (
+                self.tr("Direction"),
+                self.tr("Network"),
+                self.tr("Transaction hash (TxID)"),
+                self.tr("Address"),
+                self.tr("Token (optional)"),
+                self.tr("Amount (optional)"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.deposit.setText(self.tr("Deposit"))
+        self.withdrawal.setText(self.tr("Withdrawal"))
+        self.network.setItemText(0, self.tr("Auto-detect"))
+        self.tx_hash.setPlaceholderText(self.tr("0x… or 64 hex characters"))
+        self.address.setPlaceholderText(self.tr("The deposit address (for a withdrawal: your receiving address)"))
+        self.token.setPlaceholderText(self.tr("e.g. USDT"))
+        self.amount.setPlaceholderText(self.tr("e.g. 250.5"))
+        self._show(self._check)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def chosen_network(self) -> Network | None:
+        slug = self.network.currentData()
+        return None if slug == AUTO_DETECT else catalog.network(slug)
+
+    def amount_value(self) -> Decimal | None:
+        text = self.amount.text().strip().replace(",", "")
+        if not text:
+            return None
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            return None
+        return value if value.is_finite() and value >= 0 else None
+
+    @property
+    def ready(self) -> bool:
+        amount_ok = not self.amount.text().strip() or self.amount_value() is not None
+        return self._check.ready and amount_ok
+
+    def _on_changed(self) -> None:
+        was = self.ready
+        self._check = check_form(self.chosen_network(), self.tx_hash.text(), self.address.text(), self._words)
+        self._show(self._check)
+        if self.ready != was:
+            self.validity_changed.emit(self.ready)
+
+    def _on_return_pressed(self) -> None:
+        if self.ready:
+            self.diagnose_requested.emit()
+
+    def _show(self, check: FormCheck) -> None:
+        empty_hash = check.tx_hash is not None and check.tx_hash.key == "empty"
+        self._say(self.hash_problem, None if empty_hash else self._hash_text(check.tx_hash))
+        self._say(self.address_problem, self._address_text(check.address))
+        bad_amount = bool(self.amount.text().strip()) and self.amount_value() is None
+        self._say(self.amount_problem, self.tr("Write the amount as a number, e.g. 250.5") if bad_amount else None)
+        self._say(self.secret_problem, self._secret_text(check.secret))
+
+    @staticmethod
+    def _say(label: QLabel, text: str | None) -> None:
+        label.setText(text or "")
+        label.setVisible(bool(text))
+
+    def _hash_text(self, problem: FieldProblem | None) -> str | None:
+        if problem is None:
+            return None
+        texts = {
+            "evm_address": self.tr("This is an address (0x + 40 characters), not a transaction hash."),
+            "address": self.tr("This is an address, not a transaction hash."),
+            "wrong_length": self.tr("A transaction hash has 64 hex characters (after 0x); this has {n}."),
+            "not_hex": self.tr("A transaction hash has only 0-9 and a-f."),
+            "bare_hex64": self.tr("This network's hashes start with 0x."),
+            "evm": self.tr("This network's transaction ids have no 0x."),
+        }
+        text = texts.get(problem.key, self.tr("This is not a transaction hash of the selected network."))
+        digits = int(problem.detail) - (2 if self.tx_hash.text().strip()[:2].lower() == "0x" else 0)
+        return text.replace("{n}", str(digits))
+
+    def _address_text(self, problem: FieldProblem | None) -> str | None:
+        if problem is None:
+            return None
+        families = {"evm": self.tr("an EVM (0x…) address"), "tron": self.tr("a Tron (T…) address")}
+        texts = {
+            "checksum": self.tr("The capital letters do not match the address's checksum: check it for a typo."),
+            "base58check": self.tr("This Tron address fails its check digits: a character is wrong."),
+            "malformed": self.tr("This is not a complete address."),
+            "wrong_family": self.tr("This is {family}; it cannot receive on the selected network."),
+        }
+        family = families.get(problem.detail, self.tr("a Bitcoin address"))
+        return texts.get(problem.key, texts["malformed"]).replace("{family}", family)
+
+    def _secret_text(self, problem: FieldProblem | None) -> str | None:
+        if problem is None:
+            return None
+        return self.tr(
+            "This looks like a private key or seed phrase. Never enter it anywhere: nobody, support included, "
+            "needs it. It will not be used, stored or sent. Enter the transaction hash and address instead."
+        )
+
+    def direction(self) -> Direction:
+        return Direction.WITHDRAWAL if self.withdrawal.isChecked() else Direction.DEPOSIT
+
+    def case(self, required_confirmations: int | None = None) -> Case:
+        return Case(
+            network=self.network.currentData(),
+            tx_hash=self.tx_hash.text(),
+            address=self.address.text().strip() or None,
+            token=self.token.text().strip() or None,
+            amount=self.amount_value(),
+            direction=self.direction(),
+            required_confirmations=required_confirmations,
+            signed=self._signed if self._signed and self._signed.tx_hash == self.tx_hash.text().strip() else None,
+        )
+
+    def set_draft(self, draft: CaseDraft) -> None:
+        """Fill the form from a dropped or opened case; fields the draft lacks are cleared, not kept."""
+        if draft.network is not None:
+            self.network.setCurrentIndex(max(0, self.network.findData(draft.network)))
+        if draft.direction is not None:
+            (self.withdrawal if draft.direction is Direction.WITHDRAWAL else self.deposit).setChecked(True)
+        self.tx_hash.setText(draft.tx_hash)
+        self.address.setText(draft.address or "")
+        self.token.setText(draft.token or "")
+        self.amount.setText(f"{draft.amount:f}" if draft.amount is not None else "")
+        self._signed = draft.signed

@@ -1,0 +1,479 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>CaseFormWidget</name>
+    <message>
+      <source>Direction</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>网络</translation>
+    </message>
+    <message>
+      <source>Transaction hash (TxID)</source>
+      <translation>交易哈希（TxID）</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Token (optional)</source>
+      <translation>代币（选填）</translation>
+    </message>
+    <message>
+      <source>Amount (optional)</source>
+      <translation>数量（选填）</translation>
+    </message>
+    <message>
+      <source>Deposit</source>
+      <translation>充值</translation>
+    </message>
+    <message>
+      <source>Withdrawal</source>
+      <translation>提币</translation>
+    </message>
+    <message>
+      <source>Auto-detect</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
+      <source>0x… or 64 hex characters</source>
+      <translation>0x… 或 64 位十六进制字符</translation>
+    </message>
+    <message>
+      <source>The deposit address (for a withdrawal: your receiving address)</source>
+      <translation>充值地址（提币时填写您的收款地址）</translation>
+    </message>
+    <message>
+      <source>e.g. USDT</source>
+      <translation>例如 USDT</translation>
+    </message>
+    <message>
+      <source>e.g. 250.5</source>
+      <translation>例如 250.5</translation>
+    </message>
+    <message>
+      <source>Write the amount as a number, e.g. 250.5</source>
+      <translation>请以数字填写数量，例如 250.5</translation>
+    </message>
+    <message>
+      <source>This is an address (0x + 40 characters), not a transaction hash.</source>
+      <translation>这是一个地址（0x 加 40 个字符），不是交易哈希。</translation>
+    </message>
+    <message>
+      <source>This is an address, not a transaction hash.</source>
+      <translation>这是一个地址，不是交易哈希。</translation>
+    </message>
+    <message>
+      <source>A transaction hash has 64 hex characters (after 0x); this has {n}.</source>
+      <translation>交易哈希有 64 位十六进制字符（不含 0x）；这里只有 {n} 位。</translation>
+    </message>
+    <message>
+      <source>A transaction hash has only 0-9 and a-f.</source>
+      <translation>交易哈希只包含 0-9 和 a-f。</translation>
+    </message>
+    <message>
+      <source>This network's hashes start with 0x.</source>
+      <translation>该网络的交易哈希以 0x 开头。</translation>
+    </message>
+    <message>
+      <source>This network's transaction ids have no 0x.</source>
+      <translation>该网络的交易 ID 不带 0x。</translation>
+    </message>
+    <message>
+      <source>This is not a transaction hash of the selected network.</source>
+      <translation>这不是所选网络的交易哈希。</translation>
+    </message>
+    <message>
+      <source>an EVM (0x…) address</source>
+      <translation>EVM 网络（0x…）地址</translation>
+    </message>
+    <message>
+      <source>a Tron (T…) address</source>
+      <translation>Tron（T…）地址</translation>
+    </message>
+    <message>
+      <source>The capital letters do not match the address's checksum: check it for a typo.</source>
+      <translation>大小写与地址的校验不符：请检查是否有输入错误。</translation>
+    </message>
+    <message>
+      <source>This Tron address fails its check digits: a character is wrong.</source>
+      <translation>该 Tron 地址未通过校验：有字符输入错误。</translation>
+    </message>
+    <message>
+      <source>This is not a complete address.</source>
+      <translation>这不是一个完整的地址。</translation>
+    </message>
+    <message>
+      <source>This is {family}; it cannot receive on the selected network.</source>
+      <translation>这是{family}，无法在所选网络上收款。</translation>
+    </message>
+    <message>
+      <source>a Bitcoin address</source>
+      <translation>Bitcoin 地址</translation>
+    </message>
+    <message>
+      <source>This looks like a private key or seed phrase. Never enter it anywhere: nobody, support included, needs it. It will not be used, stored or sent. Enter the transaction hash and address instead.</source>
+      <translation>这看起来像私钥或助记词。切勿在任何地方输入：任何人（包括客服）都不需要它。它不会被使用、存储或发送。请改为输入交易哈希和地址。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Deposit Doctor {version}</source>
+      <translation>Deposit Doctor {version}</translation>
+    </message>
+    <message>
+      <source>Diagnose</source>
+      <translation>诊断</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Batch</source>
+      <translation>批量</translation>
+    </message>
+    <message>
+      <source>Run all</source>
+      <translation>全部运行</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Export all reports…</source>
+      <translation>导出全部报告…</translation>
+    </message>
+    <message>
+      <source>Drop a transaction file here (text, CSV export, JSON, raw signed transaction), or paste a hash. Deposit Doctor never needs your private key or seed phrase.</source>
+      <translation>将交易文件拖放到这里（文本、CSV 导出、JSON、原始已签名交易），或粘贴哈希。Deposit Doctor 绝不需要您的私钥或助记词。</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export report…</source>
+      <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>网络</translation>
+    </message>
+    <message>
+      <source>Transaction hash</source>
+      <translation>交易哈希</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Token</source>
+      <translation>代币</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>诊断结论</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>等待中</translation>
+    </message>
+    <message>
+      <source>running…</source>
+      <translation>诊断中…</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <source>Auto-detect</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
+      <source>Asking the networks…</source>
+      <translation>正在查询各网络…</translation>
+    </message>
+    <message>
+      <source>Diagnosis done.</source>
+      <translation>诊断完成。</translation>
+    </message>
+    <message>
+      <source>Deposit Doctor hit an internal error:</source>
+      <translation>Deposit Doctor 出现内部错误：</translation>
+    </message>
+    <message>
+      <source>Could not diagnose:</source>
+      <translation>无法诊断：</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was concluded.</source>
+      <translation>已取消：没有得出结论。</translation>
+    </message>
+    <message>
+      <source>Open transaction files</source>
+      <translation>打开交易文件</translation>
+    </message>
+    <message>
+      <source>Transaction files (*.txt *.csv *.json *.hex);;All files (*)</source>
+      <translation>交易文件 (*.txt *.csv *.json *.hex);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Reading…</source>
+      <translation>读取中…</translation>
+    </message>
+    <message>
+      <source>A batch is running: stop it before loading other cases.</source>
+      <translation>批量诊断正在运行：请先停止，再载入其他记录。</translation>
+    </message>
+    <message>
+      <source>What you dropped holds what looks like a private key or seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
+      <translation>您拖入的内容中有看起来像私钥或助记词的信息：其中的任何内容都没有被使用、存储或发送。切勿将其透露给任何人，包括客服。</translation>
+    </message>
+    <message>
+      <source>The file is too large to be a transaction list ({size} bytes; at most {limit}).</source>
+      <translation>文件太大，不像是交易列表（{size} 字节；上限 {limit}）。</translation>
+    </message>
+    <message>
+      <source>The JSON file cannot be read (line {line}, column {column}).</source>
+      <translation>无法读取该 JSON 文件（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+      <source>Case {case}: unknown network {name}; Auto-detect will be used.</source>
+      <translation>第 {case} 条记录：未知网络 {name}；将使用自动识别。</translation>
+    </message>
+    <message>
+      <source>Row {row}: the amount {value} is not a number and was left out.</source>
+      <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
+    </message>
+    <message>
+      <source>This is not a text file (a picture or a program?): nothing was read from it.</source>
+      <translation>这不是文本文件（图片或程序？）：没有读取任何内容。</translation>
+    </message>
+    <message>
+      <source>{name} could not be read: {reason}</source>
+      <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+      <source>No transaction hash was found in it.</source>
+      <translation>其中没有找到交易哈希。</translation>
+    </message>
+    <message>
+      <source>The case file is from a newer Deposit Doctor (version {version}).</source>
+      <translation>该记录文件来自更新版本的 Deposit Doctor（版本 {version}）。</translation>
+    </message>
+    <message>
+      <source>This JSON file holds no Deposit Doctor cases.</source>
+      <translation>该 JSON 文件中没有 Deposit Doctor 记录。</translation>
+    </message>
+    <message>
+      <source>Case {case} has no transaction hash and was skipped.</source>
+      <translation>第 {case} 条记录没有交易哈希，已跳过。</translation>
+    </message>
+    <message>
+      <source>Case {case}: the {field} cannot be read and was left out.</source>
+      <translation>第 {case} 条记录：无法读取 {field}，已忽略。</translation>
+    </message>
+    <message>
+      <source>The CSV file has no column for the transaction hash (TxID).</source>
+      <translation>该 CSV 文件没有交易哈希（TxID）列。</translation>
+    </message>
+    <message>
+      <source>The CSV file cannot be read from row {row} on: {reason}</source>
+      <translation>该 CSV 文件从第 {row} 行起无法读取：{reason}</translation>
+    </message>
+    <message>
+      <source>Row {row}: unknown network {name}; Auto-detect will be used.</source>
+      <translation>第 {row} 行：未知网络 {name}；将使用自动识别。</translation>
+    </message>
+    <message>
+      <source>Row {row} has no transaction hash and was skipped.</source>
+      <translation>第 {row} 行没有交易哈希，已跳过。</translation>
+    </message>
+    <message>
+      <source>The raw transaction cannot be decoded: {reason}</source>
+      <translation>无法解析该原始交易：{reason}</translation>
+    </message>
+    <message>
+      <source>The raw transaction is for chain id {chain_id}, which Deposit Doctor does not know.</source>
+      <translation>该原始交易属于链 ID {chain_id}，Deposit Doctor 不支持该链。</translation>
+    </message>
+    <message>
+      <source>Something in it could not be read ({key}).</source>
+      <translation>其中有内容无法读取（{key}）。</translation>
+    </message>
+    <message>
+      <source>Export report</source>
+      <translation>导出报告</translation>
+    </message>
+    <message>
+      <source>Report written to {path}</source>
+      <translation>报告已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>{done} of {total} done</source>
+      <translation>已完成 {done} / {total}</translation>
+    </message>
+    <message>
+      <source>Export all reports to a folder</source>
+      <translation>将全部报告导出到文件夹</translation>
+    </message>
+    <message>
+      <source>{n} reports written to {folder}</source>
+      <translation>已将 {n} 份报告保存到 {folder}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressWidget</name>
+    <message>
+      <source>asking…</source>
+      <translation>查询中…</translation>
+    </message>
+    <message>
+      <source>not waited for: found elsewhere</source>
+      <translation>未等待：已在其他网络上找到</translation>
+    </message>
+    <message>
+      <source>found</source>
+      <translation>已找到</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>未找到</translation>
+    </message>
+    <message>
+      <source>could not be asked: {reason}</source>
+      <translation>无法查询：{reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultWidget</name>
+    <message>
+      <source>Findings</source>
+      <translation>检查结果</translation>
+    </message>
+    <message>
+      <source>The transaction</source>
+      <translation>交易详情</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>报告</translation>
+    </message>
+    <message>
+      <source>Confirmations</source>
+      <translation>确认数</translation>
+    </message>
+    <message>
+      <source>Copy message to support</source>
+      <translation>复制给客服的留言</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Networks</source>
+      <translation>网络</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>网络</translation>
+    </message>
+    <message>
+      <source>Endpoint (empty: public nodes)</source>
+      <translation>节点地址（留空：使用公共节点）</translation>
+    </message>
+    <message>
+      <source>Confirmations</source>
+      <translation>确认数</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>测试连接</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Timeout (seconds)</source>
+      <translation>超时（秒）</translation>
+    </message>
+    <message>
+      <source>TronGrid API key</source>
+      <translation>TronGrid API 密钥</translation>
+    </message>
+    <message>
+      <source>The key is kept in this computer's keyring, never in the settings file.</source>
+      <translation>密钥保存在本机的系统钥匙串中，绝不会写入设置文件。</translation>
+    </message>
+    <message>
+      <source>No keyring was found on this computer: the key is used until the app closes, and not saved.</source>
+      <translation>本机没有可用的系统钥匙串：密钥仅在本次运行期间使用，不会保存。</translation>
+    </message>
+    <message>
+      <source>{network}: asking {url}…</source>
+      <translation>{network}：正在连接 {url}…</translation>
+    </message>
+    <message>
+      <source>{network}: connected, chain id {chain}, newest block {block}</source>
+      <translation>{network}：已连接，链 ID {chain}，最新区块 {block}</translation>
+    </message>
+    <message>
+      <source>{network}: connected, newest block {block}</source>
+      <translation>{network}：已连接，最新区块 {block}</translation>
+    </message>
+    <message>
+      <source>{network}: not usable: {reason}</source>
+      <translation>{network}：不可用：{reason}</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,89 @@
+"""The form checks what is typed as it is typed, and says why under the field."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.widgets.case_form import CaseFormWidget
+from diagnostics.intake.draft import CaseDraft
+from diagnostics.model import Direction
+
+TX = "0x" + "ab" * 32
+TRON_ADDRESS = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+EVM_ADDRESS = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+
+
+def form(qtbot: QtBot) -> CaseFormWidget:
+    widget = CaseFormWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_a_short_hash_says_how_long_it_is(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    qtbot.keyClicks(f.tx_hash, "0x1234")
+    assert f.hash_problem.isVisible() and "this has 4" in f.hash_problem.text()
+    assert not f.ready
+    f.tx_hash.setText(TX)
+    assert not f.hash_problem.isVisible() and f.ready
+
+
+def test_an_address_pasted_as_the_hash(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.tx_hash.setText(EVM_ADDRESS)
+    assert "is an address" in f.hash_problem.text()
+
+
+def test_a_tron_address_with_ethereum_chosen(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.network.setCurrentIndex(f.network.findData("ethereum"))
+    f.tx_hash.setText(TX)
+    f.address.setText(TRON_ADDRESS)
+    assert "a Tron (T…) address" in f.address_problem.text() and f.address_problem.isVisible()
+    assert f.ready  # an address problem is explained by the diagnosis, not a reason to refuse it
+    f.network.setCurrentIndex(f.network.findData("tron"))
+    assert not f.address_problem.isVisible()
+
+
+def test_a_bad_checksum_is_shown(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.network.setCurrentIndex(f.network.findData("ethereum"))
+    f.address.setText(EVM_ADDRESS[:-1] + "C")
+    assert "checksum" in f.address_problem.text()
+
+
+def test_a_seed_phrase_blocks_diagnose(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    changes: list[bool] = []
+    f.validity_changed.connect(changes.append)
+    f.tx_hash.setText(TX)
+    f.address.setText("legal winner thank year wave sausage worth useful legal winner thank yellow")
+    assert f.secret_problem.isVisible() and "seed phrase" in f.secret_problem.text()
+    assert not f.ready and changes == [True, False]
+
+
+def test_enter_asks_to_diagnose_only_when_ready(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    asked: list[bool] = []
+    f.diagnose_requested.connect(lambda: asked.append(True))
+    qtbot.keyClick(f.tx_hash, Qt.Key.Key_Return)
+    assert asked == []
+    f.tx_hash.setText(TX)
+    qtbot.keyClick(f.tx_hash, Qt.Key.Key_Return)
+    assert asked == [True]
+
+
+def test_the_case_and_a_draft(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.set_draft(CaseDraft(TX, TRON_ADDRESS, "tron", "USDT", Decimal("250.5"), Direction.WITHDRAWAL))
+    case = f.case(required_confirmations=30)
+    assert (case.network, case.tx_hash, case.address, case.token) == ("tron", TX, TRON_ADDRESS, "USDT")
+    assert case.amount == Decimal("250.5") and case.direction is Direction.WITHDRAWAL
+    assert case.required_confirmations == 30
+    f.amount.setText("lots")
+    assert f.amount_problem.isVisible() and not f.ready
+    assert f.network.itemText(0) == "Auto-detect"

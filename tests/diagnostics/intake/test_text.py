@@ -1,0 +1,100 @@
+"""Hashes, addresses and explorer links are picked out of free text, each hash once, in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from diagnostics import catalog
+from diagnostics.intake.draft import CaseDraft, Intake
+from diagnostics.intake.text import read_text
+
+NETWORKS = tuple(catalog.networks().values())
+EVM_TX = "0x" + "1a" * 32
+BARE_TX = "b2" * 32
+OTHER_TX = "0x" + "c3" * 32
+EVM_ADDRESS = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+USER = "0x" + "44" * 20
+TRON_ADDRESS = "TBXSw8fM4jpQkGc6zZjsVABFpVN7UvXPdV"
+
+
+def _read(text: str) -> tuple[CaseDraft, ...]:
+    intake = read_text(text, NETWORKS)
+    assert intake.problems == () and intake.refused is None
+    return intake.drafts
+
+
+def test_a_chat_message_gives_its_hash_and_address() -> None:
+    text = f"Hi, I sent USDT\nTxID: {EVM_TX} to my address {EVM_ADDRESS}, still nothing!"
+
+    assert _read(text) == (CaseDraft(tx_hash=EVM_TX, address=EVM_ADDRESS, source="line 2"),)
+
+
+@pytest.mark.parametrize(
+    ("url", "network", "tx_hash"),
+    [
+        (f"https://etherscan.io/tx/{EVM_TX}", "ethereum", EVM_TX),
+        (f"https://bscscan.com/tx/{EVM_TX}#eventlog", "bsc", EVM_TX),
+        (f"https://polygonscan.com/tx/{EVM_TX}", "polygon", EVM_TX),
+        (f"https://arbiscan.io/tx/{EVM_TX}", "arbitrum", EVM_TX),
+        (f"https://optimistic.etherscan.io/tx/{EVM_TX}", "optimism", EVM_TX),
+        (f"https://basescan.org/tx/{EVM_TX}", "base", EVM_TX),
+        (f"https://snowtrace.io/tx/{EVM_TX}", "avalanche", EVM_TX),
+        (f"https://tronscan.org/#/transaction/{BARE_TX}", "tron", BARE_TX),
+        (f"https://tronscan.io/#/transaction/{BARE_TX}?lang=zh", "tron", BARE_TX),  # same explorer, other domain
+        (f"www.etherscan.io/tx/{EVM_TX}", "ethereum", EVM_TX),  # no scheme
+        (f"HTTPS://BscScan.com/tx/{EVM_TX}", "bsc", EVM_TX),
+    ],
+)
+def test_an_explorer_link_says_the_network(url: str, network: str, tx_hash: str) -> None:
+    assert _read(f"look: {url} thanks") == (CaseDraft(tx_hash=tx_hash, network=network, source="line 1"),)
+
+
+def test_an_address_link_pairs_with_a_hash_and_gives_its_network() -> None:
+    text = f"{BARE_TX} https://tronscan.org/#/address/{TRON_ADDRESS}"
+
+    assert _read(text) == (CaseDraft(tx_hash=BARE_TX, address=TRON_ADDRESS, network="tron", source="line 1"),)
+
+
+def test_nothing_else_inside_an_explorer_link_counts() -> None:
+    text = f"https://etherscan.io/address/{EVM_ADDRESS}?a={USER} {EVM_TX}"
+
+    assert _read(text) == (CaseDraft(tx_hash=EVM_TX, address=EVM_ADDRESS, network="ethereum", source="line 1"),)
+
+
+def test_each_hash_pairs_with_the_nearest_address_on_its_line() -> None:
+    text = f"{EVM_TX} -> {USER}; and {OTHER_TX} -> {EVM_ADDRESS}\n{BARE_TX}\n{TRON_ADDRESS}"
+
+    assert _read(text) == (
+        CaseDraft(tx_hash=EVM_TX, address=USER, source="line 1"),
+        CaseDraft(tx_hash=OTHER_TX, address=EVM_ADDRESS, source="line 1"),
+        CaseDraft(tx_hash=BARE_TX, source="line 2"),  # the address on the next line is not its own
+    )
+
+
+def test_a_hash_met_again_fills_what_its_first_mention_lacked() -> None:
+    text = f"tx {EVM_TX.upper().replace('0X', '0x')}\nhttps://bscscan.com/tx/{EVM_TX} to {USER}\n{EVM_TX[2:]}"
+
+    assert _read(text) == (
+        CaseDraft(tx_hash=EVM_TX.upper().replace("0X", "0x"), address=USER, network="bsc", source="line 1"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"my address is {EVM_ADDRESS} and {TRON_ADDRESS}",  # addresses are not hashes
+        "0x" + "ab" * 31,  # a hash one byte short
+        "ab" * 33,  # too long
+        "0x" + "ab" * 32 + "cd",  # a hash glued to more hex
+        "nothing here at all",
+        "",
+    ],
+)
+def test_no_hash_no_draft(text: str) -> None:
+    assert read_text(text, NETWORKS) == Intake()
+
+
+def test_addresses_with_a_checksum_typo_still_pair_malformed_ones_do_not() -> None:
+    typo = EVM_ADDRESS.replace("dAC", "DAC")
+    assert _read(f"{EVM_TX} {typo}") == (CaseDraft(tx_hash=EVM_TX, address=typo, source="line 1"),)
+    assert _read(f"{EVM_TX} 0x{'44' * 19}") == (CaseDraft(tx_hash=EVM_TX, source="line 1"),)
