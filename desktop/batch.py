@@ -2,107 +2,89 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.engine_process import Options
 from desktop.export import report_bytes
 from desktop.models.batch_model import BatchModel, RowStatus
-from desktop.workers import AdapterFactory, DiagnosisWorker, WorkerSignals
+from desktop.workers import EngineWorker, Job
 from diagnostics.cli import write_atomically
 from diagnostics.model import Diagnosis, Direction
 
-DEFAULT_CONCURRENCY = 8  # side-by-side diagnoses: enough to hide latency, few enough for public nodes
-
 
 class BatchRunner(QObject):
+    """Sends every row to the engine process (which runs them side by side, ``engine_process.CONCURRENCY``
+    at a time) and writes each answer into the table as it comes."""
+
     progressed = Signal(int, int)  # (finished, total)
     batch_finished = Signal()
 
-    def __init__(
-        self,
-        model: BatchModel,
-        headline: Callable[[Diagnosis], str],
-        concurrency: int = DEFAULT_CONCURRENCY,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, model: BatchModel, engine: EngineWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._headline = headline
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(concurrency)
-        self._workers: dict[int, DiagnosisWorker] = {}
+        self._engine = engine
+        self._rows: dict[int, int] = {}  # job number -> row
+        self._jobs: list[Job] = []
         self._total = 0
         self._finished = 0
         self.network: str | None = None  # for rows whose file named none: the window's choice
         self.direction = Direction.DEPOSIT
-        self.confirmations: dict[str, int] = {}
+        engine.job_finished.connect(self._on_finished)
+        engine.job_failed.connect(self._on_failed)
+        engine.job_cancelled.connect(self._on_cancelled)
 
     @property
     def running(self) -> bool:
-        return bool(self._workers)
+        return bool(self._rows)
 
-    def start(self, adapters: AdapterFactory) -> None:
+    def start(self, options: Options) -> None:
         """Run every row not yet done; rows already diagnosed keep their result."""
         todo = [n for n, row in enumerate(self._model.rows()) if row.status is not RowStatus.DONE]
         self._total, self._finished = len(todo), 0
+        self._model.set_status(todo, RowStatus.RUNNING)
+        quiet = replace(options, progress=False)  # a table needs no per-network progress
+        self._jobs = []
         for number in todo:
-            case = self._model.row(number).draft.to_case(self.network, self.direction)
-            worker = DiagnosisWorker(case, adapters, confirmations=self.confirmations)
-            worker.signals.row = number
-            # Slots of this QObject, not lambdas: a lambda has no thread of its own, so PySide would run it on
-            # the worker's thread, touching the model from there. These run on the window's thread.
-            worker.signals.diagnosis_finished.connect(self._on_finished)
-            worker.signals.diagnosis_failed.connect(self._on_failed)
-            worker.signals.diagnosis_cancelled.connect(self._on_cancelled)
-            self._workers[number] = worker
-            self._model.update(number, status=RowStatus.RUNNING, verdict="")
-            self._pool.start(worker)
+            job = self._engine.diagnose(self._model.row(number).draft.to_case(self.network, self.direction), quiet)
+            self._rows[job.number] = number
+            self._jobs.append(job)
         if not todo:
             self.batch_finished.emit()
 
     def stop(self) -> None:
-        """Cancel what runs, drop what waits: every row not finished is marked stopped."""
-        for number, worker in list(self._workers.items()):
-            worker.cancel()
-            if self._pool.tryTake(worker):  # never started: it will not report, so report for it
-                self._on_stopped(number)
+        """Cancel every row not finished: each answers "cancelled" and is marked stopped."""
+        for job in self._jobs:
+            if job.number in self._rows:
+                job.cancel()
 
-    def _done(self, number: int) -> None:
-        self._workers.pop(number, None)
+    def _done(self, job: int) -> None:
+        del self._rows[job]
         self._finished += 1
         self.progressed.emit(self._finished, self._total)
-        if not self._workers:
+        if not self._rows:
+            self._jobs = []
             self.batch_finished.emit()
 
-    def _row(self) -> int:
-        sender = self.sender()
-        return sender.row if isinstance(sender, WorkerSignals) else -1
+    @Slot(int, object, str)
+    def _on_finished(self, job: int, diagnosis: Diagnosis, verdict: str) -> None:
+        if job in self._rows:
+            self._model.update(self._rows[job], status=RowStatus.DONE, diagnosis=diagnosis, verdict=verdict)
+            self._done(job)
 
-    @Slot(object)
-    def _on_finished(self, diagnosis: Diagnosis) -> None:
-        number = self._row()
-        self._model.update(number, status=RowStatus.DONE, diagnosis=diagnosis, verdict=self._headline(diagnosis))
-        self._done(number)
+    @Slot(int, str, str)
+    def _on_failed(self, job: int, _kind: str, text: str) -> None:
+        if job in self._rows:
+            self._model.update(self._rows[job], status=RowStatus.FAILED, verdict=text)
+            self._done(job)
 
-    @Slot(str, str)
-    def _on_failed(self, _kind: str, text: str) -> None:
-        number = self._row()
-        self._model.update(number, status=RowStatus.FAILED, verdict=text)
-        self._done(number)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._on_stopped(self._row())
-
-    def _on_stopped(self, number: int) -> None:
-        if number in self._workers:
-            self._model.update(number, status=RowStatus.STOPPED)
-            self._done(number)
-
-    def wait(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
+    @Slot(int)
+    def _on_cancelled(self, job: int) -> None:
+        if job in self._rows:
+            self._model.update(self._rows[job], status=RowStatus.STOPPED)
+            self._done(job)
 
 
 def export_all(model: BatchModel, folder: Path, fmt: str, language: str) -> list[Path]:

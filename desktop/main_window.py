@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.batch import BatchRunner, export_all
+from desktop.engine_process import Options
 from desktop.export import SUFFIXES, report_bytes
 from desktop.i18n import Translations
 from desktop.models.batch_model import BatchModel, RowStatus
@@ -39,15 +40,12 @@ from desktop.settings_dialog import SettingsDialog
 from desktop.widgets.case_form import CaseFormWidget
 from desktop.widgets.progress_view import ProgressWidget
 from desktop.widgets.result_view import ResultWidget
-from desktop.workers import DiagnosisWorker, IntakeWorker
+from desktop.workers import EngineWorker, Job
 from diagnostics import __version__, catalog
-from diagnostics.chains import adapters
-from diagnostics.chains.adapter import ChainAdapter
 from diagnostics.cli import TRON_API_KEY_VARIABLE, write_atomically
 from diagnostics.errors import DiagnosticsError
 from diagnostics.intake.draft import Intake, IntakeProblem
 from diagnostics.model import Diagnosis
-from diagnostics.report.content import build_report
 
 FORMATS = {"pdf": "PDF (*.pdf)", "text": "Text (*.txt)", "markdown": "Markdown (*.md)", "json": "JSON (*.json)"}
 
@@ -56,13 +54,15 @@ class MainWindow(QMainWindow):
     intake_taken = Signal(int)  # how many cases a drop or an opened file gave
     worker_finished = Signal()  # a diagnosis ended: done, failed or cancelled
 
-    def __init__(self, settings: AppSettings | None = None) -> None:
+    def __init__(self, settings: AppSettings | None = None, engine: EngineWorker | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
         self.translations = Translations()
         self.translations.apply(self.settings.language)
-        self.worker: DiagnosisWorker | None = None
-        self._pool = QThreadPool(self)
+        # The engine process starts now, in the background: its imports overlap the window's first paint.
+        self._owns_engine = engine is None
+        self.engine = engine or EngineWorker(self)
+        self.worker: Job | None = None
         self.form = CaseFormWidget()
         self.diagnose_button = QPushButton()
         self.diagnose_button.setDefault(True)
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.result = ResultWidget()
         self.result.language = self.progress.language = self.settings.language
         self.batch_model = BatchModel(self)
-        self.batch = BatchRunner(self.batch_model, self._headline, parent=self)
+        self.batch = BatchRunner(self.batch_model, self.engine, parent=self)
         self.batch_table = QTableView()
         self.batch_table.setModel(self.batch_model)
         self.batch_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -198,20 +198,25 @@ class MainWindow(QMainWindow):
 
     # Diagnosing one case ------------------------------------------------------------------------------
 
-    def make_adapters(self) -> Callable[[], Mapping[str, ChainAdapter]]:
-        """Adapters to build on a worker's thread (building the first one imports web3, most of a second),
-        from the settings as they are now, read here on the window's thread."""
+    def options(self, *, progress: bool = True) -> Options:
+        """The settings a diagnosis needs, read here on the window's thread, as plain data for the engine."""
         key = self.settings.tron_api_key or os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
-        endpoints, timeout = self.settings.endpoints(), self.settings.timeout
-        return lambda: adapters(endpoints, timeout=timeout, tron_api_key=key)
+        return Options(
+            endpoints=self.settings.endpoints(),
+            timeout=self.settings.timeout,
+            tron_api_key=key,
+            confirmations=self._confirmations(),
+            language=self.settings.language,
+            progress=progress,
+        )
 
     def _confirmations(self) -> dict[str, int]:
         return {slug: count for slug in catalog.networks() if (count := self.settings.confirmations(slug))}
 
-    def diagnose(self) -> DiagnosisWorker | None:
+    def diagnose(self) -> Job | None:
         if self.worker is not None or not self.form.ready:
             return None
-        worker = DiagnosisWorker(self.form.case(), self.make_adapters(), confirmations=self._confirmations())
+        worker = self.engine.diagnose(self.form.case(), self.options())
         worker.signals.network_asked.connect(self.progress.on_network_asked)
         worker.signals.network_answered.connect(self.progress.on_network_answered)
         worker.signals.diagnosis_finished.connect(self._on_diagnosis_finished)
@@ -221,7 +226,6 @@ class MainWindow(QMainWindow):
         self.progress.clear_networks()
         self._busy(True)
         self.statusBar().showMessage(self.tr("Asking the networks…"))
-        self._pool.start(worker)
         return worker
 
     def cancel(self) -> None:
@@ -255,9 +259,6 @@ class MainWindow(QMainWindow):
     def _on_diagnosis_cancelled(self) -> None:
         self._done(self.tr("Cancelled: nothing was concluded."))
 
-    def _headline(self, diagnosis: Diagnosis) -> str:
-        return build_report(diagnosis, self.settings.language).verdict
-
     # Files, drops and text ----------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
@@ -284,18 +285,17 @@ class MainWindow(QMainWindow):
         if names:
             self.open_files([Path(n) for n in names])
 
-    def take_text(self, text: str) -> IntakeWorker:
-        return self._read_off_thread(IntakeWorker.from_text(text))
+    def take_text(self, text: str) -> Job:
+        return self._read_elsewhere(self.engine.read([], text))
 
-    def open_files(self, paths: list[Path]) -> IntakeWorker:
-        return self._read_off_thread(IntakeWorker(paths))
+    def open_files(self, paths: list[Path]) -> Job:
+        return self._read_elsewhere(self.engine.read(paths))
 
-    def _read_off_thread(self, worker: IntakeWorker) -> IntakeWorker:
-        """A 5 MiB export takes a second to parse and guard: the window stays responsive meanwhile."""
-        worker.signals.intake_read.connect(self._on_intake_read)
+    def _read_elsewhere(self, job: Job) -> Job:
+        """A 5 MiB export takes a second to parse and guard: the engine process does it, not the window."""
+        job.signals.intake_read.connect(self._on_intake_read)
         self.statusBar().showMessage(self.tr("Reading…"))
-        self._pool.start(worker)
-        return worker
+        return job
 
     @Slot(object)
     def _on_intake_read(self, intake: Intake) -> None:
@@ -384,8 +384,7 @@ class MainWindow(QMainWindow):
         chosen = self.form.network.currentData()
         self.batch.network = None if catalog.is_auto(chosen) else chosen
         self.batch.direction = self.form.direction()
-        self.batch.confirmations = self._confirmations()
-        self.batch.start(self.make_adapters())
+        self.batch.start(self.options(progress=False))
         self._set_batch_buttons()
 
     def _set_batch_buttons(self) -> None:
@@ -429,7 +428,7 @@ class MainWindow(QMainWindow):
     # Settings and closing ------------------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self.engine, self)
         dialog.accepted.connect(self.apply_settings)
         dialog.open()
         return dialog
@@ -443,6 +442,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.cancel()
         self.batch.stop()
+        if self._owns_engine:
+            self.engine.stop()
         super().closeEvent(event)
 
 

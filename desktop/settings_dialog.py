@@ -3,7 +3,7 @@ the TronGrid API key (kept in the OS keyring), the timeout and the language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,35 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import AppSettings
+from desktop.workers import EngineWorker, Job
 from diagnostics import catalog
-from diagnostics.chains import check_endpoint
 from diagnostics.model import ChainHead, Found, Lookup, Network, Unavailable
 from diagnostics.report.content import reason_text, strings
 
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 
 
-class _CheckSignals(QObject):
-    checked = Signal(str, object)  # (network slug, Lookup[ChainHead])
-
-
-class _EndpointCheck(QRunnable):
-    def __init__(self, network: Network, url: str, timeout: float, api_key: str | None) -> None:
-        super().__init__()
-        self.signals = _CheckSignals()
-        self._args = (network, url, timeout, api_key)
-
-    def run(self) -> None:
-        network, url, timeout, api_key = self._args
-        self.signals.checked.emit(network.slug, check_endpoint(network, url, timeout=timeout, tron_api_key=api_key))
-
-
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, engine: EngineWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._engine = engine
         self._networks = list(catalog.networks().values())
-        self._checks: list[_EndpointCheck] = []
         self.networks_box = QGroupBox()
         self.networks_box.setLayout(self._network_rows())
         self.language = QComboBox()
@@ -131,16 +116,16 @@ class SettingsDialog(QDialog):
             )
         self.key_note.setText(note)
 
-    def test_connection(self, network: Network) -> _EndpointCheck:
+    def test_connection(self, network: Network) -> Job:
         url = self.endpoint[network.slug].text().strip() or network.rpc_urls[0]
         self.test_button[network.slug].setEnabled(False)
         self.test_result[network.slug].setText(
             self.tr("{network}: asking {url}…").replace("{network}", network.display_name).replace("{url}", url)
         )
-        check = _EndpointCheck(network, url, self.timeout.value(), self.tron_key.text().strip() or None)
-        check.signals.checked.connect(self._on_checked)
-        self._checks.append(check)
-        QThreadPool.globalInstance().start(check)
+        check = self._engine.check_endpoint(
+            network.slug, url, self.timeout.value(), self.tron_key.text().strip() or None
+        )
+        check.signals.endpoint_checked.connect(self._on_checked)
         return check
 
     @Slot(str, object)

@@ -1,27 +1,26 @@
-"""Diagnoses run off the window's thread (DESIGN rule 6): each in a QRunnable, reporting by signals.
+"""The window's side of the engine process: jobs sent to it, and their answers as Qt signals.
 
-The signals object is created on the window's thread, so what a worker emits from its own thread is
-queued to the window: slots never run on a worker thread and never touch widgets from one.
+Diagnoses, endpoint checks and file reading run in a child process (``engine_process.py`` says why: a busy
+Python thread stalls the window). A reader thread waits on the pipe and hands each answer to the window's
+thread through a queued signal; from there it reaches the job it belongs to, whose signals the widgets
+connect to. The child starts with the window, in the background, and again if it ever dies.
 """
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import queue
 import threading
-import traceback
-from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
-from diagnostics import catalog
-from diagnostics.chains.adapter import ChainAdapter
-from diagnostics.engine import ProbeEvent, diagnose
-from diagnostics.errors import CancelledError, DiagnosticsError
-from diagnostics.intake.draft import Intake, IntakeProblem
-from diagnostics.intake.dropped import MAX_BYTES, read_dropped
-from diagnostics.model import Case, Network
+from desktop.engine_process import Options, serve
+from diagnostics.model import Case
 
-AdapterFactory = Callable[[], Mapping[str, ChainAdapter]]
+_SPAWN = multiprocessing.get_context("spawn")  # never fork a process that runs Qt's threads
 
 
 class WorkerSignals(QObject):
@@ -30,106 +29,165 @@ class WorkerSignals(QObject):
     diagnosis_finished = Signal(object)  # Diagnosis
     diagnosis_failed = Signal(str, str)  # ("input", the reason in words) or ("internal", the bug's one line)
     diagnosis_cancelled = Signal()
+    endpoint_checked = Signal(str, object)  # (network slug, Lookup[ChainHead])
+    intake_read = Signal(object)  # Intake
 
     def __init__(self) -> None:
         super().__init__()
-        self.row = -1  # which batch row the worker diagnoses, for the batch's slots to tell them apart
+        self.row = -1  # which batch row the job is for, for the batch's slots to tell them apart
 
 
-class DiagnosisWorker(QRunnable):
-    def __init__(
-        self,
-        case: Case,
-        adapters: AdapterFactory,
-        search: Iterable[str] | None = None,
-        confirmations: Mapping[str, int] | None = None,
-    ) -> None:
-        super().__init__()
-        self.case = case
-        self.signals = WorkerSignals()
-        self._adapters = adapters
-        self._search = search
-        self._confirmations = confirmations
-        self._cancel = threading.Event()
+class Job:
+    """One piece of work in the engine process; ``cancel`` asks it to stop (a diagnosis stops at once).
 
-    def cancel(self) -> None:
-        self._cancel.set()
+    Its ``signals`` object is made when first asked for: a batch of a thousand rows listens to the engine's
+    own signals instead, and a thousand QObjects made at once would hold the window up.
+    """
+
+    def __init__(self, engine: EngineWorker, number: int) -> None:
+        self.number = number
+        self.description = ""  # a finished diagnosis's verdict, in the window's language
+        self._engine = engine
+        self._signals: WorkerSignals | None = None
 
     @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
+    def signals(self) -> WorkerSignals:
+        if self._signals is None:
+            self._signals = WorkerSignals()
+        return self._signals
 
-    def _progress(self, event: ProbeEvent) -> None:
-        if event.facts is None:
-            self.signals.network_asked.emit(event.network)
-        else:
-            self.signals.network_answered.emit(event.facts)
+    @property
+    def listened(self) -> bool:
+        return self._signals is not None
 
-    def run(self) -> None:
-        try:
-            diagnosis = diagnose(
-                self.case,
-                adapters=self._adapters(),
-                search=self._search,
-                progress=self._progress,
-                cancel=self._cancel,
-                confirmations=self._confirmations,
-            )
-        except CancelledError:
-            self.signals.diagnosis_cancelled.emit()
-        except DiagnosticsError as exc:
-            self.signals.diagnosis_failed.emit("input", exc.user_message)
-        except Exception as exc:  # a bug must reach the window as words, not kill a pool thread silently
-            detail = traceback.format_exception_only(exc)[-1].strip()
-            self.signals.diagnosis_failed.emit("internal", detail)
-        else:
-            if self._cancel.is_set():
-                self.signals.diagnosis_cancelled.emit()
-            else:
-                self.signals.diagnosis_finished.emit(diagnosis)
+    def cancel(self) -> None:
+        self._engine.cancel(self.number)
 
 
-class IntakeSignals(QObject):
-    intake_read = Signal(object)  # Intake: every file's cases and problems together
+class EngineWorker(QObject):
+    """The engine process and the jobs it runs for this window.
 
+    Every job's end is also said by the engine's own signals, with the job's number.
+    """
 
-class IntakeWorker(QRunnable):
-    """Reads dropped files (or text) and parses them with the pure intake functions, off the window's thread."""
+    _received = Signal(object)  # a message from the child, queued to the window's thread
+    job_finished = Signal(int, object, str)  # (job, Diagnosis, verdict in words)
+    job_failed = Signal(int, str, str)  # (job, "input" | "internal", words)
+    job_cancelled = Signal(int)
 
-    def __init__(self, paths: list[Path], text: str | None = None) -> None:
-        super().__init__()
-        self.signals = IntakeSignals()
-        self._paths = paths
-        self._text = text
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._numbers = itertools.count(1)
+        self._jobs: dict[int, Job] = {}
+        # Messages leave through a thread of their own: a pipe whose reader is busy blocks its writer, and
+        # the writer must never be the window.
+        self._outbox: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
+        self._received.connect(self._on_received)
+        self._process: Any = None
+        self._conn: Any = None
+        self._stopping = False
+        self._start()
 
-    @classmethod
-    def from_text(cls, text: str) -> IntakeWorker:
-        return cls([], text)
+    def _start(self) -> None:
+        here, there = _SPAWN.Pipe()
+        process = _SPAWN.Process(target=serve, args=(there,), name="deposit-doctor-engine", daemon=True)
+        process.start()
+        there.close()
+        self._process, self._conn = process, here
+        threading.Thread(target=self._read, args=(here,), name="engine-reader", daemon=True).start()
+        outbox = self._outbox
+        threading.Thread(target=self._write, args=(here, outbox), name="engine-writer", daemon=True).start()
 
-    def run(self) -> None:
-        networks, words = tuple(catalog.networks().values()), catalog.bip39_words()
-        parts = (
-            [read_dropped("text.txt", self._text.encode("utf-8"), networks, words)] if self._text is not None else []
-        )
-        parts += [read_file(path, networks, words) for path in self._paths]
-        self.signals.intake_read.emit(
-            Intake(
-                drafts=tuple(d for part in parts for d in part.drafts),
-                problems=tuple(p for part in parts for p in part.problems),
-                refused=next((part.refused for part in parts if part.refused), None),
-            )
-        )
+    @staticmethod
+    def _write(conn: Any, outbox: queue.SimpleQueue[tuple[Any, ...] | None]) -> None:
+        while (message := outbox.get()) is not None:
+            try:
+                conn.send(message)
+            except (OSError, ValueError):  # the child is gone: the reader says so, and a new one starts
+                return
 
+    def _read(self, conn: Any) -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                self._received.emit(("gone", conn))
+                return
+            self._received.emit(message)
 
-def read_file(path: Path, networks: tuple[Network, ...], words: frozenset[str]) -> Intake:
-    """One file's cases: its size is checked before it is read, so a huge file is never loaded."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Intake(problems=(IntakeProblem("too_large", (("size", str(size)), ("limit", str(MAX_BYTES)))),))
-        data = path.read_bytes()
-    except OSError as exc:
-        return Intake(
-            problems=(IntakeProblem("unreadable", (("name", path.name), ("reason", exc.strerror or str(exc)))),)
-        )
-    return read_dropped(path.name, data, networks, words)
+    def _send(self, *message: Any) -> None:
+        self._outbox.put(message)
+
+    def diagnose(self, case: Case, options: Options) -> Job:
+        return self._submit("diagnose", case, options)
+
+    def check_endpoint(self, slug: str, url: str, timeout: float, api_key: str | None) -> Job:
+        return self._submit("check", slug, url, timeout, api_key)
+
+    def read(self, paths: list[Path], text: str | None = None) -> Job:
+        return self._submit("read", paths, text)
+
+    def _submit(self, kind: str, *payload: Any) -> Job:
+        job = Job(self, next(self._numbers))
+        self._jobs[job.number] = job
+        self._send(kind, job.number, *payload)
+        return job
+
+    def cancel(self, number: int) -> None:
+        if number in self._jobs:
+            self._send("cancel", number)
+
+    @Slot(object)
+    def _on_received(self, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "gone":
+            if message[1] is self._conn and not self._stopping:  # the child died: its jobs never answer
+                self._outbox.put(None)
+                self._outbox = queue.SimpleQueue()
+                lost, self._jobs = list(self._jobs.values()), {}
+                self._start()
+                for gone in lost:
+                    self._end(gone, "failed", "internal", "the diagnosis process stopped unexpectedly")
+            return
+        job = self._jobs.get(message[1])
+        if job is None:
+            return
+        if kind in ("asked", "answered"):
+            if job.listened:
+                signal = job.signals.network_asked if kind == "asked" else job.signals.network_answered
+                signal.emit(message[2])
+            return
+        del self._jobs[job.number]  # everything below is a job's last word
+        self._end(job, kind, *message[2:])
+
+    def _end(self, job: Job, kind: str, *payload: Any) -> None:
+        if kind == "finished":
+            job.description = payload[1]
+            self.job_finished.emit(job.number, payload[0], payload[1])
+        elif kind == "failed":
+            self.job_failed.emit(job.number, payload[0], payload[1])
+        elif kind == "cancelled":
+            self.job_cancelled.emit(job.number)
+        if not job.listened:
+            return
+        signals = job.signals
+        if kind == "finished":
+            signals.diagnosis_finished.emit(payload[0])
+        elif kind == "failed":
+            signals.diagnosis_failed.emit(payload[0], payload[1])
+        elif kind == "cancelled":
+            signals.diagnosis_cancelled.emit()
+        elif kind == "checked":
+            signals.endpoint_checked.emit(payload[0], payload[1])
+        elif kind == "read":
+            signals.intake_read.emit(payload[0])
+
+    def stop(self) -> None:
+        """Ask the child to stop; it is a daemon, so it also ends with the window's process."""
+        self._stopping = True
+        self._outbox.put(("stop",))
+        self._outbox.put(None)
+        if self._process is not None:
+            self._process.join(timeout=2)
+            if self._process.is_alive():
+                self._process.terminate()

@@ -100,6 +100,13 @@ class BatchModel(QAbstractTableModel):
     def row(self, number: int) -> BatchRow:
         return self._rows[number]
 
+    def set_status(self, numbers: list[int], status: RowStatus) -> None:
+        """Many rows at once, with one change signal: a 1,000-row batch starts without a thousand repaints."""
+        for number in numbers:
+            self._rows[number] = replace(self._rows[number], status=status, verdict="")
+        if numbers:
+            self.dataChanged.emit(self.index(min(numbers), 0), self.index(max(numbers), len(self.COLUMNS) - 1))
+
     def update(self, number: int, **changes: Any) -> None:
         self._rows[number] = replace(self._rows[number], **changes)
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.COLUMNS) - 1))

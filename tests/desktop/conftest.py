@@ -10,10 +10,12 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import NoKeyringError, PasswordDeleteError
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
+from desktop.workers import EngineWorker
 
 
 class MemoryKeyring(KeyringBackend):
@@ -63,9 +65,17 @@ def settings(tmp_path: Path, memory_keyring: MemoryKeyring) -> AppSettings:
     return settings_at(tmp_path / "settings.ini")
 
 
+@pytest.fixture(scope="session")
+def engine(qapp: QApplication) -> Iterator[EngineWorker]:
+    """One engine process for the whole run: starting one (and its web3 imports) takes a second."""
+    worker = EngineWorker()
+    yield worker
+    worker.stop()
+
+
 @pytest.fixture
-def window(qtbot: QtBot, settings: AppSettings) -> Iterator[MainWindow]:
-    shown = MainWindow(settings)
+def window(qtbot: QtBot, settings: AppSettings, engine: EngineWorker) -> Iterator[MainWindow]:
+    shown = MainWindow(settings, engine)
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)

@@ -235,7 +235,7 @@ def test_settings_dialog_saves_and_tests_a_connection(
     dialog = window.open_settings()
     dialog.endpoint["ethereum"].setText(eth.url)
     check = dialog.test_connection(catalog.network("ethereum"))
-    with qtbot.waitSignal(check.signals.checked, timeout=10_000):
+    with qtbot.waitSignal(check.signals.endpoint_checked, timeout=10_000):
         pass
     assert "connected, chain id 1, newest block" in dialog.test_result["ethereum"].text()
     dialog.confirmations["tron"].setValue(30)

@@ -1,49 +1,79 @@
-"""A diagnosis in a worker: progress and the result arrive by signals; cancel is heard at once."""
+"""The engine process: diagnoses, progress and cancel arrive as signals; a dead child is replaced."""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-from desktop.workers import DiagnosisWorker
-from diagnostics.chains import adapters
-from diagnostics.model import Case, Diagnosis, NetworkFacts
+from desktop.engine_process import Options
+from desktop.workers import EngineWorker
+from diagnostics.model import Case, Diagnosis, Found, NetworkFacts
 from tests.fixtures.evm_node import Node
 from tests.fixtures.rpc_server import RpcServer
 
 UNKNOWN = "0x" + "ab" * 32
 
 
-def test_worker_reports_progress_then_the_diagnosis(qtbot: QtBot, eth: Node) -> None:
+def test_a_diagnosis_reports_progress_then_its_verdict(qtbot: QtBot, engine: EngineWorker, eth: Node) -> None:
     tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 5 * eth.unit)
     eth.chain.wait(tx)
-    worker = DiagnosisWorker(Case("ethereum", tx), lambda: adapters({"ethereum": eth.url}), search=())
     asked: list[str] = []
     answered: list[NetworkFacts] = []
-    worker.signals.network_asked.connect(asked.append)
-    worker.signals.network_answered.connect(answered.append)
-    with qtbot.waitSignal(worker.signals.diagnosis_finished, timeout=10_000) as finished:
-        QThreadPool.globalInstance().start(worker)
+    job = engine.diagnose(Case("ethereum", tx), Options(endpoints={"ethereum": [eth.url]}, language="zh"))
+    job.signals.network_asked.connect(asked.append)
+    job.signals.network_answered.connect(answered.append)
+    with qtbot.waitSignal(job.signals.diagnosis_finished, timeout=20_000) as finished:
+        pass
     diagnosis = finished.args[0]
     assert isinstance(diagnosis, Diagnosis) and diagnosis.verdict.code == "CONFIRMATIONS_INSUFFICIENT"
-    assert asked == ["ethereum"] and [a.network for a in answered] == ["ethereum"]
+    assert asked[0] == "ethereum" and answered[0].network == "ethereum" and isinstance(answered[0].tx, Found)
+    assert job.description.startswith("等待确认"), "the verdict comes in the window's language"
 
 
-def test_cancel_is_heard_while_a_node_hangs(qtbot: QtBot) -> None:
+def test_cancel_is_heard_while_a_node_hangs(qtbot: QtBot, engine: EngineWorker) -> None:
     with RpcServer("hang") as dead:
-        worker = DiagnosisWorker(Case("ethereum", UNKNOWN), lambda: adapters({"ethereum": dead.url}, timeout=30))
-        with qtbot.waitSignal(worker.signals.network_asked, timeout=5_000):
-            QThreadPool.globalInstance().start(worker)
+        job = engine.diagnose(Case("ethereum", UNKNOWN), Options(endpoints={"ethereum": [dead.url]}, timeout=30))
+        with qtbot.waitSignal(job.signals.network_asked, timeout=20_000):
+            pass
         started = time.perf_counter()
-        with qtbot.waitSignal(worker.signals.diagnosis_cancelled, timeout=2_000):
-            worker.cancel()
-        assert time.perf_counter() - started < 0.5 and worker.cancelled
+        with qtbot.waitSignal(job.signals.diagnosis_cancelled, timeout=3_000):
+            job.cancel()
+        assert time.perf_counter() - started < 0.5
 
 
-def test_an_unknown_network_fails_in_words(qtbot: QtBot) -> None:
-    worker = DiagnosisWorker(Case("etherium", UNKNOWN), adapters)
-    with qtbot.waitSignal(worker.signals.diagnosis_failed, timeout=5_000) as failed:
-        QThreadPool.globalInstance().start(worker)
+def test_an_unknown_network_fails_in_words(qtbot: QtBot, engine: EngineWorker) -> None:
+    job = engine.diagnose(Case("etherium", UNKNOWN), Options())
+    with qtbot.waitSignal(job.signals.diagnosis_failed, timeout=20_000) as failed:
+        pass
     assert failed.args[0] == "input" and "did you mean 'ethereum'" in failed.args[1]
+
+
+def test_files_are_read_in_the_engine(qtbot: QtBot, engine: EngineWorker, tmp_path: Path) -> None:
+    export = tmp_path / "history.csv"
+    export.write_text("TxID,Network\n" + UNKNOWN + ",BSC\n")
+    job = engine.read([export, tmp_path / "missing.csv"])
+    with qtbot.waitSignal(job.signals.intake_read, timeout=20_000) as read:
+        pass
+    intake = read.args[0]
+    assert [d.network for d in intake.drafts] == ["bsc"]
+    assert [p.key for p in intake.problems] == ["unreadable"]
+
+
+def test_a_child_that_dies_is_replaced_and_its_jobs_fail(qtbot: QtBot) -> None:
+    own = EngineWorker()
+    try:
+        with RpcServer("hang") as dead:
+            job = own.diagnose(Case("ethereum", UNKNOWN), Options(endpoints={"ethereum": [dead.url]}, timeout=30))
+            with qtbot.waitSignal(job.signals.network_asked, timeout=20_000):
+                pass
+            with qtbot.waitSignal(job.signals.diagnosis_failed, timeout=5_000) as failed:
+                own._process.kill()  # what a crash in a C extension would do
+        assert failed.args == ["internal", "the diagnosis process stopped unexpectedly"]
+        again = own.diagnose(Case("etherium", UNKNOWN), Options())
+        with qtbot.waitSignal(again.signals.diagnosis_failed, timeout=20_000) as second:
+            pass
+        assert second.args[0] == "input"
+    finally:
+        own.stop()
