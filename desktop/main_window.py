@@ -44,6 +44,7 @@ from desktop.workers import EngineWorker, Job
 from diagnostics import __version__, catalog
 from diagnostics.cli import TRON_API_KEY_VARIABLE, write_atomically
 from diagnostics.errors import DiagnosticsError
+from diagnostics.intake.case_file import write_cases
 from diagnostics.intake.draft import Intake, IntakeProblem
 from diagnostics.model import Diagnosis
 
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
         self.open_action = self._action(QKeySequence.StandardKey.Open, self.open_dialog)
+        self.save_cases_action = self._action(QKeySequence.StandardKey.Save, lambda: self.save_cases())  # noqa: PLW0108
         self.export_action = self._action(QKeySequence("Ctrl+E"), lambda: self.export_report())  # noqa: PLW0108
         self.settings_action = self._action(QKeySequence("Ctrl+,"), self.open_settings)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open…"))
+        self.save_cases_action.setText(self.tr("Save &cases…"))
         self.export_action.setText(self.tr("&Export report…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -352,6 +355,27 @@ class MainWindow(QMainWindow):
         for name, value in {"key": problem.key, **params}.items():
             text = text.replace("{" + name + "}", value)
         return text
+
+    def save_cases(self, path: Path | None = None) -> Path | None:
+        """The batch's cases (or the form's one) as the app's case file, to open again or hand on."""
+        rows = self.batch_model.rows()
+        drafts = [row.draft for row in rows] if rows else [self.form.draft()]
+        if not any(d.tx_hash for d in drafts):
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save cases"), "deposit-doctor-cases.json", self.tr("Case files (*.json)")
+            )
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            write_atomically(path, write_cases(drafts))
+        except DiagnosticsError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.user_message)
+            return None
+        self.statusBar().showMessage(self.tr("Cases saved to {path}").replace("{path}", str(path)), 10_000)
+        return path
 
     # Reports -------------------------------------------------------------------------------------------
 

@@ -212,6 +212,19 @@ class CaseFormWidget(QWidget):
             signed=self._signed if self._signed and self._signed.tx_hash == self.tx_hash.text().strip() else None,
         )
 
+    def draft(self) -> CaseDraft:
+        """The form as a case to save (the app's case file), Auto-detect as no network."""
+        case = self.case()
+        return CaseDraft(
+            tx_hash=case.tx_hash.strip(),
+            address=case.address,
+            network=None if case.network == AUTO_DETECT else case.network,
+            token=case.token,
+            amount=case.amount,
+            direction=case.direction,
+            signed=case.signed,
+        )
+
     def set_draft(self, draft: CaseDraft) -> None:
         """Fill the form from a dropped or opened case; fields the draft lacks are cleared, not kept."""
         if draft.network is not None:

@@ -163,6 +163,10 @@
       <translation>打开(&amp;O)…</translation>
     </message>
     <message>
+      <source>Save &amp;cases…</source>
+      <translation>保存记录(&amp;C)…</translation>
+    </message>
+    <message>
       <source>&amp;Export report…</source>
       <translation>导出报告(&amp;E)…</translation>
     </message>
@@ -341,6 +345,18 @@
     <message>
       <source>Something in it could not be read ({key}).</source>
       <translation>其中有内容无法读取（{key}）。</translation>
+    </message>
+    <message>
+      <source>Save cases</source>
+      <translation>保存记录</translation>
+    </message>
+    <message>
+      <source>Case files (*.json)</source>
+      <translation>记录文件 (*.json)</translation>
+    </message>
+    <message>
+      <source>Cases saved to {path}</source>
+      <translation>记录已保存到 {path}</translation>
     </message>
     <message>
       <source>Export report</source>

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from eth_account import Account
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -264,3 +265,49 @@ def test_window_strings_are_all_found_in_the_translations() -> None:
     """Guard: the .qm the window loads is built from the .ts the translation test checks."""
     qm = Path(__file__).resolve().parents[2] / "resources" / "translations" / "deposit_doctor_zh_CN.qm"
     assert qm.exists(), "scripts/setup builds it with pyside6-lrelease"
+
+
+# anvil's first development account: a published test key, funded on every anvil.
+ANVIL_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+
+
+def test_a_dropped_raw_transaction_never_broadcast(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, eth: Node, tmp_path: Path
+) -> None:
+    nonce = eth.chain.rpc("eth_getTransactionCount", eth.chain.sender, "latest")
+    signed = Account.from_key(ANVIL_KEY).sign_transaction(
+        {
+            "to": eth.chain.deposit,
+            "value": 10**18,
+            "gas": 21_000,
+            "maxFeePerGas": 10**10,
+            "maxPriorityFeePerGas": 10**9,
+            "nonce": int(nonce, 16) if isinstance(nonce, str) else nonce,
+            "chainId": 1,
+            "type": 2,
+        }
+    )
+    raw = tmp_path / "signed.hex"
+    raw.write_text("0x" + signed.raw_transaction.hex().removeprefix("0x") + "\n")
+    settings.set_endpoint("ethereum", eth.url)
+    _drop(qtbot, window, _files(raw))
+    assert window.form.tx_hash.text().lower().removeprefix("0x") == signed.hash.hex().removeprefix("0x")
+    assert window.form.network.currentData() == "ethereum"
+    _diagnose(qtbot, window)
+    assert window.result.report is not None and window.result.report.verdict_code == "TX_NOT_FOUND"
+    assert window.result.banner.text().startswith("<b style='font-size: 14pt'>Never broadcast")
+
+
+def test_cases_saved_open_again(qtbot: QtBot, window: MainWindow, tmp_path: Path, said: list[str]) -> None:
+    export = tmp_path / "cases.csv"
+    export.write_text(
+        "TxID,Network,Coin,Amount\n" + "".join(f"{format(i, '064x')},TRC20,USDT,{i}.5\n" for i in range(1, 4))
+    )
+    _drop(qtbot, window, _files(export))
+    saved = window.save_cases(tmp_path / "saved.json")
+    assert saved is not None
+    window.batch_model.set_drafts([])
+    _drop(qtbot, window, _files(saved))
+    drafts = [row.draft for row in window.batch_model.rows()]
+    assert [(d.network, d.token, str(d.amount)) for d in drafts] == [("tron", "USDT", f"{i}.5") for i in range(1, 4)]
+    assert said == []
