@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Any
 
 from diagnostics.model import Amount, Diagnosis, Found, NotFound, Unavailable
-from diagnostics.report.content import build_report
+from diagnostics.report.content import EvidenceRow, FindingText, Link, NetworkRow, Report, build_report, strings
 from diagnostics.report.redact import redact
 
 SCHEMA_VERSION = 1
@@ -61,6 +61,8 @@ def to_dict(
             "summary": report.summary,
         },
         "case": case,
+        "case_rows": [[label, value] for label, value in report.case],
+        "diagnosed_at_text": report.diagnosed_at,
         "transaction": [
             {"key": key, "label": label, "value": value}
             for key, (label, value) in zip(report.transaction_keys, report.transaction, strict=True)
@@ -90,3 +92,42 @@ def to_dict(
 def render_json(diagnosis: Diagnosis, language: str = "en", *, tz: tzinfo | None = None, redacted: bool = False) -> str:
     text = json.dumps(to_dict(diagnosis, language, tz=tz, redacted=redacted), ensure_ascii=False, indent=2) + "\n"
     return redact(text) if redacted else text
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """The report a kept JSON file says, to show it again as it was (the history reopens reports this way:
+    the nodes may say something else today)."""
+    language = data.get("language", "en")
+    labels = strings(language).REPORT
+    verdict = data["verdict"]
+    rows = data.get("transaction", [])
+    return Report(
+        language=language,
+        verdict_code=verdict["code"],
+        verdict_severity=verdict["severity"],
+        verdict=verdict["title"],
+        summary=verdict.get("summary", ""),
+        case=tuple((label, value) for label, value in data.get("case_rows", [])),
+        transaction=tuple((row["label"], row["value"]) for row in rows),
+        transaction_keys=tuple(row["key"] for row in rows),
+        findings=tuple(
+            FindingText(
+                code=f["code"],
+                severity=f["severity"],
+                network=f.get("network"),
+                title=f["title"],
+                explanation=f["explanation"],
+                evidence=tuple(EvidenceRow(**row) for row in f.get("evidence", [])),
+                next_steps=tuple(f.get("next_steps", [])),
+            )
+            for f in data.get("findings", [])
+        ),
+        networks=tuple(NetworkRow(**row) for row in data.get("networks", [])),
+        links=tuple(Link(**link) for link in data.get("links", [])),
+        support_message=data.get("support_message", ""),
+        support_needed=bool(data.get("support_needed", False)),
+        redacted=False,
+        diagnosed_at=data.get("diagnosed_at_text") or data.get("diagnosed_at", ""),
+        app_version=data.get("app_version", ""),
+        labels=labels,
+    )
