@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.engine_process import Options
-from desktop.export import report_bytes
+from desktop.export import diagnosis_bytes
 from desktop.models.batch_model import BatchModel, RowStatus
 from desktop.workers import EngineWorker, Job
 from diagnostics.cli import write_atomically
@@ -68,8 +68,8 @@ class BatchRunner(QObject):
             self._jobs = []
             self.batch_finished.emit()
 
-    @Slot(int, object, str)
-    def _on_finished(self, job: int, diagnosis: Diagnosis, verdict: str) -> None:
+    @Slot(int, object, str, str)
+    def _on_finished(self, job: int, diagnosis: Diagnosis, verdict: str, _report_json: str) -> None:
         if job in self._rows:
             self._model.update(self._rows[job], status=RowStatus.DONE, diagnosis=diagnosis, verdict=verdict)
             self._done(job)
@@ -95,6 +95,6 @@ def export_all(model: BatchModel, folder: Path, fmt: str, language: str) -> list
             continue
         stem = f"{number:04d}-{(row.draft.tx_hash.strip().removeprefix('0x') or 'no-hash')[:12]}"
         target = folder / f"{stem}.{'txt' if fmt == 'text' else 'md' if fmt == 'markdown' else fmt}"
-        write_atomically(target, report_bytes(row.diagnosis, fmt, language))
+        write_atomically(target, diagnosis_bytes(row.diagnosis, fmt, language))
         written.append(target)
     return written

@@ -9,7 +9,7 @@ eth_account) is imported where it is used, so the window, which imports this mod
 Protocol (tuples over a ``multiprocessing`` pipe): the window sends ``("diagnose", id, Case, Options)``,
 ``("check", id, slug, url, timeout, api_key)``, ``("read", id, paths, text)``, ``("cancel", id)`` and
 ``("stop",)``; the child answers ``("asked", id, slug)``, ``("answered", id, NetworkFacts)``,
-``("finished", id, Diagnosis, headline)``, ``("checked", id, slug, Lookup)``, ``("read", id, Intake)``,
+``("finished", id, Diagnosis, headline, report JSON)``, ``("checked", id, slug, Lookup)``, ``("read", id, Intake)``,
 ``("cancelled", id)`` and ``("failed", id, "input" | "internal", words)``.
 """
 
@@ -133,8 +133,9 @@ class _Child:
 
     def _diagnose(self, job: int, case: Case, options: Options) -> None:
         from diagnostics.chains import adapters  # noqa: PLC0415 (web3 loads in the child, not the window)
+        from diagnostics.cli import local_zone  # noqa: PLC0415
         from diagnostics.engine import ProbeEvent, diagnose  # noqa: PLC0415
-        from diagnostics.report.content import build_report  # noqa: PLC0415
+        from diagnostics.report.json import dumps, to_dict  # noqa: PLC0415
 
         def progress(event: ProbeEvent) -> None:
             if event.facts is None:
@@ -149,7 +150,8 @@ class _Child:
             cancel=self.cancel_event(job),
             confirmations=options.confirmations,
         )
-        self.send("finished", job, diagnosis, build_report(diagnosis, options.language).verdict)
+        report = to_dict(diagnosis, options.language, tz=local_zone())  # its words are made here, not in the window
+        self.send("finished", job, diagnosis, report["verdict"]["title"], dumps(report))
 
     def _check(self, job: int, slug: str, url: str, timeout: float, api_key: str | None) -> None:
         from diagnostics.chains import check_endpoint  # noqa: PLC0415

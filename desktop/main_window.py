@@ -6,6 +6,7 @@ functions, reports are the report package's.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_diagnosis_finished(self, diagnosis: Diagnosis) -> None:
-        self.result.show_diagnosis(diagnosis)
+        self.result.show_diagnosis(diagnosis, self.worker.report_json if self.worker else "")
         self._done(self.tr("Diagnosis done."))
 
     @Slot(str, str)
@@ -380,11 +381,13 @@ class MainWindow(QMainWindow):
     # Reports -------------------------------------------------------------------------------------------
 
     def export_report(self, path: Path | None = None) -> Path | None:
-        diagnosis = self.result.diagnosis
-        if diagnosis is None:
+        """The report shown, as it is shown (a reopened one as it was kept)."""
+        report = self.result.report
+        if report is None:
             return None
         if path is None:
-            stem = diagnosis.case.tx_hash.strip().removeprefix("0x")[:12] or "report"
+            entered = json.loads(self.result.report_json).get("case", {}).get("tx_hash", "")
+            stem = str(entered).strip().removeprefix("0x")[:12] or "report"
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export report"), f"deposit-doctor-{stem}.pdf", ";;".join(FORMATS.values())
             )
@@ -395,7 +398,7 @@ class MainWindow(QMainWindow):
         if fmt is None:
             path, fmt = path.with_suffix(path.suffix + ".pdf"), "pdf"
         try:
-            write_atomically(path, report_bytes(diagnosis, fmt, self.settings.language))
+            write_atomically(path, report_bytes(report, self.result.report_json, fmt))
         except DiagnosticsError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.user_message)
             return None

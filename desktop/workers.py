@@ -47,6 +47,7 @@ class Job:
     def __init__(self, engine: EngineWorker, number: int) -> None:
         self.number = number
         self.description = ""  # a finished diagnosis's verdict, in the window's language
+        self.report_json = ""  # and its whole report, as JSON
         self._engine = engine
         self._signals: WorkerSignals | None = None
 
@@ -71,7 +72,7 @@ class EngineWorker(QObject):
     """
 
     _received = Signal(object)  # a message from the child, queued to the window's thread
-    job_finished = Signal(int, object, str)  # (job, Diagnosis, verdict in words)
+    job_finished = Signal(int, object, str, str)  # (job, Diagnosis, verdict in words, the report's JSON)
     job_failed = Signal(int, str, str)  # (job, "input" | "internal", words)
     job_cancelled = Signal(int)
 
@@ -162,8 +163,8 @@ class EngineWorker(QObject):
 
     def _end(self, job: Job, kind: str, *payload: Any) -> None:
         if kind == "finished":
-            job.description = payload[1]
-            self.job_finished.emit(job.number, payload[0], payload[1])
+            job.description, job.report_json = payload[1], payload[2]
+            self.job_finished.emit(job.number, payload[0], payload[1], payload[2])
         elif kind == "failed":
             self.job_failed.emit(job.number, payload[0], payload[1])
         elif kind == "cancelled":

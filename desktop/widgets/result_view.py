@@ -3,6 +3,7 @@ confirmations bar, explorer links, and the report itself (its HTML, as the PDF p
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diagnostics.cli import local_zone
 from diagnostics.model import Diagnosis
-from diagnostics.report.content import Report, build_report
+from diagnostics.report.content import Report
 from diagnostics.report.html import COLOURS, lay_out
+from diagnostics.report.json import render_json, report_from_dict
 from diagnostics.report.transaction import summarize
 
 _ICONS = {
@@ -75,6 +78,7 @@ class ResultWidget(QWidget):
         super().__init__(parent)
         self.diagnosis: Diagnosis | None = None
         self.report: Report | None = None
+        self.report_json = ""
         self.language = "en"
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -132,20 +136,31 @@ class ResultWidget(QWidget):
         super().changeEvent(event)
 
     def set_language(self, language: str) -> None:
+        """A fresh diagnosis is said again in ``language``; a reopened report stays as it was kept."""
         self.language = language
-        self.show_diagnosis(self.diagnosis)
+        if self.diagnosis is not None:
+            self.show_diagnosis(self.diagnosis)
 
-    def show_diagnosis(self, diagnosis: Diagnosis | None) -> None:
-        self.diagnosis = diagnosis
-        self.report = build_report(diagnosis, self.language) if diagnosis else None
-        has = diagnosis is not None
+    def show_diagnosis(self, diagnosis: Diagnosis | None, report_json: str = "") -> None:
+        """``report_json`` is the engine's JSON of it, in the window's language, when it came with one."""
+        if diagnosis is None:
+            self.show_report(None)
+            return
+        if not report_json or json.loads(report_json).get("language") != self.language:
+            report_json = render_json(diagnosis, self.language, tz=local_zone())
+        self.show_report(report_from_dict(json.loads(report_json)), report_json, diagnosis)
+
+    def show_report(self, report: Report | None, report_json: str = "", diagnosis: Diagnosis | None = None) -> None:
+        """Show ``report``; without its ``diagnosis`` (a report reopened from the history) there is no
+        confirmations bar, since the chain may have moved on since."""
+        self.diagnosis, self.report, self.report_json = diagnosis, report, report_json
+        has = report is not None
         for widget in (self.banner, self.tabs, self.copy_button, self.export_button, self.links):
             widget.setVisible(has)
         self.confirmations.setVisible(False)
         self.confirmations_label.setVisible(False)
-        if diagnosis is None or self.report is None:
+        if report is None:
             return
-        report = self.report
         background, text = COLOURS.get(report.verdict_severity, COLOURS["info"])
         self.banner.setStyleSheet(f"background: {background}; color: {text}; border-radius: 4px;")
         self.banner.setText(f"<b style='font-size: 14pt'>{escape(report.verdict)}</b><br>{escape(report.summary)}")
@@ -157,7 +172,7 @@ class ResultWidget(QWidget):
         self.report_view.setHtml(lay_out(report))
         links = " · ".join(f"<a href='{escape(link.url)}'>{escape(link.label)}</a>" for link in report.links)
         self.links.setText(links)
-        summary = summarize(diagnosis)
+        summary = summarize(diagnosis) if diagnosis else None
         if summary is not None and summary.confirmations is not None and summary.required:
             self.confirmations.setRange(0, summary.required)
             self.confirmations.setValue(min(summary.confirmations, summary.required))

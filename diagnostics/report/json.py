@@ -89,8 +89,13 @@ def to_dict(
     }
 
 
+def dumps(data: dict[str, Any]) -> str:
+    """The report's JSON as every file of it is written."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def render_json(diagnosis: Diagnosis, language: str = "en", *, tz: tzinfo | None = None, redacted: bool = False) -> str:
-    text = json.dumps(to_dict(diagnosis, language, tz=tz, redacted=redacted), ensure_ascii=False, indent=2) + "\n"
+    text = dumps(to_dict(diagnosis, language, tz=tz, redacted=redacted))
     return redact(text) if redacted else text
 
 
