@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.main_window import MainWindow
 from desktop.models.batch_model import RowStatus
 from desktop.settings import AppSettings
+from diagnostics.history import History
 from tests.fixtures.evm_node import ETH_USDT, Node
 
 
@@ -57,7 +58,7 @@ def main() -> None:
         export.write_text("TxID,Network,Coin,Amount,Address\n" + rows)
         settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
         settings.set_endpoint("ethereum", node.url)
-        window = MainWindow(settings)
+        window = MainWindow(settings, history=History(folder / "history.sqlite3"))
         window.show()
         job = window.open_files([export])
         run_until(app, lambda: window.batch_model.rowCount() == cases)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
+from diagnostics.history import History
 from diagnostics.intake.draft import CaseDraft
 from tests.fixtures.networks import AllNetworks
 
@@ -86,7 +87,7 @@ def main() -> None:
         settings = AppSettings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
         for slug, url in endpoints.items():
             settings.set_endpoint(slug, url)
-        window = MainWindow(settings)
+        window = MainWindow(settings, history=History(Path(folder) / "history.sqlite3"))
         window.show()
         window.form.network.setCurrentIndex(window.form.network.findData("ethereum"))
         window.form.tx_hash.setText(tx)

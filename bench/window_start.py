@@ -24,6 +24,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
+from diagnostics.history import History
+from pathlib import Path
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -33,8 +35,9 @@ class FirstPaint(QObject):
         return False
 
 app = QApplication(sys.argv)
-settings = AppSettings(QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat))
-window = MainWindow(settings)
+folder = tempfile.mkdtemp()
+settings = AppSettings(QSettings(folder + "/settings.ini", QSettings.Format.IniFormat))
+window = MainWindow(settings, history=History(Path(folder) / "history.sqlite3"))
 watcher = FirstPaint()
 window.installEventFilter(watcher)
 window.show()

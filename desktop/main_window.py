@@ -12,11 +12,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -39,15 +40,18 @@ from desktop.models.batch_model import BatchModel, RowStatus
 from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.widgets.case_form import CaseFormWidget
+from desktop.widgets.history_view import HistoryWidget
 from desktop.widgets.progress_view import ProgressWidget
 from desktop.widgets.result_view import ResultWidget
 from desktop.workers import EngineWorker, Job
 from diagnostics import __version__, catalog
 from diagnostics.cli import TRON_API_KEY_VARIABLE, write_atomically
 from diagnostics.errors import DiagnosticsError
+from diagnostics.history import History, HistoryError
 from diagnostics.intake.case_file import write_cases
-from diagnostics.intake.draft import Intake, IntakeProblem
+from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
 from diagnostics.model import Diagnosis
+from diagnostics.report.json import dumps, report_from_dict
 
 FORMATS = {"pdf": "PDF (*.pdf)", "text": "Text (*.txt)", "markdown": "Markdown (*.md)", "json": "JSON (*.json)"}
 
@@ -56,7 +60,9 @@ class MainWindow(QMainWindow):
     intake_taken = Signal(int)  # how many cases a drop or an opened file gave
     worker_finished = Signal()  # a diagnosis ended: done, failed or cancelled
 
-    def __init__(self, settings: AppSettings | None = None, engine: EngineWorker | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings | None = None, engine: EngineWorker | None = None, history: History | None = None
+    ) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
         self.translations = Translations()
@@ -65,6 +71,9 @@ class MainWindow(QMainWindow):
         self._owns_engine = engine is None
         self.engine = engine or EngineWorker(self)
         self.worker: Job | None = None
+        self.history = history or History()
+        self.history_view = HistoryWidget(self.history)
+        self.history_dock = self._history_dock()
         self.form = CaseFormWidget()
         self.diagnose_button = QPushButton()
         self.diagnose_button.setDefault(True)
@@ -75,21 +84,6 @@ class MainWindow(QMainWindow):
         self.result.language = self.progress.language = self.settings.language
         self.batch_model = BatchModel(self)
         self.batch = BatchRunner(self.batch_model, self.engine, parent=self)
-        self.batch_table = QTableView()
-        self.batch_table.setModel(self.batch_model)
-        self.batch_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.batch_table.horizontalHeader().setStretchLastSection(True)
-        self.batch_table.doubleClicked.connect(lambda index: self.show_batch_row(index.row()))
-        self.run_all_button, self.stop_button, self.export_all_button = QPushButton(), QPushButton(), QPushButton()
-        self.export_format = QComboBox()
-        for fmt in FORMATS:
-            self.export_format.addItem(fmt.upper() if fmt == "pdf" else fmt.capitalize(), fmt)
-        self.batch_status = QLabel()
-        self.run_all_button.clicked.connect(self.run_batch)
-        self.stop_button.clicked.connect(self.batch.stop)
-        self.export_all_button.clicked.connect(lambda: self.export_batch())  # noqa: PLW0108 (not clicked's bool)
-        self.batch.progressed.connect(self._on_batch_progressed)
-        self.batch.batch_finished.connect(self._on_batch_finished)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -107,6 +101,16 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._set_batch_buttons()
         self.resize(1100, 760)
+
+    def _history_dock(self) -> QDockWidget:
+        self.history_view.reopen_requested.connect(self.reopen)
+        self.history_view.rerun_requested.connect(self.rerun)
+        self.engine.job_finished.connect(self._keep)
+        dock = QDockWidget()
+        dock.setObjectName("history")
+        dock.setWidget(self.history_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        return dock
 
     def _diagnose_page(self) -> QWidget:
         left = QWidget()
@@ -128,6 +132,21 @@ class MainWindow(QMainWindow):
         return splitter
 
     def _batch_page(self) -> QWidget:
+        self.batch_table = QTableView()
+        self.batch_table.setModel(self.batch_model)
+        self.batch_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.batch_table.horizontalHeader().setStretchLastSection(True)
+        self.batch_table.doubleClicked.connect(lambda index: self.show_batch_row(index.row()))
+        self.run_all_button, self.stop_button, self.export_all_button = QPushButton(), QPushButton(), QPushButton()
+        self.export_format = QComboBox()
+        for fmt in FORMATS:
+            self.export_format.addItem(fmt.upper() if fmt == "pdf" else fmt.capitalize(), fmt)
+        self.batch_status = QLabel()
+        self.run_all_button.clicked.connect(self.run_batch)
+        self.stop_button.clicked.connect(self.batch.stop)
+        self.export_all_button.clicked.connect(lambda: self.export_batch())  # noqa: PLW0108 (not clicked's bool)
+        self.batch.progressed.connect(self._on_batch_progressed)
+        self.batch.batch_finished.connect(self._on_batch_finished)
         page = QWidget()
         layout = QVBoxLayout(page)
         buttons = QHBoxLayout()
@@ -155,6 +174,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Deposit Doctor {version}").replace("{version}", __version__))
+        self.history_dock.setWindowTitle(self.tr("History"))
         self.diagnose_button.setText(self.tr("Diagnose"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.tabs.setTabText(0, self.tr("Diagnose"))
@@ -262,6 +282,40 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_diagnosis_cancelled(self) -> None:
         self._done(self.tr("Cancelled: nothing was concluded."))
+
+    # History -------------------------------------------------------------------------------------------
+
+    @Slot(int, object, str, str)
+    def _keep(self, _job: int, diagnosis: Diagnosis, verdict: str, report_json: str) -> None:
+        """Every diagnosis this window asked for is kept, committed on its own (DESIGN: nothing lost)."""
+        try:
+            self.history.add(diagnosis, report_json, verdict)
+        except HistoryError as exc:
+            self.statusBar().showMessage(exc.user_message, 10_000)
+            return
+        self.history_view.kept()
+
+    def reopen(self, entry: int) -> None:
+        """A kept report, as it was: the chain may have moved on since, so it is not asked again."""
+        data = self.history.report(entry)
+        self.result.show_report(report_from_dict(data), dumps(data))
+        self.tabs.setCurrentIndex(0)
+
+    def rerun(self, entry: int) -> Job | None:
+        case = self.history.case(entry)
+        self.form.set_draft(
+            CaseDraft(
+                case.tx_hash,
+                case.address,
+                None if catalog.is_auto(case.network) else case.network,
+                case.token,
+                case.amount,
+                case.direction,
+            )
+        )
+        self.form.network.setCurrentIndex(max(0, self.form.network.findData(case.network)))
+        self.tabs.setCurrentIndex(0)
+        return self.diagnose()
 
     # Files, drops and text ----------------------------------------------------------------------------
 

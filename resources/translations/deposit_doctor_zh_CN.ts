@@ -121,10 +121,45 @@
     </message>
   </context>
   <context>
+    <name>HistoryWidget</name>
+    <message>
+      <source>Search by hash or address</source>
+      <translation>按哈希或地址搜索</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
+      <source>Run again</source>
+      <translation>再次诊断</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Delete all…</source>
+      <translation>全部删除…</translation>
+    </message>
+    <message>
+      <source>Delete all</source>
+      <translation>全部删除</translation>
+    </message>
+    <message>
+      <source>Delete every diagnosis kept on this computer?</source>
+      <translation>删除本机保存的所有诊断记录？</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Deposit Doctor {version}</source>
       <translation>Deposit Doctor {version}</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>历史记录</translation>
     </message>
     <message>
       <source>Diagnose</source>

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
 from desktop.workers import EngineWorker
+from diagnostics.history import History
 
 
 class MemoryKeyring(KeyringBackend):
@@ -74,8 +75,13 @@ def engine(qapp: QApplication) -> Iterator[EngineWorker]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: AppSettings, engine: EngineWorker) -> Iterator[MainWindow]:
-    shown = MainWindow(settings, engine)
+def history(tmp_path: Path) -> History:
+    return History(tmp_path / "history.sqlite3")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: AppSettings, engine: EngineWorker, history: History) -> Iterator[MainWindow]:
+    shown = MainWindow(settings, engine, history)
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)

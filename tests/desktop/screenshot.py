@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
+from diagnostics.history import History
 from tests.fixtures.networks import AllNetworks
 
 
@@ -39,7 +40,7 @@ def capture(nets: AllNetworks, tx_hash: str, language: str, target: Path) -> Pat
         for slug, url in nets.endpoints.items():
             settings.set_endpoint(slug, url)
         settings.language = language
-        window = MainWindow(settings)
+        window = MainWindow(settings, history=History(Path(folder) / "history.sqlite3"))
         window.resize(1280, 820)
         window.show()
         window.form.network.setCurrentIndex(window.form.network.findData("ethereum"))
