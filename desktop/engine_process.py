@@ -44,6 +44,7 @@ class Options:
     confirmations: Mapping[str, int] = field(default_factory=dict)
     language: str = "en"
     progress: bool = True  # a batch does without per-network progress: fewer messages for the window
+    search_others: bool = True  # a watch asks only the network the transaction is on
 
 
 def read_file(path: Path, networks: tuple[Network, ...], words: frozenset[str]) -> Intake:
@@ -147,6 +148,7 @@ class _Child:
             case,
             adapters=adapters(options.endpoints, timeout=options.timeout, tron_api_key=options.tron_api_key),
             progress=progress if options.progress else None,
+            search=None if options.search_others else (),
             cancel=self.cancel_event(job),
             confirmations=options.confirmations,
         )

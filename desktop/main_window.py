@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
+    QSystemTrayIcon,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -39,10 +42,12 @@ from desktop.i18n import Translations
 from desktop.models.batch_model import BatchModel, RowStatus
 from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
+from desktop.watch import Watch, WatchList
 from desktop.widgets.case_form import CaseFormWidget
 from desktop.widgets.history_view import HistoryWidget
 from desktop.widgets.progress_view import ProgressWidget
 from desktop.widgets.result_view import ResultWidget
+from desktop.widgets.watch_view import WatchWidget
 from desktop.workers import EngineWorker, Job
 from diagnostics import __version__, catalog
 from diagnostics.cli import TRON_API_KEY_VARIABLE, write_atomically
@@ -69,11 +74,17 @@ class MainWindow(QMainWindow):
         self.translations.apply(self.settings.language)
         # The engine process starts now, in the background: its imports overlap the window's first paint.
         self._owns_engine = engine is None
+        self._quitting = False
+        self.last_notification: tuple[str, str] | None = None
         self.engine = engine or EngineWorker(self)
         self.worker: Job | None = None
         self.history = history or History()
         self.history_view = HistoryWidget(self.history)
         self.history_dock = self._history_dock()
+        self.watches = WatchList(self.engine, self)
+        self.watch_view = WatchWidget(self.watches)
+        self.watch_dock = self._watch_dock()
+        self.tray = self._tray()
         self.form = CaseFormWidget()
         self.diagnose_button = QPushButton()
         self.diagnose_button.setDefault(True)
@@ -96,6 +107,7 @@ class MainWindow(QMainWindow):
         self.form.diagnose_requested.connect(self.diagnose)
         self.form.validity_changed.connect(lambda ok: self.diagnose_button.setEnabled(ok and self.worker is None))
         self.result.export_requested.connect(lambda: self.export_report())  # noqa: PLW0108 (no path: ask)
+        self.result.watch_requested.connect(self.watch_shown)
         self.diagnose_button.setEnabled(False)
         self.setAcceptDrops(True)
         self.retranslate()
@@ -111,6 +123,29 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.history_view)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         return dock
+
+    def _watch_dock(self) -> QDockWidget:
+        self.watches.watch_updated.connect(self._on_watch_updated)
+        self.watches.notified.connect(self._on_watch_notified)
+        dock = QDockWidget()
+        dock.setObjectName("watching")
+        dock.setWidget(self.watch_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()  # shown once something is watched
+        return dock
+
+    def _tray(self) -> QSystemTrayIcon | None:
+        """A tray icon where the desktop has a tray: watches report there, and can outlive the window."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), self)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show Deposit Doctor"), self.showNormal)
+        menu.addAction(self.tr("Quit"), self.quit)
+        tray.setContextMenu(menu)
+        tray.activated.connect(lambda _reason: self.showNormal())
+        tray.show()
+        return tray
 
     def _diagnose_page(self) -> QWidget:
         left = QWidget()
@@ -175,6 +210,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Deposit Doctor {version}").replace("{version}", __version__))
         self.history_dock.setWindowTitle(self.tr("History"))
+        self.watch_dock.setWindowTitle(self.tr("Watching"))
         self.diagnose_button.setText(self.tr("Diagnose"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.tabs.setTabText(0, self.tr("Diagnose"))
@@ -316,6 +352,48 @@ class MainWindow(QMainWindow):
         self.form.network.setCurrentIndex(max(0, self.form.network.findData(case.network)))
         self.tabs.setCurrentIndex(0)
         return self.diagnose()
+
+    # Watching ------------------------------------------------------------------------------------------
+
+    def watch_shown(self, interval: float | None = None) -> Watch | None:
+        """Watch the transaction shown until it is credited (or lost)."""
+        diagnosis = self.result.diagnosis
+        if diagnosis is None:
+            return None
+        self.watches.options = self.options(progress=False)
+        watch = self.watches.watch(diagnosis, interval)
+        self.watch_dock.show()
+        self.watch_view.refresh()
+        self.statusBar().showMessage(
+            self.tr("Watching: asked again every {seconds} s").replace("{seconds}", f"{watch.interval:g}"), 10_000
+        )
+        return watch
+
+    @Slot(object)
+    def _on_watch_updated(self, watch: Watch) -> None:
+        shown = self.result.diagnosis
+        if shown is not None and shown.case.tx_hash.strip() == watch.diagnosis.case.tx_hash.strip():
+            self.result.show_diagnosis(watch.diagnosis, watch.report_json)  # the bar moves as blocks come
+
+    @Slot(object)
+    def _on_watch_notified(self, watch: Watch) -> None:
+        """Said once, where the user will see it: the tray, else the window's status bar and taskbar."""
+        tx = watch.diagnosis.case.tx_hash.strip()
+        counts = watch.confirmations
+        if watch.ended == "arrived" and counts:
+            title = (
+                self.tr("Confirmed: {n} of {required}")
+                .replace("{n}", str(counts[0]))
+                .replace("{required}", str(counts[1]))
+            )
+        else:
+            title = watch.description or watch.diagnosis.verdict.code
+        message = f"{tx[:10]}…{tx[-6:]}: {watch.description}"
+        self.last_notification = (title, message)
+        if self.tray is not None:
+            self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 15_000)
+        self.statusBar().showMessage(f"{title} — {message}", 30_000)
+        QApplication.alert(self)
 
     # Files, drops and text ----------------------------------------------------------------------------
 
@@ -521,11 +599,26 @@ class MainWindow(QMainWindow):
         self.result.set_language(language)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.watches.active and self.settings.keep_in_tray and self.tray is not None and not self._quitting:
+            QApplication.setQuitOnLastWindowClosed(False)
+            self.hide()  # the watches go on; the tray's menu shows the window again or quits
+            self.tray.showMessage(self.tr("Still watching"), self.tr("Deposit Doctor keeps watching in the tray."))
+            event.ignore()
+            return
+        self.watches.stop_all()
         self.cancel()
         self.batch.stop()
+        if self.tray is not None:
+            self.tray.hide()
         if self._owns_engine:
             self.engine.stop()
         super().closeEvent(event)
+
+    def quit(self) -> None:
+        """Quit from the tray: stop watching and close for good."""
+        self._quitting = True
+        self.close()
+        QApplication.quit()
 
 
 def _no_display() -> bool:

@@ -102,6 +102,15 @@ class AppSettings:
         self._store.setValue("timeout", seconds)
 
     @property
+    def keep_in_tray(self) -> bool:
+        """Whether watches go on in the tray after the window is closed."""
+        return str(self._store.value("keep_in_tray", "false")).lower() == "true"
+
+    @keep_in_tray.setter
+    def keep_in_tray(self, keep: bool) -> None:
+        self._store.setValue("keep_in_tray", "true" if keep else "false")
+
+    @property
     def tron_api_key(self) -> str | None:
         return self.keys.get(TRON_KEY_NAME)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -48,12 +49,15 @@ class SettingsDialog(QDialog):
         self.tron_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_note = QLabel()
         self.key_note.setWordWrap(True)
+        self.keep_in_tray = QCheckBox()
+        self.keep_in_tray.setChecked(settings.keep_in_tray)
         general = QFormLayout()
         self._general_labels = [QLabel() for _ in range(3)]
         general.addRow(self._general_labels[0], self.language)
         general.addRow(self._general_labels[1], self.timeout)
         general.addRow(self._general_labels[2], self.tron_key)
         general.addRow(self.key_note)
+        general.addRow(self.keep_in_tray)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -115,6 +119,7 @@ class SettingsDialog(QDialog):
                 "No keyring was found on this computer: the key is used until the app closes, and not saved."
             )
         self.key_note.setText(note)
+        self.keep_in_tray.setText(self.tr("Keep watching in the tray after the window is closed"))
 
     def test_connection(self, network: Network) -> Job:
         url = self.endpoint[network.slug].text().strip() or network.rpc_urls[0]
@@ -151,5 +156,6 @@ class SettingsDialog(QDialog):
         self.settings.language = self.language.currentData()
         self.settings.timeout = self.timeout.value()
         self.settings.tron_api_key = self.tron_key.text().strip() or None
+        self.settings.keep_in_tray = self.keep_in_tray.isChecked()
         self.settings.sync()
         super().accept()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.watch import WATCHABLE
 from diagnostics.cli import local_zone
 from diagnostics.model import Diagnosis
 from diagnostics.report.content import Report
@@ -73,6 +74,7 @@ def _findings_tree() -> QTreeWidget:
 
 class ResultWidget(QWidget):
     export_requested = Signal()
+    watch_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,12 +108,15 @@ class ResultWidget(QWidget):
         self.copy_button.clicked.connect(self.copy_support_message)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_requested)
+        self.watch_button = QPushButton()
+        self.watch_button.clicked.connect(self.watch_requested)
         bar = QHBoxLayout()
         bar.addWidget(self.confirmations_label)
         bar.addWidget(self.confirmations, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.watch_button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -129,6 +134,7 @@ class ResultWidget(QWidget):
         self.confirmations_label.setText(self.tr("Confirmations"))
         self.copy_button.setText(self.tr("Copy message to support"))
         self.export_button.setText(self.tr("Export…"))
+        self.watch_button.setText(self.tr("Watch until credited"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -157,6 +163,8 @@ class ResultWidget(QWidget):
         has = report is not None
         for widget in (self.banner, self.tabs, self.copy_button, self.export_button, self.links):
             widget.setVisible(has)
+        # Only a live diagnosis of a transaction on its way can be watched (not a report reopened as kept).
+        self.watch_button.setVisible(diagnosis is not None and diagnosis.verdict.code in WATCHABLE)
         self.confirmations.setVisible(False)
         self.confirmations_label.setVisible(False)
         if report is None:

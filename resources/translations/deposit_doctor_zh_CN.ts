@@ -162,6 +162,10 @@
       <translation>历史记录</translation>
     </message>
     <message>
+      <source>Watching</source>
+      <translation>监控中</translation>
+    </message>
+    <message>
       <source>Diagnose</source>
       <translation>诊断</translation>
     </message>
@@ -290,6 +294,14 @@
       <translation>已取消：没有得出结论。</translation>
     </message>
     <message>
+      <source>Watching: asked again every {seconds} s</source>
+      <translation>监控中：每 {seconds} 秒重新查询一次</translation>
+    </message>
+    <message>
+      <source>Confirmed: {n} of {required}</source>
+      <translation>已确认：{n} / {required}</translation>
+    </message>
+    <message>
       <source>Open transaction files</source>
       <translation>打开交易文件</translation>
     </message>
@@ -324,6 +336,14 @@
     <message>
       <source>Row {row}: the amount {value} is not a number and was left out.</source>
       <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
+    </message>
+    <message>
+      <source>Still watching</source>
+      <translation>仍在监控</translation>
+    </message>
+    <message>
+      <source>Deposit Doctor keeps watching in the tray.</source>
+      <translation>Deposit Doctor 会在系统托盘中继续监控。</translation>
     </message>
     <message>
       <source>This is not a text file (a picture or a program?): nothing was read from it.</source>
@@ -368,6 +388,14 @@
     <message>
       <source>Row {row} has no transaction hash and was skipped.</source>
       <translation>第 {row} 行没有交易哈希，已跳过。</translation>
+    </message>
+    <message>
+      <source>Show Deposit Doctor</source>
+      <translation>显示 Deposit Doctor</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
     </message>
     <message>
       <source>The raw transaction cannot be decoded: {reason}</source>
@@ -463,6 +491,10 @@
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
+    <message>
+      <source>Watch until credited</source>
+      <translation>持续监控直至到账</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -511,6 +543,10 @@
       <translation>本机没有可用的系统钥匙串：密钥仅在本次运行期间使用，不会保存。</translation>
     </message>
     <message>
+      <source>Keep watching in the tray after the window is closed</source>
+      <translation>关闭窗口后在系统托盘中继续监控</translation>
+    </message>
+    <message>
       <source>{network}: asking {url}…</source>
       <translation>{network}：正在连接 {url}…</translation>
     </message>
@@ -525,6 +561,25 @@
     <message>
       <source>{network}: not usable: {reason}</source>
       <translation>{network}：不可用：{reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchWidget</name>
+    <message>
+      <source>Stop watching</source>
+      <translation>停止监控</translation>
+    </message>
+    <message>
+      <source>{n} of {required} confirmations</source>
+      <translation>已确认 {n} / {required}</translation>
+    </message>
+    <message>
+      <source>waiting for the first answer</source>
+      <translation>等待首次查询结果</translation>
+    </message>
+    <message>
+      <source>every {seconds} s</source>
+      <translation>每 {seconds} 秒</translation>
     </message>
   </context>
 </TS>
