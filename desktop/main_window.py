@@ -322,8 +322,14 @@ class MainWindow(QMainWindow):
     # History -------------------------------------------------------------------------------------------
 
     @Slot(int, object, str, str)
-    def _keep(self, _job: int, diagnosis: Diagnosis, verdict: str, report_json: str) -> None:
-        """Every diagnosis this window asked for is kept, committed on its own (DESIGN: nothing lost)."""
+    def _keep(self, job: int, diagnosis: Diagnosis, verdict: str, report_json: str) -> None:
+        """Every diagnosis this window asked for is kept, committed on its own; a watch's re-checks are not,
+        only how the watch ended."""
+        if self.watches.asked(job):
+            return
+        self._keep_now(diagnosis, verdict, report_json)
+
+    def _keep_now(self, diagnosis: Diagnosis, verdict: str, report_json: str) -> None:
         try:
             self.history.add(diagnosis, report_json, verdict)
         except HistoryError as exc:
@@ -390,6 +396,7 @@ class MainWindow(QMainWindow):
             title = watch.description or watch.diagnosis.verdict.code
         message = f"{tx[:10]}…{tx[-6:]}: {watch.description}"
         self.last_notification = (title, message)
+        self._keep_now(watch.diagnosis, watch.description, watch.report_json)
         if self.tray is not None:
             self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 15_000)
         self.statusBar().showMessage(f"{title} — {message}", 30_000)

@@ -60,6 +60,10 @@ class WatchList(QObject):
         self._numbers = 0
         self.options = Options()  # the window keeps this current with its settings
 
+    def asked(self, job: int) -> bool:
+        """Whether ``job`` is one of the watches' re-checks (the history keeps only how a watch ended)."""
+        return any(w.job is not None and w.job.number == job for w in self._watches.values())
+
     def watches(self) -> list[Watch]:
         return list(self._watches.values())
 

@@ -1,0 +1,69 @@
+"""Watching a transaction on anvil: the confirmations bar follows the chain, and "credited" is said once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.main_window import MainWindow
+from desktop.settings import AppSettings
+from desktop.watch import MIN_INTERVAL_SECONDS, Watch, interval_for
+from tests.fixtures.evm_node import Node
+
+
+def _under_confirmed(qtbot: QtBot, window: MainWindow, settings: AppSettings, eth: Node) -> None:
+    settings.set_endpoint("ethereum", eth.url)
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 5 * eth.unit)
+    eth.chain.wait(tx)
+    window.form.network.setCurrentIndex(window.form.network.findData("ethereum"))
+    window.form.tx_hash.setText(tx)
+    window.form.address.setText(eth.chain.deposit)
+    with qtbot.waitSignal(window.worker_finished, timeout=20_000):
+        window.diagnose()
+
+
+def test_a_watch_follows_confirmations_and_notifies_once_at_the_threshold(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, eth: Node
+) -> None:
+    _under_confirmed(qtbot, window, settings, eth)
+    assert window.result.watch_button.isVisible()
+    notified: list[Watch] = []
+    window.watches.notified.connect(notified.append)
+    watch = window.watch_shown(interval=0.2)
+    assert watch is not None and window.watch_dock.isVisible()
+    assert watch.confirmations == (1, 12)
+    eth.chain.mine(4)
+    qtbot.waitUntil(lambda: watch.confirmations == (5, 12), timeout=5_000)
+    qtbot.waitUntil(lambda: window.result.confirmations.value() == 5, timeout=5_000)  # the bar moved
+    assert "5 of 12 confirmations" in window.watch_view.list.item(0).text()
+    eth.chain.mine(10)
+    with qtbot.waitSignal(window.watches.notified, timeout=5_000):
+        pass
+    qtbot.wait(800)  # a few more intervals: nothing more is said, and nothing more is asked
+    assert len(notified) == 1 and notified[0].ended == "arrived" and not window.watches.active
+    assert window.last_notification is not None and window.last_notification[0] == "Confirmed: 15 of 12"
+    assert window.result.report is not None and window.result.report.verdict_code == "CONFIRMATIONS_SUFFICIENT"
+    kept = [e.verdict_code for e in window.history.entries()]
+    assert kept == ["CONFIRMATIONS_SUFFICIENT", "CONFIRMATIONS_INSUFFICIENT"], "how it ended, not every re-check"
+
+
+def test_several_watches_and_closing_stops_them(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, eth: Node
+) -> None:
+    _under_confirmed(qtbot, window, settings, eth)
+    first = window.watch_shown(interval=0.3)
+    _under_confirmed(qtbot, window, settings, eth)
+    second = window.watch_shown(interval=0.3)
+    assert first is not None and second is not None and len(window.watches.watches()) == 2
+    window.watch_view.list.setCurrentRow(0)
+    qtbot.mouseClick(window.watch_view.stop_button, Qt.MouseButton.LeftButton)
+    assert len(window.watches.watches()) == 1
+    window.close()  # no tray here (offscreen), and keep-in-tray is off: watching ends with the window
+    assert not window.watches.active
+
+
+def test_the_interval_fits_the_network() -> None:
+    from tests.diagnostics.report.sample import tron_out_of_energy, under_confirmed  # noqa: PLC0415
+
+    assert interval_for(under_confirmed()) == 12.0  # Ethereum: one block
+    assert interval_for(tron_out_of_energy()) == max(MIN_INTERVAL_SECONDS, 3.0)
