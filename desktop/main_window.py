@@ -169,13 +169,16 @@ class MainWindow(QMainWindow):
     def _batch_page(self) -> QWidget:
         self.batch_table = QTableView()
         self.batch_table.setModel(self.batch_model)
+        self.batch_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # hashes differ at both ends
+        self.batch_hint = QLabel()
+        self.batch_hint.setWordWrap(True)
         self.batch_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.batch_table.horizontalHeader().setStretchLastSection(True)
         self.batch_table.doubleClicked.connect(lambda index: self.show_batch_row(index.row()))
         self.run_all_button, self.stop_button, self.export_all_button = QPushButton(), QPushButton(), QPushButton()
         self.export_format = QComboBox()
         for fmt in FORMATS:
-            self.export_format.addItem(fmt.upper() if fmt == "pdf" else fmt.capitalize(), fmt)
+            self.export_format.addItem(fmt, fmt)
         self.batch_status = QLabel()
         self.run_all_button.clicked.connect(self.run_batch)
         self.stop_button.clicked.connect(self.batch.stop)
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
             buttons.addWidget(widget)
         buttons.addWidget(self.batch_status, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.batch_hint)
         layout.addWidget(self.batch_table, 1)
         return page
 
@@ -249,7 +253,13 @@ class MainWindow(QMainWindow):
                 RowStatus.STOPPED: self.tr("stopped"),
             },
             self.tr("Auto-detect"),
+            {"row": self.tr("row {n}"), "line": self.tr("line {n}"), "case": self.tr("case {n}")},
         )
+        self.batch_hint.setText(
+            self.tr("Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.")
+        )
+        for index, name in enumerate((self.tr("PDF"), self.tr("Text"), self.tr("Markdown"), self.tr("JSON"))):
+            self.export_format.setItemText(index, name)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -284,6 +294,7 @@ class MainWindow(QMainWindow):
         worker.signals.diagnosis_cancelled.connect(self._on_diagnosis_cancelled)
         self.worker = worker
         self.progress.clear_networks()
+        self.result.show_diagnosis(None)  # the last case's result must not pass for this one's
         self._busy(True)
         self.statusBar().showMessage(self.tr("Asking the networks…"))
         return worker
@@ -317,6 +328,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_diagnosis_cancelled(self) -> None:
+        self.progress.mark_unanswered(self.tr("cancelled"))
         self._done(self.tr("Cancelled: nothing was concluded."))
 
     # History -------------------------------------------------------------------------------------------
@@ -555,6 +567,7 @@ class MainWindow(QMainWindow):
 
     def _set_batch_buttons(self) -> None:
         rows = self.batch_model.rows()
+        self.batch_hint.setVisible(not rows)
         self.run_all_button.setEnabled(bool(rows) and not self.batch.running)
         self.stop_button.setEnabled(self.batch.running)
         self.export_all_button.setEnabled(any(r.diagnosis for r in rows) and not self.batch.running)
@@ -565,13 +578,25 @@ class MainWindow(QMainWindow):
         )
 
     def _on_batch_finished(self) -> None:
+        counts = self.batch_model.counts()
+        summary = self.tr("{done} done, {failed} failed, {stopped} stopped, of {total}")
+        for key, value in (
+            ("{done}", counts[RowStatus.DONE]),
+            ("{failed}", counts[RowStatus.FAILED]),
+            ("{stopped}", counts[RowStatus.STOPPED]),
+            ("{total}", self.batch_model.rowCount()),
+        ):
+            summary = summary.replace(key, str(value))
+        self.batch_status.setText(summary)
         self._set_batch_buttons()
 
     def show_batch_row(self, row: int) -> None:
-        diagnosis = self.batch_model.row(row).diagnosis
-        if diagnosis is not None:
-            self.result.show_diagnosis(diagnosis)
-            self.tabs.setCurrentIndex(0)
+        """The row's case in the form and its result beside it, as if it had been diagnosed there."""
+        chosen = self.batch_model.row(row)
+        self.form.set_draft(chosen.draft)
+        if chosen.diagnosis is not None:
+            self.result.show_diagnosis(chosen.diagnosis)
+        self.tabs.setCurrentIndex(0)
 
     def export_batch(self, folder: Path | None = None) -> list[Path]:
         if folder is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.settings import AppSettings
 from desktop.workers import EngineWorker, Job
 from diagnostics import catalog
+from diagnostics.chains.adapter import is_endpoint_url
 from diagnostics.model import ChainHead, Found, Lookup, Network, Unavailable
 from diagnostics.report.content import reason_text, strings
 
@@ -76,7 +78,7 @@ class SettingsDialog(QDialog):
         self.test_result: dict[str, QLabel] = {}
         self._headers = [QLabel() for _ in range(3)]
         for column, header in enumerate(self._headers):
-            grid.addWidget(header, 0, column + 1 if column else 0)
+            grid.addWidget(header, 0, column)
         for row, network in enumerate(self._networks, start=1):
             edit = QLineEdit(endpoints.get(network.slug, [""])[0])
             edit.setPlaceholderText(network.rpc_urls[0])
@@ -91,7 +93,7 @@ class SettingsDialog(QDialog):
             grid.addWidget(edit, row, 1)
             grid.addWidget(spin, row, 2)
             grid.addWidget(button, row, 3)
-            grid.addWidget(result, row + len(self._networks), 1, 1, 3)
+            grid.addWidget(result, row, 4)
             self.endpoint[network.slug], self.confirmations[network.slug] = edit, spin
             self.test_button[network.slug], self.test_result[network.slug] = button, result
         return grid
@@ -149,6 +151,20 @@ class SettingsDialog(QDialog):
         self.test_result[slug].setText(text.replace("{network}", network.display_name))
 
     def accept(self) -> None:
+        wrong = [
+            n.display_name
+            for n in self._networks
+            if self.endpoint[n.slug].text().strip() and not is_endpoint_url(self.endpoint[n.slug].text())
+        ]
+        if wrong:
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("These endpoints are not http(s) addresses of a node: {networks}").replace(
+                    "{networks}", ", ".join(wrong)
+                ),
+            )
+            return
         for network in self._networks:
             self.settings.set_endpoint(network.slug, self.endpoint[network.slug].text())
             count = self.confirmations[network.slug].value()

@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import NoReturn
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from diagnostics import catalog
 from diagnostics.chains import adapters
-from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS
+from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, is_endpoint_url
 from diagnostics.engine import diagnose
 from diagnostics.errors import DiagnosticsError, InputError
 from diagnostics.intake.secret import find_secret
+from diagnostics.intake.validate import parse_amount
 from diagnostics.model import Case, Direction
 from diagnostics.report.content import LANGUAGES
 from diagnostics.report.html import render_html
@@ -49,21 +48,11 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(message)
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
-
-
 def _decimal(text: str) -> Decimal:
-    # "1,234.5" has thousands separators; "1,5" is ambiguous (1.5 or 15?) and is refused, not guessed.
-    cleaned = text.strip().replace(",", "") if _THOUSANDS.fullmatch(text.strip()) else text.strip()
-    if "," in cleaned:
-        raise argparse.ArgumentTypeError(f"write the amount with a dot for decimals, e.g. 1.5 (got {text!r})")
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value.is_finite() or value < 0:
-        raise argparse.ArgumentTypeError(f"not a positive amount: {text!r}")
-    return value
+        return parse_amount(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 _MAX_TIMEOUT_SECONDS = 600
@@ -116,20 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _port_ok(url: str) -> bool:
-    try:
-        port = urlsplit(url).port  # ValueError when it is no port at all ("…:99999")
-    except ValueError:
-        return False
-    return port is None or port > 0
-
-
 def parse_rpc(values: Sequence[str]) -> dict[str, list[str]]:
     """``NET=URL`` pairs; several for one network are tried in the order given."""
     endpoints: dict[str, list[str]] = {}
     for value in values:
         slug, sep, url = value.partition("=")
-        if not sep or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc or not _port_ok(url):
+        if not sep or not is_endpoint_url(url):
             example = "ethereum=http://127.0.0.1:8545"
             raise InputError(f"--rpc wants NET=URL with an http(s) URL, e.g. {example} (got {value!r})")
         endpoints.setdefault(catalog.network(slug).slug, []).append(url)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from diagnostics import catalog
 from diagnostics.intake.draft import CaseDraft
 from diagnostics.model import Diagnosis
 
@@ -39,10 +40,14 @@ class BatchModel(QAbstractTableModel):
         self._headers = dict.fromkeys(self.COLUMNS, "")
         self._statuses = {s: s.value for s in RowStatus}
         self._auto = "auto"
+        self._sources: dict[str, str] = {}
 
-    def set_labels(self, headers: dict[str, str], statuses: dict[RowStatus, str], auto: str) -> None:
-        """The words the table shows, in the window's language (it owns the translations)."""
-        self._headers, self._statuses, self._auto = headers, statuses, auto
+    def set_labels(
+        self, headers: dict[str, str], statuses: dict[RowStatus, str], auto: str, sources: dict[str, str]
+    ) -> None:
+        """The words the table shows, in the window's language (it owns the translations). ``sources`` are
+        templates for where a case was found: {"row": "row {n}", "line": …, "case": …}."""
+        self._headers, self._statuses, self._auto, self._sources = headers, statuses, auto, sources
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
@@ -68,9 +73,10 @@ class BatchModel(QAbstractTableModel):
 
     def _display(self, row: BatchRow, column: str) -> str:
         draft = row.draft
+        networks = catalog.networks()
         values = {
-            "source": draft.source,
-            "network": draft.network or self._auto,
+            "source": self._source(draft.source),
+            "network": networks[draft.network].display_name if draft.network in networks else self._auto,
             "tx_hash": draft.tx_hash,
             "address": draft.address or "",
             "token": draft.token or "",
@@ -79,6 +85,19 @@ class BatchModel(QAbstractTableModel):
             "verdict": row.verdict,
         }
         return values[column]
+
+    def _source(self, source: str) -> str:
+        """ "row 12" in the window's words (the intake writes it in English)."""
+        kind, _, number = source.partition(" ")
+        template = self._sources.get(kind)
+        return template.replace("{n}", number) if template and number.isdigit() else source
+
+    def counts(self) -> dict[RowStatus, int]:
+        """How many rows are in each state: what the batch's status line says."""
+        counted = dict.fromkeys(RowStatus, 0)
+        for row in self._rows:
+            counted[row.status] += 1
+        return counted
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:

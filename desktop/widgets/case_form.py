@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from diagnostics import catalog
 from diagnostics.intake.draft import CaseDraft
-from diagnostics.intake.validate import FieldProblem, FormCheck, check_form
+from diagnostics.intake.text import read_text
+from diagnostics.intake.validate import FieldProblem, FormCheck, check_form, parse_amount
 from diagnostics.model import AUTO_DETECT, Case, Direction, Network, SignedTransaction
 
 _ERROR_STYLE = "color: #a4262c;"
@@ -87,6 +88,7 @@ class CaseFormWidget(QWidget):
             edit.returnPressed.connect(self._on_return_pressed)
         self.network.currentIndexChanged.connect(self._on_changed)
         self._check = check_form(None, "", "", self._words)  # empty: not ready until a hash is typed
+        self._was_ready = False
         self._signed: SignedTransaction | None = None  # from a dropped raw transaction, while its hash stays
         self.retranslate()
 
@@ -123,14 +125,13 @@ class CaseFormWidget(QWidget):
         return None if slug == AUTO_DETECT else catalog.network(slug)
 
     def amount_value(self) -> Decimal | None:
-        text = self.amount.text().strip().replace(",", "")
+        text = self.amount.text().strip()
         if not text:
             return None
         try:
-            value = Decimal(text)
-        except InvalidOperation:
+            return parse_amount(text)
+        except ValueError:
             return None
-        return value if value.is_finite() and value >= 0 else None
 
     @property
     def ready(self) -> bool:
@@ -138,11 +139,26 @@ class CaseFormWidget(QWidget):
         return self._check.ready and amount_ok
 
     def _on_changed(self) -> None:
-        was = self.ready
+        if "://" in self.tx_hash.text() and self._take_link(self.tx_hash.text()):
+            return  # the fields were set from the link; their own change signals did the rest
         self._check = check_form(self.chosen_network(), self.tx_hash.text(), self.address.text(), self._words)
         self._show(self._check)
-        if self.ready != was:
+        if self.ready != self._was_ready:  # the state before this change, whichever field changed
+            self._was_ready = self.ready
             self.validity_changed.emit(self.ready)
+
+    def _take_link(self, text: str) -> bool:
+        """An explorer link pasted as the hash: its hash (and its network) are what was meant."""
+        drafts = read_text(text, self._networks).drafts
+        if len(drafts) != 1:
+            return False
+        draft = drafts[0]
+        if draft.network is not None:
+            self.network.setCurrentIndex(max(0, self.network.findData(draft.network)))
+        self.tx_hash.setText(draft.tx_hash)
+        if draft.address and not self.address.text().strip():
+            self.address.setText(draft.address)
+        return True
 
     def _on_return_pressed(self) -> None:
         if self.ready:

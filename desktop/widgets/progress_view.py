@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from diagnostics import catalog
@@ -14,6 +14,8 @@ class ProgressWidget(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: dict[str, QListWidgetItem] = {}
+        self.setWordWrap(True)  # a node's reason is a sentence: wrapped, not behind a scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._answers: dict[str, NetworkFacts | None] = {}
         self.language = "en"  # for node failure reasons, which come from the report's translations
 
@@ -36,6 +38,13 @@ class ProgressWidget(QListWidget):
             self.on_network_asked(facts.network)
         self._answers[facts.network] = facts
         self._render(facts.network)
+
+    def mark_unanswered(self, word: str) -> None:
+        """After Cancel: the networks still being asked will not answer now."""
+        for slug, facts in self._answers.items():
+            if facts is None:
+                self._items[slug].setText(self._items[slug].text().rsplit(" — ", 1)[0] + f" — {word}")
+                self._items[slug].setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop))
 
     def answer_text(self, slug: str) -> str:
         item = self._items.get(slug)

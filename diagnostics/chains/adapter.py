@@ -43,6 +43,16 @@ def endpoint_host(url: str) -> str:
     return f"{parts.hostname}:{port}" if port else parts.hostname
 
 
+def is_endpoint_url(url: str) -> bool:
+    """Whether ``url`` can name a node: http(s), a host, and a port that is one."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port  # ValueError when it is no port at all ("…:99999")
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and (port is None or port > 0)
+
+
 def all_within(seconds: float, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
     """Run ``jobs`` side by side; each gives its result, or the exception it raised or a timeout.
 

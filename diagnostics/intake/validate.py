@@ -7,7 +7,9 @@ apply here first, so the user can fix a typo without waiting for nodes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from diagnostics.intake.secret import find_secret
 from diagnostics.intake.sniff import address_form, hash_fits_any, hash_fits_family, hash_form
@@ -61,3 +63,22 @@ def _address_problem(network: Network | None, text: str) -> FieldProblem | None:
     if form.problem is not None:
         return FieldProblem(form.problem)
     return None
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount as people write it: "250.5", "1,234.5". "1,5" or "1.250,5" is refused rather than guessed
+    (1.5 or 15? 1250.5 or 1.2505?). ``ValueError`` says why, in words."""
+    value = text.strip()
+    cleaned = value.replace(",", "") if _THOUSANDS.fullmatch(value) else value
+    if "," in cleaned:
+        raise ValueError(f"write the amount with a dot for decimals, e.g. 1.5 (got {text!r})")
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"not a positive amount: {text!r}")
+    return amount

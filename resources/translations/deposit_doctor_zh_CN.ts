@@ -109,7 +109,7 @@
     </message>
     <message>
       <source>This is {family}; it cannot receive on the selected network.</source>
-      <translation>这是{family}，无法在所选网络上收款。</translation>
+      <translation>这是 {family}，无法在所选网络上收款。</translation>
     </message>
     <message>
       <source>a Bitcoin address</source>
@@ -274,6 +274,38 @@
       <translation>自动识别</translation>
     </message>
     <message>
+      <source>row {n}</source>
+      <translation>第 {n} 行</translation>
+    </message>
+    <message>
+      <source>line {n}</source>
+      <translation>第 {n} 行</translation>
+    </message>
+    <message>
+      <source>case {n}</source>
+      <translation>第 {n} 条</translation>
+    </message>
+    <message>
+      <source>Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.</source>
+      <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
+      <source>Markdown</source>
+      <translation>Markdown</translation>
+    </message>
+    <message>
+      <source>JSON</source>
+      <translation>JSON</translation>
+    </message>
+    <message>
       <source>Asking the networks…</source>
       <translation>正在查询各网络…</translation>
     </message>
@@ -288,6 +320,10 @@
     <message>
       <source>Could not diagnose:</source>
       <translation>无法诊断：</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
       <source>Cancelled: nothing was concluded.</source>
@@ -336,6 +372,10 @@
     <message>
       <source>Row {row}: the amount {value} is not a number and was left out.</source>
       <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
+    </message>
+    <message>
+      <source>{done} done, {failed} failed, {stopped} stopped, of {total}</source>
+      <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
     </message>
     <message>
       <source>Still watching</source>
@@ -561,6 +601,10 @@
     <message>
       <source>{network}: not usable: {reason}</source>
       <translation>{network}：不可用：{reason}</translation>
+    </message>
+    <message>
+      <source>These endpoints are not http(s) addresses of a node: {networks}</source>
+      <translation>以下节点地址不是有效的 http(s) 地址：{networks}</translation>
     </message>
   </context>
   <context>

@@ -107,6 +107,7 @@ def test_a_dead_endpoint_leaves_the_window_usable_and_cancel_works(
         with qtbot.waitSignal(window.worker_finished, timeout=3_000):
             qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert "Cancelled" in window.statusBar().currentMessage()
+    assert window.progress.answer_text("ethereum").endswith("— cancelled")
     assert window.diagnose_button.isEnabled() and window.result.report is None
 
 
@@ -228,6 +229,7 @@ def test_batch_stop_marks_what_did_not_finish(
             qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     assert {row.status for row in window.batch_model.rows()} == {RowStatus.STOPPED}
     assert window.run_all_button.isEnabled()
+    assert window.batch_status.text() == "0 done, 0 failed, 20 stopped, of 20"
 
 
 def test_settings_dialog_saves_and_tests_a_connection(

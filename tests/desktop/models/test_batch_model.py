@@ -26,12 +26,17 @@ def test_batch_model_is_a_sound_qt_model(qtmodeltester: ModelTester) -> None:
 
 def test_rows_show_the_case_and_its_status() -> None:
     model = BatchModel()
-    model.set_labels({c: c.upper() for c in BatchModel.COLUMNS}, {s: f"<{s.value}>" for s in RowStatus}, "Auto")
+    model.set_labels(
+        {c: c.upper() for c in BatchModel.COLUMNS}, {s: f"<{s.value}>" for s in RowStatus}, "Auto", {"row": "第 {n} 行"}
+    )
     model.set_drafts(DRAFTS)
     assert model.rowCount() == 2 and model.columnCount() == len(BatchModel.COLUMNS)
     column = BatchModel.COLUMNS.index
     assert model.data(model.index(0, column("amount"))) == "250"
     assert model.data(model.index(1, column("network"))) == "Auto"
+    assert model.data(model.index(0, column("network"))) == "Ethereum (ERC-20)"
+    assert model.data(model.index(1, column("source"))) == "第 2 行"
+    assert model.counts()[RowStatus.WAITING] == 2
     assert model.data(model.index(1, column("status"))) == "<waiting>"
     assert model.headerData(column("verdict"), Qt.Orientation.Horizontal) == "VERDICT"
     changed: list[int] = []

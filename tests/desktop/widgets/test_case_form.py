@@ -87,3 +87,23 @@ def test_the_case_and_a_draft(qtbot: QtBot) -> None:
     f.amount.setText("lots")
     assert f.amount_problem.isVisible() and not f.ready
     assert f.network.itemText(0) == "Auto-detect"
+
+
+def test_a_bad_amount_disables_diagnose_until_it_is_fixed(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    changes: list[bool] = []
+    f.validity_changed.connect(changes.append)
+    f.tx_hash.setText(TX)
+    f.amount.setText("25o")
+    assert not f.ready and f.amount_problem.isVisible()
+    f.amount.setText("250")
+    assert f.ready and not f.amount_problem.isVisible()
+    f.amount.setText("1.250,5")  # 1250.5 or 1.2505? Refused, not guessed
+    assert not f.ready
+    assert changes == [True, False, True, False]
+
+
+def test_an_explorer_link_pasted_as_the_hash(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.tx_hash.setText(f"https://tronscan.org/#/transaction/{'ab' * 32}")
+    assert f.tx_hash.text() == "ab" * 32 and f.network.currentData() == "tron" and f.ready

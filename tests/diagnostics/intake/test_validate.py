@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+
 from diagnostics import catalog
-from diagnostics.intake.validate import FieldProblem, check_form
+from diagnostics.intake.validate import FieldProblem, check_form, parse_amount
 
 WORDS = catalog.bip39_words()
 ETH = catalog.network("ethereum")
@@ -41,3 +45,10 @@ def test_a_secret_in_any_field_blocks_everything() -> None:
     assert check.secret == FieldProblem("seed_phrase", "tx_hash") and not check.ready
     key = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
     assert check_form(ETH, TX, key, WORDS).secret == FieldProblem("hex_private_key", "address")
+
+
+def test_amounts_as_people_write_them() -> None:
+    assert parse_amount(" 250.5 ") == Decimal("250.5") and parse_amount("1,234.5") == Decimal("1234.5")
+    for ambiguous in ("1,5", "1.250,5", "lots", "-3", "nan"):
+        with pytest.raises(ValueError):
+            parse_amount(ambiguous)
