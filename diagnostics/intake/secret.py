@@ -19,9 +19,11 @@ _WORD = re.compile(r"[a-z]+")
 _HEX64 = re.compile(r"(?<![0-9a-fA-F])(?:0x)?([0-9a-fA-F]{64})(?![0-9a-fA-F])")
 _BASE58_RUN = re.compile(r"[1-9A-HJ-NP-Za-km-z]{50,120}")
 _EXTENDED_PRIVATE = re.compile(r"\b[xyztuvXYZ]prv[1-9A-HJ-NP-Za-km-z]{100,115}\b")
-# Words people put before a key: "private key: …", "secret=…", 私钥：…
+# Words people put before a key: "private key: …", "secret=…", 私钥：…, and as programs write them:
+# "privateKey": "0x…" (a wallet's JSON), PRIVATE_KEY="0x…" (an .env file), "Private key (hex): …".
 _KEY_LABEL = re.compile(
-    r"(?i)((?<![a-z])(private|priv|secret|key|seed|mnemonic|wif)|私钥|密钥|助记词|秘钥)\s*[:=：]?\s*$"
+    r"(?i)((?<![a-z])(private|priv|secret|seed|mnemonic|wif)[\w ()（）-]{0,16}|(?<![a-z])key|私钥|密钥|助记词|秘钥)"
+    r"[\"']?\s*[:=：]?\s*[\"']?\s*$"
 )
 _WIF_VERSIONS = {0x80, 0xEF}
 

@@ -77,3 +77,26 @@ def test_ordinary_inputs_are_not_secrets(text: str) -> None:
 )
 def test_look_alikes_of_secrets_are_not_refused(text: str) -> None:
     assert find_secret(text, WORDS) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"address": "0xabc", "privateKey": "0x' + KEY_HEX + '"}',
+        'PRIVATE_KEY="0x' + KEY_HEX + '"',
+        'private_key = "' + KEY_HEX + '"',
+        "Private key (hex): " + KEY_HEX,
+        "私钥：" + KEY_HEX,
+    ],
+    ids=["wallet-json", "dotenv", "python", "qualified", "chinese"],
+)
+def test_keys_labelled_as_programs_write_them(text: str) -> None:
+    assert find_secret(text, WORDS) is SecretKind.HEX_KEY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TxID: 0x" + KEY_HEX, '{"txid": "' + KEY_HEX + '"}', "hash = " + KEY_HEX, "transaction id (hex): " + KEY_HEX],
+)
+def test_hashes_labelled_as_hashes_are_not_keys(text: str) -> None:
+    assert find_secret(text, WORDS) is None
