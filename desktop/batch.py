@@ -45,7 +45,7 @@ class BatchRunner(QObject):
         todo = [n for n, row in enumerate(self._model.rows()) if row.status is not RowStatus.DONE]
         self._total, self._finished = len(todo), 0
         self._model.set_status(todo, RowStatus.RUNNING)
-        quiet = replace(options, progress=False)  # a table needs no per-network progress
+        quiet = replace(options, progress=False, lane="batch")  # no per-network progress; its own lane
         self._jobs = []
         for number in todo:
             job = self._engine.diagnose(self._model.row(number).draft.to_case(self.network, self.direction), quiet)

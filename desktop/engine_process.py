@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -32,6 +32,7 @@ from diagnostics.model import Case, Network
 
 # Diagnoses side by side in the child: enough to hide the nodes' latency in a batch.
 CONCURRENCY = 8
+INTERACTIVE_THREADS = 4  # the form, watches, dropped files and endpoint checks
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Options:
     language: str = "en"
     progress: bool = True  # a batch does without per-network progress: fewer messages for the window
     search_others: bool = True  # a watch asks only the network the transaction is on
+    lane: str = "interactive"  # "batch": queued behind the other rows, never in front of the form
 
 
 def read_file(path: Path, networks: tuple[Network, ...], words: frozenset[str]) -> Intake:
@@ -52,10 +54,13 @@ def read_file(path: Path, networks: tuple[Network, ...], words: frozenset[str]) 
     from diagnostics.intake.dropped import MAX_BYTES, read_dropped  # noqa: PLC0415 (eth_account: the child's)
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Intake(problems=(IntakeProblem("too_large", (("size", str(size)), ("limit", str(MAX_BYTES)))),))
-        data = path.read_bytes()
+        if path.exists() and not path.is_file():  # a folder, /dev/zero, a FIFO: never read, maybe for ever
+            return Intake(problems=(IntakeProblem("not_a_file", (("name", path.name),)),))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # bounded even if the file grew since it was chosen
+        if len(data) > MAX_BYTES:
+            size = str(max(path.stat().st_size, len(data)))
+            return Intake(problems=(IntakeProblem("too_large", (("size", size), ("limit", str(MAX_BYTES)))),))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return Intake(problems=(IntakeProblem("unreadable", (("name", path.name), ("reason", reason))),))
@@ -77,20 +82,27 @@ def read_all(paths: list[Path], text: str | None) -> Intake:
 
 
 class _Child:
+    """Two lanes of threads: a batch's thousand rows wait in their own, so the form's diagnosis, a dropped
+    file or a Test connection never queue behind them."""
+
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._send_lock = threading.Lock()
+        self._lock = threading.Lock()
         self._cancels: dict[int, threading.Event] = {}
-        self._cancels_lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(CONCURRENCY, thread_name_prefix="diagnosis")
+        self._futures: dict[int, Future[None]] = {}
+        self._lanes = {
+            "interactive": ThreadPoolExecutor(INTERACTIVE_THREADS, thread_name_prefix="interactive"),
+            "batch": ThreadPoolExecutor(CONCURRENCY, thread_name_prefix="batch"),
+        }
 
     def send(self, *message: Any) -> None:
         with self._send_lock:
             self._conn.send(message)
 
     def cancel_event(self, job: int) -> threading.Event:
-        with self._cancels_lock:
-            return self._cancels.setdefault(job, threading.Event())
+        with self._lock:
+            return self._cancels.get(job) or threading.Event()
 
     def serve(self) -> None:
         handlers: dict[str, Callable[..., None]] = {
@@ -107,21 +119,37 @@ class _Child:
             if kind == "stop":
                 break
             if kind == "cancel":
-                self.cancel_event(message[1]).set()
+                self._cancel(message[1])
                 continue
-            self.cancel_event(message[1])
-            self._pool.submit(self._guarded, handlers[kind], *message[1:])
-        with self._cancels_lock:
+            job = message[1]
+            batch = kind == "diagnose" and message[3].lane == "batch"
+            with self._lock:
+                self._cancels[job] = threading.Event()
+                lane = self._lanes["batch" if batch else "interactive"]
+                self._futures[job] = lane.submit(self._guarded, handlers[kind], *message[1:])
+        with self._lock:
             for event in self._cancels.values():
                 event.set()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        for lane in self._lanes.values():
+            lane.shutdown(wait=False, cancel_futures=True)
+
+    def _cancel(self, job: int) -> None:
+        """A job still waiting for a thread is dropped and said cancelled at once; a running one stops at
+        its next wait (the engine listens to the event)."""
+        with self._lock:
+            event, future = self._cancels.get(job), self._futures.get(job)
+            if event is not None:
+                event.set()
+            dropped = future is not None and future.cancel()
+            if dropped:
+                self._cancels.pop(job, None)
+                self._futures.pop(job, None)
+        if dropped:
+            self.send("cancelled", job)
 
     def _guarded(self, handler: Callable[..., None], job: int, *args: Any) -> None:
         try:
-            if self.cancel_event(job).is_set():  # stopped while it waited for a thread: nothing was asked
-                self.send("cancelled", job)
-            else:
-                handler(job, *args)
+            handler(job, *args)
         except CancelledError:
             self.send("cancelled", job)
         except DiagnosticsError as exc:
@@ -129,8 +157,9 @@ class _Child:
         except Exception as exc:  # a bug reaches the window as words; the child carries on
             self.send("failed", job, "internal", traceback.format_exception_only(exc)[-1].strip())
         finally:
-            with self._cancels_lock:
+            with self._lock:
                 self._cancels.pop(job, None)
+                self._futures.pop(job, None)
 
     def _diagnose(self, job: int, case: Case, options: Options) -> None:
         from diagnostics.chains import adapters  # noqa: PLC0415 (web3 loads in the child, not the window)

@@ -5,6 +5,7 @@ Qt is imported only when the window opens, so the CLI starts fast and runs where
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +18,7 @@ def _pdf(html: str, page_size: str) -> bytes:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the engine process, in a frozen (bundled) build
     args = list(sys.argv[1:] if argv is None else argv)
     if args:
         from diagnostics.cli import main as cli_main  # noqa: PLC0415

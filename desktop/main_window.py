@@ -449,8 +449,17 @@ class MainWindow(QMainWindow):
     def _read_elsewhere(self, job: Job) -> Job:
         """A 5 MiB export takes a second to parse and guard: the engine process does it, not the window."""
         job.signals.intake_read.connect(self._on_intake_read)
+        job.signals.diagnosis_failed.connect(self._on_read_failed)
         self.statusBar().showMessage(self.tr("Reading…"))
         return job
+
+    @Slot(str, str)
+    def _on_read_failed(self, _kind: str, text: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(
+            self, self.windowTitle(), self.tr("The files could not be read: {reason}").replace("{reason}", text)
+        )
+        self.intake_taken.emit(0)
 
     @Slot(object)
     def _on_intake_read(self, intake: Intake) -> None:
@@ -485,6 +494,7 @@ class MainWindow(QMainWindow):
             "too_large": self.tr("The file is too large to be a transaction list ({size} bytes; at most {limit})."),
             "binary": self.tr("This is not a text file (a picture or a program?): nothing was read from it."),
             "unreadable": self.tr("{name} could not be read: {reason}"),
+            "not_a_file": self.tr("{name} is not a file (a folder or a device): nothing was read from it."),
             "no_case": self.tr("No transaction hash was found in it."),
             "bad_json": self.tr("The JSON file cannot be read (line {line}, column {column})."),
             "unknown_version": self.tr("The case file is from a newer Deposit Doctor (version {version})."),

@@ -133,6 +133,7 @@ class SettingsDialog(QDialog):
             network.slug, url, self.timeout.value(), self.tron_key.text().strip() or None
         )
         check.signals.endpoint_checked.connect(self._on_checked)
+        check.signals.diagnosis_failed.connect(lambda _kind, text, slug=network.slug: self._on_check_failed(slug, text))
         return check
 
     @Slot(str, object)
@@ -145,10 +146,19 @@ class SettingsDialog(QDialog):
             else:
                 text = self.tr("{network}: connected, newest block {block}")
             text = text.replace("{chain}", str(network.chain_id)).replace("{block}", f"{head.value.number:,}")
+            self.test_result[slug].setText(text.replace("{network}", network.display_name))
         else:
-            reason = reason_text(head, strings(self.settings.language)) if isinstance(head, Unavailable) else ""
-            text = self.tr("{network}: not usable: {reason}").replace("{reason}", reason)
-        self.test_result[slug].setText(text.replace("{network}", network.display_name))
+            self._say_unusable(
+                slug, reason_text(head, strings(self.settings.language)) if isinstance(head, Unavailable) else ""
+            )
+
+    def _on_check_failed(self, slug: str, text: str) -> None:
+        self.test_button[slug].setEnabled(True)
+        self._say_unusable(slug, text)
+
+    def _say_unusable(self, slug: str, reason: str) -> None:
+        text = self.tr("{network}: not usable: {reason}").replace("{reason}", reason)
+        self.test_result[slug].setText(text.replace("{network}", catalog.network(slug).display_name))
 
     def accept(self) -> None:
         wrong = [

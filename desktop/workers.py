@@ -12,15 +12,19 @@ import itertools
 import multiprocessing
 import queue
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.engine_process import Options, serve
 from diagnostics.model import Case
 
 _SPAWN = multiprocessing.get_context("spawn")  # never fork a process that runs Qt's threads
+# A child that dies this often is not started again: something is wrong that restarting will not mend.
+_MAX_DEATHS = 3
+_DEATH_WINDOW_SECONDS = 60.0
 
 
 class WorkerSignals(QObject):
@@ -87,6 +91,7 @@ class EngineWorker(QObject):
         self._process: Any = None
         self._conn: Any = None
         self._stopping = False
+        self._deaths: list[float] = []
         self._start()
 
     def _start(self) -> None:
@@ -128,10 +133,23 @@ class EngineWorker(QObject):
     def read(self, paths: list[Path], text: str | None = None) -> Job:
         return self._submit("read", paths, text)
 
+    @property
+    def broken(self) -> bool:
+        """The child died again and again: it is not started any more, and every job fails at once."""
+        return len(self._deaths) >= _MAX_DEATHS
+
+    def _death_words(self) -> str:
+        if self.broken:
+            return self.tr("the diagnosis process keeps stopping; close Deposit Doctor and start it again")
+        return self.tr("the diagnosis process stopped unexpectedly")
+
     def _submit(self, kind: str, *payload: Any) -> Job:
         job = Job(self, next(self._numbers))
         self._jobs[job.number] = job
-        self._send(kind, job.number, *payload)
+        if self.broken:  # said on the next turn of the event loop, once the caller has connected its slots
+            QTimer.singleShot(0, lambda: self._on_received(("failed", job.number, "internal", self._death_words())))
+        else:
+            self._send(kind, job.number, *payload)
         return job
 
     def cancel(self, number: int) -> None:
@@ -146,9 +164,12 @@ class EngineWorker(QObject):
                 self._outbox.put(None)
                 self._outbox = queue.SimpleQueue()
                 lost, self._jobs = list(self._jobs.values()), {}
-                self._start()
+                now = time.monotonic()
+                self._deaths = [t for t in self._deaths if now - t < _DEATH_WINDOW_SECONDS] + [now]
+                if len(self._deaths) < _MAX_DEATHS:
+                    self._start()
                 for gone in lost:
-                    self._end(gone, "failed", "internal", "the diagnosis process stopped unexpectedly")
+                    self._end(gone, "failed", "internal", self._death_words())
             return
         job = self._jobs.get(message[1])
         if job is None:

@@ -121,6 +121,17 @@
     </message>
   </context>
   <context>
+    <name>EngineWorker</name>
+    <message>
+      <source>the diagnosis process keeps stopping; close Deposit Doctor and start it again</source>
+      <translation>诊断进程反复停止运行；请关闭 Deposit Doctor 后重新启动</translation>
+    </message>
+    <message>
+      <source>the diagnosis process stopped unexpectedly</source>
+      <translation>诊断进程意外停止</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryWidget</name>
     <message>
       <source>Search by hash or address</source>
@@ -350,6 +361,10 @@
       <translation>读取中…</translation>
     </message>
     <message>
+      <source>The files could not be read: {reason}</source>
+      <translation>无法读取这些文件：{reason}</translation>
+    </message>
+    <message>
       <source>A batch is running: stop it before loading other cases.</source>
       <translation>批量诊断正在运行：请先停止，再载入其他记录。</translation>
     </message>
@@ -360,6 +375,10 @@
     <message>
       <source>The file is too large to be a transaction list ({size} bytes; at most {limit}).</source>
       <translation>文件太大，不像是交易列表（{size} 字节；上限 {limit}）。</translation>
+    </message>
+    <message>
+      <source>{name} is not a file (a folder or a device): nothing was read from it.</source>
+      <translation>{name} 不是文件（是文件夹或设备）：没有读取任何内容。</translation>
     </message>
     <message>
       <source>The JSON file cannot be read (line {line}, column {column}).</source>

@@ -77,3 +77,53 @@ def test_a_child_that_dies_is_replaced_and_its_jobs_fail(qtbot: QtBot) -> None:
         assert second.args[0] == "input"
     finally:
         own.stop()
+
+
+def test_the_form_never_waits_behind_a_batch(qtbot: QtBot, engine: EngineWorker, eth: Node) -> None:
+    with RpcServer("hang") as dead:
+        stuck = [
+            engine.diagnose(
+                Case("ethereum", "0x" + f"{i:064x}"),
+                Options(endpoints={"ethereum": [dead.url]}, timeout=30, progress=False, lane="batch"),
+            )
+            for i in range(1, 21)
+        ]
+        started = time.perf_counter()
+        job = engine.diagnose(Case("ethereum", UNKNOWN), Options(endpoints={"ethereum": [eth.url]}))
+        with qtbot.waitSignal(job.signals.diagnosis_finished, timeout=10_000):
+            pass
+        assert time.perf_counter() - started < 3, "answered beside the batch, not after it"
+        waiting = stuck[-1]  # still queued behind the eight that hang
+        started = time.perf_counter()
+        with qtbot.waitSignal(waiting.signals.diagnosis_cancelled, timeout=3_000):
+            waiting.cancel()
+        assert time.perf_counter() - started < 0.5, "a queued job is dropped at once"
+        for other in stuck[:-1]:
+            other.cancel()
+
+
+def test_a_device_or_a_folder_is_not_read(qtbot: QtBot, engine: EngineWorker, tmp_path: Path) -> None:
+    job = engine.read([Path("/dev/zero"), tmp_path])
+    with qtbot.waitSignal(job.signals.intake_read, timeout=20_000) as read:
+        pass
+    assert [p.key for p in read.args[0].problems] == ["not_a_file", "not_a_file", "no_case"][
+        : len(read.args[0].problems)
+    ]
+    assert read.args[0].problems[0].key == "not_a_file" and read.args[0].problems[1].key == "not_a_file"
+
+
+def test_a_child_that_keeps_dying_is_not_restarted_for_ever(qtbot: QtBot) -> None:
+    own = EngineWorker()
+    try:
+        for _ in range(3):
+            process = own._process
+            job = own.diagnose(Case("etherium", UNKNOWN), Options())
+            with qtbot.waitSignal(job.signals.diagnosis_failed, timeout=20_000):
+                process.kill()
+        assert own.broken
+        late = own.diagnose(Case("ethereum", UNKNOWN), Options())
+        with qtbot.waitSignal(late.signals.diagnosis_failed, timeout=2_000) as failed:
+            pass
+        assert failed.args[0] == "internal" and "keeps stopping" in failed.args[1]
+    finally:
+        own.stop()
