@@ -521,9 +521,9 @@ class MainWindow(QMainWindow):
     def save_cases(self, path: Path | None = None) -> Path | None:
         """The batch's cases (or the form's one) as the app's case file, to open again or hand on."""
         rows = self.batch_model.rows()
+        if not rows and not self.form.ready:
+            return None  # nothing to save, or a secret in a field: never written anywhere
         drafts = [row.draft for row in rows] if rows else [self.form.draft()]
-        if not any(d.tx_hash for d in drafts):
-            return None
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save cases"), "deposit-doctor-cases.json", self.tr("Case files (*.json)")

@@ -4,6 +4,7 @@ keys, which live in the OS keyring and never in the settings file (DESIGN rule 7
 from __future__ import annotations
 
 import contextlib
+from urllib.parse import urlsplit
 
 import keyring
 from keyring.errors import KeyringError
@@ -16,22 +17,36 @@ KEYRING_SERVICE = "Deposit Doctor"
 TRON_KEY_NAME = "TronGrid API key"
 
 
+IN_KEYRING = "(in the keyring)"
+
+
+def _endpoint_key(slug: str) -> str:
+    return f"endpoint {slug}"
+
+
+def _may_carry_key(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.username or parts.password or parts.query or parts.path.strip("/"))
+
+
 class KeyStore:
     """API keys in the OS keyring. Where there is none (a bare Linux box), a key is kept for this session
     only and ``persistent`` says so, so the window can tell the user instead of writing it to a file."""
 
     def __init__(self) -> None:
-        self._session: dict[str, str] = {}
+        self._session: dict[str, str | None] = {}  # read once: a locked keyring must not hold up every Diagnose
         self.persistent = True
 
     def get(self, name: str) -> str | None:
         if name in self._session:
             return self._session[name]
         try:
-            return keyring.get_password(KEYRING_SERVICE, name)
+            value = keyring.get_password(KEYRING_SERVICE, name)
         except KeyringError:
             self.persistent = False
-            return None
+            value = None
+        self._session[name] = value
+        return value
 
     def set(self, name: str, value: str | None) -> None:
         self._session.pop(name, None)
@@ -43,8 +58,7 @@ class KeyStore:
                     keyring.delete_password(KEYRING_SERVICE, name)
         except KeyringError:
             self.persistent = False
-            if value:
-                self._session[name] = value
+        self._session[name] = value or None
 
 
 class AppSettings:
@@ -56,16 +70,23 @@ class AppSettings:
         """The user's endpoint for each network where they set one (the profile's public nodes otherwise)."""
         self._store.beginGroup("endpoints")
         try:
-            return {slug: [str(self._store.value(slug))] for slug in self._store.childKeys() if self._store.value(slug)}
+            stored = {slug: str(self._store.value(slug)) for slug in self._store.childKeys()}
         finally:
             self._store.endGroup()
+        urls = {
+            slug: self.keys.get(_endpoint_key(slug)) if value == IN_KEYRING else value for slug, value in stored.items()
+        }
+        return {slug: [url] for slug, url in urls.items() if url}
 
     def set_endpoint(self, slug: str, url: str) -> None:
-        key = f"endpoints/{slug}"
-        if url.strip():
-            self._store.setValue(key, url.strip())
-        else:
+        """A URL that can carry a key (a path, a query, user:password@: Infura's /v3/KEY) goes to the keyring;
+        the settings file only says it is there."""
+        key, url = f"endpoints/{slug}", url.strip()
+        self.keys.set(_endpoint_key(slug), url if url and _may_carry_key(url) else None)
+        if not url:
             self._store.remove(key)
+        else:
+            self._store.setValue(key, IN_KEYRING if _may_carry_key(url) else url)
 
     def confirmations(self, slug: str) -> int | None:
         """The confirmations the user's exchange asks on ``slug``, or ``None`` for the profile's default."""

@@ -141,7 +141,9 @@ class CaseFormWidget(QWidget):
     def _on_changed(self) -> None:
         if "://" in self.tx_hash.text() and self._take_link(self.tx_hash.text()):
             return  # the fields were set from the link; their own change signals did the rest
-        self._check = check_form(self.chosen_network(), self.tx_hash.text(), self.address.text(), self._words)
+        self._check = check_form(
+            self.chosen_network(), self.tx_hash.text(), self.address.text(), self._words, self.token.text()
+        )
         self._show(self._check)
         if self.ready != self._was_ready:  # the state before this change, whichever field changed
             self._was_ready = self.ready

@@ -36,10 +36,12 @@ class FormCheck:
         return self.secret is None and self.tx_hash is None
 
 
-def check_form(network: Network | None, tx_hash: str, address: str, words: frozenset[str]) -> FormCheck:
+def check_form(
+    network: Network | None, tx_hash: str, address: str, words: frozenset[str], token: str = ""
+) -> FormCheck:
     """The problems in a form for ``network`` (``None``: Auto-detect). An empty hash is a problem only
     for Diagnose; an empty address is none at all."""
-    for field, text in (("tx_hash", tx_hash), ("address", address)):
+    for field, text in (("tx_hash", tx_hash), ("address", address), ("token", token)):
         kind = find_secret(text, words, address_field=field == "address")
         if kind is not None:
             return FormCheck(secret=FieldProblem(kind.value, field))

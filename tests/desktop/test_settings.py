@@ -49,3 +49,19 @@ def test_odd_values_fall_back_to_defaults(tmp_path: Path) -> None:
     path.write_text("[General]\nlanguage=klingon\ntimeout=soon\n[confirmations]\ntron=many\n")
     settings = settings_at(path)
     assert (settings.language, settings.timeout, settings.confirmations("tron")) == ("en", 5.0, None)
+
+
+def test_an_endpoint_that_can_carry_a_key_is_kept_in_the_keyring(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    first = settings_at(tmp_path / "s.ini")
+    first.set_endpoint("ethereum", "https://mainnet.infura.io/v3/0123456789abcdef")
+    first.set_endpoint("bsc", "http://127.0.0.1:8545")
+    first.sync()
+    text = (tmp_path / "s.ini").read_text()
+    assert "0123456789abcdef" not in text and "127.0.0.1:8545" in text
+    again = settings_at(tmp_path / "s.ini")
+    assert again.endpoints() == {
+        "ethereum": ["https://mainnet.infura.io/v3/0123456789abcdef"],
+        "bsc": ["http://127.0.0.1:8545"],
+    }
+    again.set_endpoint("ethereum", "")
+    assert "ethereum" not in again.endpoints() and not any("infura" in v for v in memory_keyring.saved.values())

@@ -107,3 +107,10 @@ def test_an_explorer_link_pasted_as_the_hash(qtbot: QtBot) -> None:
     f = form(qtbot)
     f.tx_hash.setText(f"https://tronscan.org/#/transaction/{'ab' * 32}")
     assert f.tx_hash.text() == "ab" * 32 and f.network.currentData() == "tron" and f.ready
+
+
+def test_a_key_in_the_token_field_is_refused_too(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.tx_hash.setText(TX)
+    f.token.setText("5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ")
+    assert f.secret_problem.isVisible() and not f.ready
