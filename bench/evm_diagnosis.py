@@ -13,12 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desktop.sandbox.anvil import Anvil
+from desktop.sandbox.chain import Chain
 from diagnostics import catalog
 from diagnostics.chains.evm import EvmAdapter
 from diagnostics.engine import diagnose
 from diagnostics.model import Case
-from tests.fixtures.anvil import Anvil
-from tests.fixtures.chain import Chain
 from tests.fixtures.rpc_server import RpcServer
 
 USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"

@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desktop.sandbox.tron_node import TronNode
 from diagnostics import catalog
 from diagnostics.chains import adapters
 from diagnostics.chains.tron import TronAdapter
 from diagnostics.engine import diagnose
 from diagnostics.model import Case
-from tests.fixtures.tron_node import TronNode
 
 SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
 USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"

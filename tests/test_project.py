@@ -108,9 +108,9 @@ def test_installed_wheel_finds_resources_without_a_checkout(wheel: Path, tmp_pat
 
 
 def test_recorded_tron_answers_are_the_shared_ones() -> None:
-    """tests/fixtures/tron/recorded is a copy of ../shared/fixtures/tron, so CI needs no sibling checkout."""
+    """resources/sandbox/tron/recorded is a copy of ../shared/fixtures/tron: CI and the sandbox need no sibling."""
     shared = ROOT.parent / "shared" / "fixtures" / "tron"
     if not shared.is_dir():
         pytest.skip("../shared/fixtures/tron is not beside this checkout")
-    copied = ROOT / "tests" / "fixtures" / "tron" / "recorded"
+    copied = ROOT / "resources" / "sandbox" / "tron" / "recorded"
     assert {p.name: p.read_bytes() for p in copied.iterdir()} == {p.name: p.read_bytes() for p in shared.iterdir()}

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.anvil import free_port
+from desktop.sandbox.anvil import free_port
+from desktop.sandbox.tron_node import TronNode
 from tests.fixtures.evm_node import Node
-from tests.fixtures.tron_node import TronNode
 
 UNKNOWN = "0x" + "ab" * 32
 TRON_ADDRESS = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"

@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from eth_account import Account
 
+from desktop.sandbox.anvil import Anvil
+from desktop.sandbox.chain import GWEI, Chain, look_alike
 from diagnostics.engine import diagnose
 from diagnostics.model import Case, Direction, SignedTransaction
 from diagnostics.report.json import render_json
 from diagnostics.report.text import render_text
-from tests.fixtures.anvil import Anvil
-from tests.fixtures.chain import GWEI, Chain, look_alike
 from tests.fixtures.diagnosis import diagnose_on
 from tests.fixtures.evm_node import Node
 

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from tronpy.keys import to_hex_address
 
+from desktop.sandbox.anvil import free_port
+from desktop.sandbox.tron_node import USDT, TronNode, recorded
 from diagnostics.model import Diagnosis, Finding, Term
 from diagnostics.report.text import render_text
-from tests.fixtures.anvil import free_port
 from tests.fixtures.diagnosis import diagnose_on
-from tests.fixtures.tron_node import USDT, TronNode, recorded
 
 SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
 USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from eth_utils import to_checksum_address
 
+from desktop.sandbox.anvil import Anvil, free_port
 from diagnostics import catalog
 from diagnostics.chains.adapter import endpoint_host
 from diagnostics.chains.evm import (
@@ -25,7 +26,6 @@ from diagnostics.chains.evm import (
     decode_transfer_logs,
 )
 from diagnostics.model import Found, NotFound, Unavailable
-from tests.fixtures.anvil import Anvil, free_port
 from tests.fixtures.diagnosis import diagnose_on
 from tests.fixtures.evm_node import Node
 from tests.fixtures.rpc_server import RpcServer

@@ -9,11 +9,11 @@ import pytest
 import requests
 from tronpy.proto.transaction import calculate_txid_from_raw_data
 
+from desktop.sandbox.anvil import free_port
+from desktop.sandbox.tron_node import USDT, TronNode, as_node_transaction, recorded
 from diagnostics import catalog
 from diagnostics.chains.tron import TronAdapter, decode_head, decode_message, decode_transaction, decode_transfers
 from diagnostics.model import Found, NotFound, Unavailable
-from tests.fixtures.anvil import free_port
-from tests.fixtures.tron_node import USDT, TronNode, as_node_transaction, recorded
 
 TRON = catalog.network("tron")
 USDT_TX = "0130dfde9281a48378109039ef512229d5359fbee2a8adbb17ad73aebc67ea99"
