@@ -47,6 +47,7 @@ class Options:
     progress: bool = True  # a batch does without per-network progress: fewer messages for the window
     search_others: bool = True  # a watch asks only the network the transaction is on
     lane: str = "interactive"  # "batch": queued behind the other rows, never in front of the form
+    networks: tuple[str, ...] | None = None  # the networks that may be searched (the sandbox's); None: all
 
 
 def read_file(path: Path, networks: tuple[Network, ...], words: frozenset[str]) -> Intake:
@@ -177,7 +178,7 @@ class _Child:
             case,
             adapters=adapters(options.endpoints, timeout=options.timeout, tron_api_key=options.tron_api_key),
             progress=progress if options.progress else None,
-            search=None if options.search_others else (),
+            search=options.networks if options.search_others else (),
             cancel=self.cancel_event(job),
             confirmations=options.confirmations,
         )

@@ -1,4 +1,5 @@
-"""Entry point ``deposit-doctor``: no arguments opens the window; a subcommand runs the CLI.
+"""Entry point ``deposit-doctor``: no arguments opens the window; ``--sandbox`` opens it on local chains with
+every classic case; a subcommand runs the CLI.
 
 Qt is imported only when the window opens, so the CLI starts fast and runs where no display is.
 """
@@ -20,6 +21,10 @@ def _pdf(html: str, page_size: str) -> bytes:
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the engine process, in a frozen (bundled) build
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--sandbox"]:
+        from desktop.main_window import run_sandbox  # noqa: PLC0415
+
+        return run_sandbox()
     if args:
         from diagnostics.cli import main as cli_main  # noqa: PLC0415
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +46,9 @@ from desktop.models.batch_model import BatchModel, RowStatus
 from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.watch import Watch, WatchList
+
+if TYPE_CHECKING:
+    from desktop.sandbox.samples import Sample
 from desktop.widgets.case_form import CaseFormWidget
 from desktop.widgets.history_view import HistoryWidget
 from desktop.widgets.progress_view import ProgressWidget
@@ -76,6 +82,7 @@ class MainWindow(QMainWindow):
         self._owns_engine = engine is None
         self._quitting = False
         self.last_notification: tuple[str, str] | None = None
+        self.searched_networks: tuple[str, ...] | None = None  # the sandbox limits the search to its chains
         self.engine = engine or EngineWorker(self)
         self.worker: Job | None = None
         self.history = history or History()
@@ -278,6 +285,7 @@ class MainWindow(QMainWindow):
             confirmations=self._confirmations(),
             language=self.settings.language,
             progress=progress,
+            networks=self.searched_networks,
         )
 
     def _confirmations(self) -> dict[str, int]:
@@ -539,6 +547,33 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Cases saved to {path}").replace("{path}", str(path)), 10_000)
         return path
 
+    def add_samples(self, samples: list[Sample]) -> QMenu:
+        """The sandbox's Samples menu: each classic case, ready to diagnose."""
+        menu = self.menuBar().addMenu(self.tr("&Samples"))
+        names = {
+            "credited": self.tr("Credited (Ethereum USDT)"),
+            "too_few_confirmations": self.tr("Too few confirmations"),
+            "low_tip": self.tr("Stuck under a low tip (BNB Smart Chain)"),
+            "nonce_gap": self.tr("Nonce gap"),
+            "failed": self.tr("Failed transfer (revert)"),
+            "out_of_energy": self.tr("Tron OUT_OF_ENERGY"),
+            "tron_credited": self.tr("Credited (Tron USDT)"),
+            "wrong_network": self.tr("Wrong network: sent on BEP-20 for an ERC-20 deposit"),
+            "fake_usdt": self.tr("Fake USDT"),
+            "look_alike": self.tr("Look-alike address (poisoning)"),
+            "unknown": self.tr("Unknown hash"),
+        }
+        for sample in samples:
+            action = menu.addAction(names.get(sample.key, sample.key))
+            action.triggered.connect(lambda _=False, chosen=sample: self.try_sample(chosen))
+        self.sample_menu = menu
+        return menu
+
+    def try_sample(self, sample: Sample) -> Job | None:
+        self.form.set_draft(sample.case)
+        self.tabs.setCurrentIndex(0)
+        return self.diagnose()
+
     # Reports -------------------------------------------------------------------------------------------
 
     def export_report(self, path: Path | None = None) -> Path | None:
@@ -668,6 +703,44 @@ def _no_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return False
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_sandbox() -> int:
+    """``deposit-doctor --sandbox``: local chains with every classic case, and the window pointed at them.
+    Nothing of the user's is touched: settings and history live in a temporary folder for the session."""
+    from desktop.sandbox.anvil import anvil_binary  # noqa: PLC0415 (web3 and the nodes load only here)
+    from desktop.sandbox.samples import NETWORKS, Sandbox  # noqa: PLC0415
+
+    if _no_display():
+        print("deposit-doctor: no display found: the sandbox opens a window", file=sys.stderr)
+        return 2
+    try:
+        anvil_binary()
+    except RuntimeError as exc:
+        print(f"deposit-doctor: the sandbox needs anvil: {exc}", file=sys.stderr)
+        return 2
+    print("deposit-doctor: starting local chains for the sandbox…", file=sys.stderr)
+    sandbox = Sandbox()
+    try:
+        app = QApplication.instance() or QApplication(sys.argv)
+        signal.signal(signal.SIGTERM, lambda *_: QApplication.quit())  # the nodes stop below, not orphaned
+        wake = QTimer()  # Python only runs its signal handlers when it runs: give it a moment now and then
+        wake.timeout.connect(lambda: None)
+        wake.start(250)
+        with tempfile.TemporaryDirectory(prefix="deposit-doctor-sandbox-") as folder:
+            settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+            settings.language = AppSettings().language
+            for slug, url in sandbox.endpoints.items():
+                settings.set_endpoint(slug, url)
+            window = MainWindow(settings, history=History(Path(folder) / "history.sqlite3"))
+            window.searched_networks = NETWORKS
+            window.add_samples(sandbox.samples)
+            window.show()
+            code = app.exec()
+            window.history.close()
+            return code
+    finally:
+        sandbox.stop()
 
 
 def run_window() -> int:

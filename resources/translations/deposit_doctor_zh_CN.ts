@@ -393,6 +393,54 @@
       <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
     </message>
     <message>
+      <source>&amp;Samples</source>
+      <translation>示例(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Credited (Ethereum USDT)</source>
+      <translation>已到账（Ethereum USDT）</translation>
+    </message>
+    <message>
+      <source>Too few confirmations</source>
+      <translation>确认数不足</translation>
+    </message>
+    <message>
+      <source>Stuck under a low tip (BNB Smart Chain)</source>
+      <translation>小费过低而卡住（BNB Smart Chain）</translation>
+    </message>
+    <message>
+      <source>Nonce gap</source>
+      <translation>Nonce 缺口</translation>
+    </message>
+    <message>
+      <source>Failed transfer (revert)</source>
+      <translation>转账失败（回滚）</translation>
+    </message>
+    <message>
+      <source>Tron OUT_OF_ENERGY</source>
+      <translation>Tron 能量不足（OUT_OF_ENERGY）</translation>
+    </message>
+    <message>
+      <source>Credited (Tron USDT)</source>
+      <translation>已到账（Tron USDT）</translation>
+    </message>
+    <message>
+      <source>Wrong network: sent on BEP-20 for an ERC-20 deposit</source>
+      <translation>充错网络：ERC-20 充值地址却通过 BEP-20 转账</translation>
+    </message>
+    <message>
+      <source>Fake USDT</source>
+      <translation>假 USDT</translation>
+    </message>
+    <message>
+      <source>Look-alike address (poisoning)</source>
+      <translation>相似地址（地址投毒）</translation>
+    </message>
+    <message>
+      <source>Unknown hash</source>
+      <translation>未知哈希</translation>
+    </message>
+    <message>
       <source>{done} done, {failed} failed, {stopped} stopped, of {total}</source>
       <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
     </message>

@@ -1,0 +1,188 @@
+"""The sandbox: local chains with every classic support case built on them, to try each diagnosis offline.
+
+An anvil stands for Ethereum (chain id 1), another for BNB Smart Chain (56, kept congested: small blocks
+and a steady queue of better-paying transfers, so a low-tip transfer stays stuck), and the local java-tron
+node for Tron. A heartbeat keeps the chains moving at their pace, as real ones do: a node whose newest
+block grows old is, rightly, reported as behind the chain.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from eth_utils.address import to_checksum_address
+
+from desktop.sandbox.anvil import Anvil
+from desktop.sandbox.chain import Chain, look_alike
+from desktop.sandbox.tron_node import SUN, TronNode
+from diagnostics import catalog
+from diagnostics.intake.draft import CaseDraft
+
+GWEI = 10**9
+ETH_USDT = catalog.network("ethereum").tokens_by_symbol("USDT")[0].contract
+BSC_USDT = catalog.network("bsc").tokens_by_symbol("USDT")[0].contract
+TRON_SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
+TRON_USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+NETWORKS = ("ethereum", "bsc", "tron")
+_ETH_BLOCK_SECONDS = 12.0
+_BSC_TICK_SECONDS = 3.0  # slower than BNB Smart Chain's 0.45 s, well inside what a node may lag (60 s)
+_BSC_BLOCK_GAS = 100_000  # four plain transfers a block: room for the queue, none for a low tip
+
+
+@dataclass(frozen=True)
+class Sample:
+    key: str  # names the sample in the window's Samples menu
+    case: CaseDraft
+    expected: str  # the verdict it gives
+
+
+class Sandbox:
+    def __init__(self) -> None:
+        self._stopping = threading.Event()
+        self.eth = Anvil(1)
+        self.bsc = Anvil(56, ["--base-fee", str(GWEI)])
+        self.tron = TronNode(live=True)
+        self.eth_chain, self.bsc_chain = Chain(self.eth.url), Chain(self.bsc.url)
+        self._queue_nonces: dict[str, int] = {}
+        try:
+            self.samples = self._ethereum() + self._bnb_smart_chain() + self._tron()
+        except BaseException:
+            self.stop()
+            raise
+        self._heartbeat = threading.Thread(target=self._beat, name="sandbox-heartbeat", daemon=True)
+        self._heartbeat.start()
+
+    @property
+    def endpoints(self) -> dict[str, str]:
+        return {"ethereum": self.eth.url, "bsc": self.bsc.url, "tron": self.tron.url}
+
+    def _ethereum(self) -> list[Sample]:
+        chain = self.eth_chain
+        deposit, unit = chain.deposit, 10**6
+        chain.place_token(ETH_USDT, "USDT", 6)
+        chain.mint(ETH_USDT, chain.sender, 1_000_000 * unit)
+
+        def usdt(to: str, amount: int, confirmations: int, **tx: Any) -> str:
+            sent: str = chain.send(ETH_USDT, "transfer", to, amount, **tx)
+            chain.wait(sent)
+            chain.mine(confirmations - 1)
+            return sent
+
+        credited = usdt(deposit, 250 * unit, 20)
+        poisoned = usdt(look_alike(deposit), 500 * unit, 20)
+        fake = chain.deploy_token("USDT", 6)
+        chain.mint(fake, chain.sender, 10**12)
+        fake_sent = chain.send(fake, "transfer", deposit, 1_000 * unit)
+        chain.wait(fake_sent)
+        failed = chain.send(ETH_USDT, "transfer", deposit, 10 * unit, sender=chain.accounts[4], gas=100_000)
+        chain.wait(failed)
+        too_few = usdt(deposit, 100 * unit, 2)
+        gap_sender = chain.accounts[6]
+        gap = chain.pay(
+            deposit,
+            10**18,
+            sender=gap_sender,
+            nonce=chain.w3.eth.get_transaction_count(to_checksum_address(gap_sender)) + 2,
+        )
+
+        def case(tx: str, token: str | None = "USDT", amount: int | None = None) -> CaseDraft:
+            return CaseDraft(tx, deposit, "ethereum", token, Decimal(amount) if amount else None)
+
+        return [
+            Sample("credited", case(credited, amount=250), "CONFIRMATIONS_SUFFICIENT"),
+            Sample("too_few_confirmations", case(too_few, amount=100), "CONFIRMATIONS_INSUFFICIENT"),
+            Sample("nonce_gap", case(gap, token="ETH"), "NONCE_GAP"),
+            Sample("failed", case(failed), "TX_FAILED"),
+            Sample("fake_usdt", case(fake_sent), "TOKEN_NOT_OFFICIAL"),
+            Sample("look_alike", case(poisoned), "ADDRESS_POISONING_SUSPECTED"),
+            Sample("unknown", case("0x" + "ab" * 32, token=None), "TX_NOT_FOUND"),
+        ]
+
+    def _bnb_smart_chain(self) -> list[Sample]:
+        chain = self.bsc_chain
+        unit = 10**18
+        chain.place_token(BSC_USDT, "USDT", 18)
+        chain.mint(BSC_USDT, chain.sender, 1_000_000 * unit)
+        wrong = chain.send(BSC_USDT, "transfer", chain.deposit, 250 * unit)
+        chain.wait(wrong)
+        chain.mine(20)
+        # From now on blocks come only from the heartbeat, and they are small: honest congestion.
+        chain.rpc("evm_setAutomine", False)
+        chain.rpc("evm_setBlockGasLimit", hex(_BSC_BLOCK_GAS))
+        for sender in chain.accounts[1:9]:  # better-paying transfers queued ahead
+            for _ in range(3):
+                self._queue(sender)
+        low = chain.pay(
+            chain.deposit,
+            1,
+            sender=chain.accounts[9],
+            gas=21_000,
+            maxFeePerGas=2 * GWEI,  # well under the queue's: last in any order a node uses
+            maxPriorityFeePerGas=GWEI // 100,
+        )
+        for _ in range(5):
+            chain.rpc("evm_mine")
+        return [
+            Sample(
+                "wrong_network", CaseDraft(wrong, chain.deposit, "ethereum", "USDT", Decimal(250)), "NETWORK_MISMATCH"
+            ),
+            Sample("low_tip", CaseDraft(low, chain.deposit, "bsc", "BNB"), "FEE_TOO_LOW"),
+        ]
+
+    def _queue(self, sender: str) -> None:
+        chain = self.bsc_chain
+        nonce = self._queue_nonces.get(sender)
+        if nonce is None:
+            nonce = chain.w3.eth.get_transaction_count(to_checksum_address(sender), "pending")
+        chain.pay(
+            chain.deposit,
+            1,
+            sender=sender,
+            nonce=nonce,
+            gas=21_000,
+            maxFeePerGas=200 * GWEI,
+            maxPriorityFeePerGas=5 * GWEI,
+        )
+        self._queue_nonces[sender] = nonce + 1
+
+    def _tron(self) -> list[Sample]:
+        node = self.tron
+        energy = node.trc20_transfer(TRON_SENDER, TRON_USER, 100 * SUN, result="OUT_OF_ENERGY").txid
+        credited = node.trc20_transfer(TRON_SENDER, TRON_USER, 250 * SUN).txid
+        return [
+            Sample("out_of_energy", CaseDraft(energy, TRON_USER, "tron", "USDT", Decimal(100)), "TX_FAILED"),
+            Sample(
+                "tron_credited",
+                CaseDraft(credited, TRON_USER, "tron", "USDT", Decimal(250)),
+                "CONFIRMATIONS_SUFFICIENT",
+            ),
+        ]
+
+    def _beat(self) -> None:
+        """Blocks at the chains' pace: Ethereum every 12 s; BNB Smart Chain every 3 s, with more
+        better-paying transfers each time than a block holds, so the queue ahead of the low tip never empties
+        (its base fee then climbs until the queue itself can no longer pay, and stays stuck too)."""
+        since_eth = 0.0
+        while not self._stopping.wait(_BSC_TICK_SECONDS):
+            try:
+                for sender in self.bsc_chain.accounts[1:9]:
+                    self._queue(sender)
+                self.bsc_chain.rpc("evm_mine")
+                since_eth += _BSC_TICK_SECONDS
+                if since_eth >= _ETH_BLOCK_SECONDS:
+                    self.eth_chain.rpc("evm_mine")
+                    since_eth = 0.0
+            except Exception:  # a node stopped under the heartbeat: the sandbox is closing
+                if self._stopping.is_set():
+                    return
+                raise
+
+    def stop(self) -> None:
+        """Every node this sandbox started ends here."""
+        self._stopping.set()
+        self.eth.stop()
+        self.bsc.stop()
+        self.tron.stop()

@@ -1,0 +1,94 @@
+"""The sandbox: it starts, every sample gives its intended verdict in the window, and nothing outlives it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from pytestqt.qtbot import QtBot
+
+from desktop.main_window import MainWindow
+from desktop.sandbox.samples import NETWORKS, Sandbox
+from desktop.settings import AppSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.timeout(120)
+def test_every_sample_gives_its_verdict_and_every_node_stops(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings
+) -> None:
+    sandbox = Sandbox()
+    try:
+        for slug, url in sandbox.endpoints.items():
+            settings.set_endpoint(slug, url)
+        window.searched_networks = NETWORKS
+        menu = window.add_samples(sandbox.samples)
+        assert len(menu.actions()) == len(sandbox.samples) >= 10
+        expected = {s.key for s in sandbox.samples}
+        assert {"credited", "too_few_confirmations", "low_tip", "nonce_gap", "failed", "out_of_energy"} <= expected
+        assert {"wrong_network", "fake_usdt", "look_alike", "unknown"} <= expected
+        for action, sample in zip(menu.actions(), sandbox.samples, strict=True):
+            with qtbot.waitSignal(window.worker_finished, timeout=20_000):
+                action.trigger()
+            report = window.result.report
+            assert report is not None and report.verdict_code == sample.expected, sample.key
+    finally:
+        sandbox.stop()
+    for node in (sandbox.eth, sandbox.bsc):
+        assert node.process.poll() is not None, "anvil stopped"
+    with pytest.raises(requests.ConnectionError):
+        requests.post(sandbox.tron.url + "/wallet/getnowblock", timeout=2)
+    assert not sandbox._heartbeat.is_alive() or (
+        sandbox._heartbeat.join(5) is None and not sandbox._heartbeat.is_alive()
+    )
+
+
+def test_without_anvil_the_sandbox_says_how_to_get_it() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop.main", "--sandbox"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "ANVIL_BIN": "/nonexistent/anvil", "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert run.returncode == 2 and "the sandbox needs anvil" in run.stderr and "scripts/setup" in run.stderr
+
+
+def _children(pid: int) -> set[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True, check=False)
+    return {int(p) for p in out.stdout.split()}
+
+
+@pytest.mark.timeout(120)
+def test_deposit_doctor_sandbox_leaves_no_process_behind() -> None:
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop.main", "--sandbox"],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert app.stderr is not None
+    assert "starting local chains" in app.stderr.readline()
+    started: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(started) < 3 and time.monotonic() < deadline:  # two anvils and the engine process
+        started |= _children(app.pid)
+        time.sleep(0.2)
+    assert len(started) >= 3, started
+    time.sleep(1)
+    app.send_signal(signal.SIGTERM)
+    assert app.wait(timeout=30) == 0
+    deadline = time.monotonic() + 10  # multiprocessing's resource tracker leaves once its pipe closes
+    while (alive := {pid for pid in started if Path(f"/proc/{pid}").exists()}) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert alive == set(), "every process the sandbox started is gone"
