@@ -19,18 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from bench.loop import run_until
 from desktop.main_window import MainWindow
 from desktop.models.batch_model import RowStatus
 from desktop.settings import AppSettings
 from diagnostics.history import History
 from tests.fixtures.evm_node import ETH_USDT, Node
-
-
-def run_until(app: QApplication, done: object, seconds: float = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while not done() and time.monotonic() < deadline:  # type: ignore[operator]
-        app.processEvents()
-        time.sleep(0.001)
 
 
 def main() -> None:
@@ -61,11 +55,11 @@ def main() -> None:
         window = MainWindow(settings, history=History(folder / "history.sqlite3"))
         window.show()
         job = window.open_files([export])
-        run_until(app, lambda: window.batch_model.rowCount() == cases)
+        run_until(app, lambda: window.batch_model.rowCount() == cases, pause=0.001)
         del job
         started = time.perf_counter()
         window.run_batch()
-        run_until(app, lambda: not window.batch.running)
+        run_until(app, lambda: not window.batch.running, pause=0.001)
         took = time.perf_counter() - started
         statuses = {row.status for row in window.batch_model.rows()}
         verdicts = {row.diagnosis.verdict.code for row in window.batch_model.rows() if row.diagnosis}

@@ -23,6 +23,7 @@ from multiprocessing.connection import Connection
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from bench.loop import run_until
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
 from diagnostics.history import History
@@ -50,12 +51,6 @@ class StallMeter:
     def stop(self) -> float:
         self.timer.stop()
         return self.longest * 1000
-
-
-def run_until(app: QApplication, done: object, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not done() and time.monotonic() < deadline:  # type: ignore[operator]
-        app.processEvents()
 
 
 def fleet(conn: Connection) -> None:

@@ -365,19 +365,17 @@ class MainWindow(QMainWindow):
 
     def rerun(self, entry: int) -> Job | None:
         case = self.history.case(entry)
-        self.form.set_draft(
-            CaseDraft(
-                case.tx_hash,
-                case.address,
-                None if catalog.is_auto(case.network) else case.network,
-                case.token,
-                case.amount,
-                case.direction,
-            )
+        draft = CaseDraft(
+            case.tx_hash,
+            case.address,
+            None if catalog.is_auto(case.network) else case.network,
+            case.token,
+            case.amount,
+            case.direction,
         )
-        self.form.network.setCurrentIndex(max(0, self.form.network.findData(case.network)))
-        self.tabs.setCurrentIndex(0)
-        return self.diagnose()
+        if draft.network is None:
+            self.form.network.setCurrentIndex(0)  # Auto-detect, as it was asked
+        return self._diagnose_draft(draft)
 
     # Watching ------------------------------------------------------------------------------------------
 
@@ -570,7 +568,10 @@ class MainWindow(QMainWindow):
         return menu
 
     def try_sample(self, sample: Sample) -> Job | None:
-        self.form.set_draft(sample.case)
+        return self._diagnose_draft(sample.case)
+
+    def _diagnose_draft(self, draft: CaseDraft) -> Job | None:
+        self.form.set_draft(draft)
         self.tabs.setCurrentIndex(0)
         return self.diagnose()
 

@@ -115,13 +115,10 @@ class Sandbox:
         for sender in chain.accounts[1:9]:  # better-paying transfers queued ahead
             for _ in range(3):
                 self._queue(sender)
-        low = chain.pay(
-            chain.deposit,
-            1,
-            sender=chain.accounts[9],
-            gas=21_000,
-            maxFeePerGas=2 * GWEI,  # well under the queue's: last in any order a node uses
-            maxPriorityFeePerGas=GWEI // 100,
+        low_sender = chain.accounts[9]
+        # A max fee well under the queue's: last in any order a node uses.
+        low = chain.pay_with_fees(
+            low_sender, chain.w3.eth.get_transaction_count(to_checksum_address(low_sender)), 2 * GWEI, GWEI // 100
         )
         for _ in range(5):
             chain.rpc("evm_mine")
@@ -137,15 +134,7 @@ class Sandbox:
         nonce = self._queue_nonces.get(sender)
         if nonce is None:
             nonce = chain.w3.eth.get_transaction_count(to_checksum_address(sender), "pending")
-        chain.pay(
-            chain.deposit,
-            1,
-            sender=sender,
-            nonce=nonce,
-            gas=21_000,
-            maxFeePerGas=200 * GWEI,
-            maxPriorityFeePerGas=5 * GWEI,
-        )
+        chain.pay_with_fees(sender, nonce, max_fee=200 * GWEI, tip=5 * GWEI)
         self._queue_nonces[sender] = nonce + 1
 
     def _tron(self) -> list[Sample]:

@@ -12,21 +12,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.widgets.result_view import SEVERITY_ICONS
 from diagnostics import catalog
 from diagnostics.history import Entry, History
 
-_ICONS = {
-    "info": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "critical": QStyle.StandardPixmap.SP_MessageBoxCritical,
-}
 _REFRESH_MS = 250  # a batch keeps a diagnosis every few milliseconds: the list is redrawn at most this often
+_SHOWN = 300  # the newest; a search reaches older ones
 
 
 class HistoryWidget(QWidget):
@@ -80,11 +75,11 @@ class HistoryWidget(QWidget):
     def refresh(self) -> None:
         selected = self.selected()
         self.entries.clear()
-        for entry in self.history.entries(self.search.text()):
+        for entry in self.history.entries(self.search.text(), limit=_SHOWN):
             item = QListWidgetItem(self._line(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setToolTip(f"{entry.tx_hash}\n{entry.address or ''}")
-            item.setIcon(self.style().standardIcon(_ICONS.get(entry.severity, _ICONS["info"])))
+            item.setIcon(self.style().standardIcon(SEVERITY_ICONS.get(entry.severity, SEVERITY_ICONS["info"])))
             self.entries.addItem(item)
             if entry.id == selected:
                 self.entries.setCurrentItem(item)

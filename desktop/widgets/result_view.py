@@ -33,7 +33,7 @@ from diagnostics.report.html import COLOURS, lay_out
 from diagnostics.report.json import render_json, report_from_dict
 from diagnostics.report.transaction import summarize
 
-_ICONS = {
+SEVERITY_ICONS = {  # the standard icons a finding or a kept diagnosis shows, by severity
     "info": QStyle.StandardPixmap.SP_DialogApplyButton,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -195,7 +195,7 @@ class ResultWidget(QWidget):
         labels = report.labels
         for f in report.findings:
             top = QTreeWidgetItem(self.findings, [f"{f.title}  [{f.code}]"])
-            top.setIcon(0, self.style().standardIcon(_ICONS.get(f.severity, _ICONS["info"])))
+            top.setIcon(0, self.style().standardIcon(SEVERITY_ICONS.get(f.severity, SEVERITY_ICONS["info"])))
             QTreeWidgetItem(top, [f.explanation])
             if f.evidence:
                 evidence = QTreeWidgetItem(top, [labels["evidence"]])

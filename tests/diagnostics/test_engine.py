@@ -202,23 +202,8 @@ def test_congested_chain_low_tip_is_stuck(tip_gwei: Decimal) -> None:
         senders = chain.accounts[1:9]
         for sender in senders:
             for nonce in range(3):
-                chain.pay(
-                    chain.deposit,
-                    1,
-                    sender=sender,
-                    nonce=nonce,
-                    gas=21_000,
-                    maxFeePerGas=200 * GWEI,
-                    maxPriorityFeePerGas=5 * GWEI,
-                )
-        low = chain.pay(
-            chain.deposit,
-            10**18,
-            sender=chain.accounts[9],
-            gas=21_000,
-            maxFeePerGas=200 * GWEI,
-            maxPriorityFeePerGas=int(tip_gwei * GWEI),
-        )
+                chain.pay_with_fees(sender, nonce, max_fee=200 * GWEI, tip=5 * GWEI)
+        low = chain.pay_with_fees(chain.accounts[9], 0, max_fee=200 * GWEI, tip=int(tip_gwei * GWEI))
         for _ in range(5):  # 4 transfers fit a block: 20 of the 24 better-paying ones get in, 4 stay ahead
             chain.rpc("evm_mine")
         d = diagnose_on(anvil.url, "ethereum", low, address=chain.deposit)
