@@ -180,6 +180,8 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
     keys = _keys(finding.variant, diagnosis.case.direction.value)
     steps = entry["next_steps"]
     chosen: list[str] = next((steps[k] for k in (*keys, "any") if k in steps), [])
+    # A row names its network when it is another than the finding's, or when the rows span several.
+    several = len({e.network for e in finding.evidence if e.network}) > 1
     return FindingText(
         code=finding.code,
         severity=finding.severity.value,
@@ -189,11 +191,10 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
         evidence=tuple(
             EvidenceRow(
                 e.label,
-                # A row about another network than the finding's says which.
                 locale.EVIDENCE.get(e.label, e.label)
                 + (
                     locale.REPORT["paren"].format(names.get(e.network, e.network))
-                    if e.network not in (None, finding.network)
+                    if e.network is not None and (several or e.network != finding.network)
                     else ""
                 ),
                 format_value(e.value, locale, e.label),
@@ -293,10 +294,17 @@ def _links(diagnosis: Diagnosis, tx: TxSummary | None, locale: ModuleType) -> tu
         links.append(Link(r["link_tx"], explorer.tx.format(hash=tx.tx_hash)))
     elif entered and hash_fits_family(hash_form(entered), network.family):
         links.append(Link(r["link_tx"], explorer.tx.format(hash=normalize_hash(entered, network.family))))
-    candidates = (diagnosis.case.address, tx.sender if tx else None, tx.recipient if tx else None)
-    addresses = [a for a in candidates if a and address_form(a).family == network.family]
-    for address in dict.fromkeys(addresses):
-        links.append(Link(r["link_address"].format(address=address), explorer.address.format(address=address)))
+    # Each address link says whose it is: the one the user gave, the sender, where the value went.
+    roles = (
+        (diagnosis.case.address, f"link_{diagnosis.case.direction.value}_address"),
+        (tx.sender if tx else None, "link_sender"),
+        (tx.recipient if tx else None, "link_recipient"),
+    )
+    seen: set[str] = set()
+    for address, role in roles:
+        if address and address_form(address).family == network.family and address.lower() not in seen:
+            seen.add(address.lower())
+            links.append(Link(r[role].format(address=address), explorer.address.format(address=address)))
     if tx is not None and tx.contract and not tx.contract.startswith("trc10:"):
         links.append(Link(r["link_token"].format(symbol=tx.symbol or "?"), explorer.token.format(contract=tx.contract)))
     return tuple(links)

@@ -60,7 +60,10 @@ REPORT: dict[str, str] = {
     "confirmations_of": "{n} of {required} required",
     "links": "Explorer links",
     "link_tx": "The transaction",
-    "link_address": "Address {address}",
+    "link_deposit_address": "Your deposit address {address}",
+    "link_withdrawal_address": "Your receiving address {address}",
+    "link_sender": "Sender {address}",
+    "link_recipient": "Where the funds went {address}",
     "link_token": "Token {symbol}",
     "message_to_support": "Message to support",
     "message_hint": "Copy this paragraph into your exchange's support chat or recovery form.",
@@ -376,7 +379,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": 'The node for {networks} did not give a usable answer: {reason}. Nothing can be said about the transaction there: this is not a "not found".',
         "next_steps": {
             "any": [
-                "Check your internet connection and try again, or use another endpoint for {networks} (--rpc NETWORK=URL).",
+                "Check your internet connection and try again, or use another endpoint for {networks} (in the window: Settings; on the command line: --rpc NETWORK=URL).",
                 "Do not send the funds again because of this result.",
             ]
         },

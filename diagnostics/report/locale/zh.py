@@ -55,7 +55,10 @@ REPORT: dict[str, str] = {
     "confirmations_of": "已确认 {n} 个，需要 {required} 个",
     "links": "区块浏览器链接",
     "link_tx": "该笔交易",
-    "link_address": "地址 {address}",
+    "link_deposit_address": "您的充值地址 {address}",
+    "link_withdrawal_address": "您的收款地址 {address}",
+    "link_sender": "转出地址 {address}",
+    "link_recipient": "资金去向 {address}",
     "link_token": "代币 {symbol}",
     "message_to_support": "给客服的留言",
     "message_hint": "请将这段文字复制到交易所的在线客服聊天窗口或资产找回申请表中。",
@@ -386,7 +389,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": "{networks} 的节点没有返回可用的结果：{reason}。因此无法判断该交易在此网络上的情况：这并不等于“未找到”。",
         "next_steps": {
             "any": [
-                "请检查网络连接后重试，或为 {networks} 换用其他节点地址（--rpc NETWORK=URL）。",
+                "请检查网络连接后重试，或为 {networks} 换用其他节点地址（窗口中：设置；命令行中：--rpc NETWORK=URL）。",
                 "请不要因为这个结果而重复转账。",
             ]
         },
