@@ -26,6 +26,7 @@ class Translations:
 
     def __init__(self) -> None:
         self._installed: list[QTranslator] = []
+        self._loaded: dict[str, list[QTranslator]] = {}  # by locale: switching back and forth loads once
 
     def apply(self, language: str) -> bool:
         """Install ``language``'s translations; ``False`` when its file is missing (the window stays English)."""
@@ -37,13 +38,14 @@ class Translations:
         locale = QT_LOCALES.get(language, "")
         if not locale:
             return True
-        ours = QTranslator(app)
-        if not ours.load(f"deposit_doctor_{locale}", str(translations_folder())):
-            return False
-        qt = QTranslator(app)
-        if qt.load(QLocale(locale), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            self._installed.append(qt)
-        self._installed.append(ours)
+        if locale not in self._loaded:
+            ours = QTranslator(app)
+            if not ours.load(f"deposit_doctor_{locale}", str(translations_folder())):
+                return False
+            qt = QTranslator(app)
+            qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            self._loaded[locale] = ([qt] if qt.load(QLocale(locale), "qtbase", "_", qt_path) else []) + [ours]
+        self._installed = list(self._loaded[locale])
         for translator in self._installed:
             app.installTranslator(translator)
         return True

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.batch import BatchRunner, export_all
+from desktop.batch import BatchWorker, export_all
 from desktop.engine_process import Options
 from desktop.export import SUFFIXES, report_bytes
 from desktop.i18n import Translations
@@ -64,8 +64,6 @@ from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
 from diagnostics.model import Diagnosis
 from diagnostics.report.json import dumps, report_from_dict
 
-FORMATS = {"pdf": "PDF (*.pdf)", "text": "Text (*.txt)", "markdown": "Markdown (*.md)", "json": "JSON (*.json)"}
-
 
 class MainWindow(QMainWindow):
     intake_taken = Signal(int)  # how many cases a drop or an opened file gave
@@ -77,7 +75,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self.translations = Translations()
-        self.translations.apply(self.settings.language)
+        translated = self.translations.apply(self.settings.language)
         # The engine process starts now, in the background: its imports overlap the window's first paint.
         self._owns_engine = engine is None
         self._quitting = False
@@ -101,7 +99,7 @@ class MainWindow(QMainWindow):
         self.result = ResultWidget()
         self.result.language = self.progress.language = self.settings.language
         self.batch_model = BatchModel(self)
-        self.batch = BatchRunner(self.batch_model, self.engine, parent=self)
+        self.batch = BatchWorker(self.batch_model, self.engine, parent=self)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -120,6 +118,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._set_batch_buttons()
         self.resize(1100, 760)
+        if not translated:  # said in English: the translations are what is missing
+            self.statusBar().showMessage("The window's translations are missing: run scripts/setup to build them.")
 
     def _history_dock(self) -> QDockWidget:
         self.history_view.reopen_requested.connect(self.reopen)
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         self.batch_table.doubleClicked.connect(lambda index: self.show_batch_row(index.row()))
         self.run_all_button, self.stop_button, self.export_all_button = QPushButton(), QPushButton(), QPushButton()
         self.export_format = QComboBox()
-        for fmt in FORMATS:
+        for fmt in ("pdf", "text", "markdown", "json"):
             self.export_format.addItem(fmt, fmt)
         self.batch_status = QLabel()
         self.run_all_button.clicked.connect(self.run_batch)
@@ -524,6 +524,14 @@ class MainWindow(QMainWindow):
             text = text.replace("{" + name + "}", value)
         return text
 
+    def _export_filters(self) -> dict[str, str]:
+        return {
+            "pdf": self.tr("PDF (*.pdf)"),
+            "text": self.tr("Text (*.txt)"),
+            "markdown": self.tr("Markdown (*.md)"),
+            "json": self.tr("JSON (*.json)"),
+        }
+
     def save_cases(self, path: Path | None = None) -> Path | None:
         """The batch's cases (or the form's one) as the app's case file, to open again or hand on."""
         rows = self.batch_model.rows()
@@ -585,12 +593,16 @@ class MainWindow(QMainWindow):
         if path is None:
             entered = json.loads(self.result.report_json).get("case", {}).get("tx_hash", "")
             stem = str(entered).strip().removeprefix("0x")[:12] or "report"
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export report"), f"deposit-doctor-{stem}.pdf", ";;".join(FORMATS.values())
+            filters = self._export_filters()
+            name, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("Export report"), f"deposit-doctor-{stem}.pdf", ";;".join(filters.values())
             )
             if not name:
                 return None
             path = Path(name)
+            if path.suffix.lower() not in SUFFIXES:  # "report" with Text chosen is report.txt, not a PDF
+                wanted = next((fmt for fmt, label in filters.items() if label == chosen), "pdf")
+                path = path.with_name(path.name + next(s for s, f in SUFFIXES.items() if f == wanted))
         fmt = SUFFIXES.get(path.suffix.lower())
         if fmt is None:
             path, fmt = path.with_suffix(path.suffix + ".pdf"), "pdf"
@@ -650,11 +662,18 @@ class MainWindow(QMainWindow):
             if not name:
                 return []
             folder = Path(name)
+        written: list[Path] = []
+        self.export_all_button.setEnabled(False)
         try:
-            written = export_all(self.batch_model, folder, self.export_format.currentData(), self.settings.language)
+            # A PDF takes some 20 ms to lay out: between two files the window answers, so a thousand never freeze it.
+            for path in export_all(self.batch_model, folder, self.export_format.currentData(), self.settings.language):
+                written.append(path)
+                self.batch_status.setText(self.tr("{n} reports written…").replace("{n}", str(len(written))))
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         except DiagnosticsError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.user_message)
-            return []
+        finally:
+            self._set_batch_buttons()
         self.batch_status.setText(
             self.tr("{n} reports written to {folder}")
             .replace("{n}", str(len(written)))
@@ -666,13 +685,15 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.engine, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per opening, gone when closed
         dialog.accepted.connect(self.apply_settings)
         dialog.open()
         return dialog
 
     def apply_settings(self) -> None:
         language = self.settings.language
-        self.translations.apply(language)
+        if not self.translations.apply(language):
+            self.statusBar().showMessage("The window's translations are missing: run scripts/setup to build them.")
         self.result.language = self.progress.language = language
         self.result.set_language(language)
 

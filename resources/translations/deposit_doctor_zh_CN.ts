@@ -393,6 +393,22 @@
       <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
     </message>
     <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Text (*.txt)</source>
+      <translation>文本 (*.txt)</translation>
+    </message>
+    <message>
+      <source>Markdown (*.md)</source>
+      <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
       <source>&amp;Samples</source>
       <translation>示例(&amp;S)</translation>
     </message>
@@ -443,6 +459,10 @@
     <message>
       <source>{done} done, {failed} failed, {stopped} stopped, of {total}</source>
       <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
+    </message>
+    <message>
+      <source>{n} reports written…</source>
+      <translation>已写入 {n} 份报告…</translation>
     </message>
     <message>
       <source>Still watching</source>
