@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("history")
         dock.setWidget(self.history_view)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.resizeDocks([dock], [250], Qt.Orientation.Horizontal)  # a side panel, not a second window
         return dock
 
     def _watch_dock(self) -> QDockWidget:

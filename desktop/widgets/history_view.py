@@ -34,6 +34,8 @@ class HistoryWidget(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.entries = QListWidget()
+        self.entries.setWordWrap(True)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reopen_button, self.rerun_button = QPushButton(), QPushButton()
         self.delete_button, self.clear_button = QPushButton(), QPushButton()
         buttons = QHBoxLayout()

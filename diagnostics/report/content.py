@@ -172,6 +172,10 @@ def _names(diagnosis: Diagnosis, locale: ModuleType) -> dict[str, str]:
     return {AUTO_DETECT: locale.REPORT["any_network"], **{n.slug: n.display_name for n in diagnosis.networks}}
 
 
+# Evidence whose value is a network's name: saying the network again beside it would only repeat it.
+_NAMES_A_NETWORK = frozenset({"network_expected", "network_found"})
+
+
 def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) -> FindingText:
     names = _names(diagnosis, locale)
     network = names.get(finding.network or "", finding.network or "")
@@ -194,7 +198,9 @@ def _finding_text(finding: Finding, diagnosis: Diagnosis, locale: ModuleType) ->
                 locale.EVIDENCE.get(e.label, e.label)
                 + (
                     locale.REPORT["paren"].format(names.get(e.network, e.network))
-                    if e.network is not None and (several or e.network != finding.network)
+                    if e.network is not None
+                    and (several or e.network != finding.network)
+                    and e.label not in _NAMES_A_NETWORK
                     else ""
                 ),
                 format_value(e.value, locale, e.label),
