@@ -15,13 +15,12 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
-from diagnostics.intake.sniff import HashForm, hash_form
+from diagnostics.intake.sniff import hash_fits_any, hash_form
 from diagnostics.model import Direction
 from diagnostics.model.network import Network, find_network, name_key
 
 _SEPARATORS = (",", ";", "\t")
 _HEADER_SEARCH = 10  # lines searched for the header
-_HASH_FORMS = (HashForm.EVM, HashForm.BARE_HEX64)
 _BOM = "\ufeff"
 # "Date(UTC)", "Time (UTC+8)", "Amount（USDT）": the bracket says a unit, not what the column is.
 _UNIT = re.compile(r"[(（][^)）]*[)）]$")
@@ -190,7 +189,7 @@ def _draft(
         return value or None
 
     tx_hash = cell(_Column.HASH)
-    if tx_hash is None or hash_form(tx_hash) not in _HASH_FORMS:
+    if tx_hash is None or not hash_fits_any(hash_form(tx_hash)):
         # Exchanges write "Internal transfer" or an off-chain id where an on-chain transfer has its hash.
         params = (("row", str(row)),) + ((("value", tx_hash),) if tx_hash else ())
         problems.append(IntakeProblem("csv_row_no_hash", params))

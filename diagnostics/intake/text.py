@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from diagnostics.intake.draft import CaseDraft, Intake
-from diagnostics.intake.sniff import HashForm, address_form, hash_form
+from diagnostics.intake.sniff import HashForm, address_form, hash_fits_any, hash_form
 from diagnostics.model.network import Network
 
 # Anything shorter cannot be a hash or an address (a Bitcoin address has 26 characters at least).
 _RUN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{25,}(?![0-9A-Za-z])")
 # "https://tronscan.org/#/transaction/{hash}": the host, and the path up to the placeholder.
 _TEMPLATE = re.compile(r"(?:[A-Za-z]+://)?(?P<host>[^/?#{]+)(?P<path>[^{]*)\{(?:hash|address)\}")
-_HASH_FORMS = (HashForm.EVM, HashForm.BARE_HEX64)
 # Any 0x + 40 hex is an EVM address, a checksum typo in its capitals or not: the checks say which.
 _ADDRESS_FORMS = (HashForm.EVM_ADDRESS, HashForm.ADDRESS)
 
@@ -120,7 +119,7 @@ def _linked(line: str, explorers: _Explorers) -> tuple[list[_Found], list[tuple[
 def _judge(value: str) -> bool | None:
     """True for a hash, False for an address, None for neither."""
     form = hash_form(value)
-    if form in _HASH_FORMS:
+    if hash_fits_any(form):
         return True
     if form in _ADDRESS_FORMS:
         return False
