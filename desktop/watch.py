@@ -11,14 +11,15 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop.engine_process import Options
 from desktop.workers import EngineWorker, Job
 from diagnostics import catalog
+from diagnostics.checks.codes import codes_with
 from diagnostics.model import Diagnosis
 from diagnostics.report.transaction import summarize
 
-# What is worth watching: it is on its way, or stuck on the way.
-WATCHABLE = frozenset({"TX_PENDING", "CONFIRMATIONS_INSUFFICIENT", "FEE_TOO_LOW", "NONCE_GAP", "NODE_OUT_OF_SYNC"})
-ARRIVED = "CONFIRMATIONS_SUFFICIENT"
-# States a watched transaction can fall into and never leave: said at once, and the watch ends.
-LOST = frozenset({"TX_FAILED", "TX_DROPPED_REPLACED"})
+# What is worth watching (on its way, or stuck on the way), what ends a watch well, and the states a watched
+# transaction can fall into and never leave (said at once, and the watch ends): the code table's.
+WATCHABLE = codes_with("wait")
+(ARRIVED,) = codes_with("arrived")
+LOST = codes_with("lost")
 MIN_INTERVAL_SECONDS = 3.0  # a fast chain (BNB Smart Chain: 0.45 s blocks) is not asked several times a second
 
 

@@ -61,6 +61,7 @@ def _network(slug: str, row: Mapping[str, Any]) -> Network:
             explorer=Explorer(tx=explorer["tx"], address=explorer["address"], token=explorer["token"]),
             tokens=_tokens(slug),
             aliases=tuple(row.get("aliases", ())),
+            genesis_hash=row.get("genesis_hash"),
         )
     except KeyError as exc:
         raise CatalogError(f"networks.toml: network {slug!r} lacks {exc}") from exc

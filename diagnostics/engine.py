@@ -13,11 +13,24 @@ from time import perf_counter
 from diagnostics import __version__, catalog
 from diagnostics.chains.adapter import ChainAdapter, unavailable
 from diagnostics.checks import REGISTRY, load_checks
+from diagnostics.checks.codes import CODES
 from diagnostics.checks.registry import CheckContext
 from diagnostics.errors import CancelledError, InputError
 from diagnostics.intake.secret import find_secret
 from diagnostics.intake.sniff import networks_for_address, networks_for_hash, normalize_address, normalize_hash
-from diagnostics.model import AUTO_DETECT, Case, Diagnosis, Facts, Finding, Found, Network, NetworkFacts, Severity
+from diagnostics.model import (
+    AUTO_DETECT,
+    Case,
+    Diagnosis,
+    Facts,
+    Finding,
+    Found,
+    Network,
+    NetworkFacts,
+    Outcome,
+    SignedTransaction,
+)
+from diagnostics.outcome import work_out
 from diagnostics.verdict import PRIORITY, pick_verdict
 
 Clock = Callable[[], datetime]
@@ -35,7 +48,8 @@ def run_checks(ctx: CheckContext) -> tuple[Finding, ...]:
             finding = registered.run(ctx)
         except Exception as exc:  # a check bug must not cost the user the rest of the diagnosis
             detail = traceback.format_exception_only(exc)[-1].strip()
-            finding = Finding("INTERNAL_CHECK_ERROR", Severity.WARNING, params={"check": code, "error": detail})
+            severity = CODES["INTERNAL_CHECK_ERROR"].severity
+            finding = Finding("INTERNAL_CHECK_ERROR", severity, params={"check": code, "error": detail})
         if finding is not None:
             findings.append(finding)
     return tuple(sorted(findings, key=lambda f: PRIORITY.index(f.code) if f.code in PRIORITY else len(PRIORITY)))
@@ -123,8 +137,7 @@ def diagnose(
         and (signed is None or signed.chain_id is None or n.chain_id == signed.chain_id)
     )
     first, others = plan_search(case.tx_hash, chosen, reachable, search)
-    sender = signed.sender if signed else None
-    facts = Facts(_Search(case.tx_hash, adapters, progress, sender, cancel).run(first, others))
+    facts = Facts(_Search(case.tx_hash, adapters, progress, signed, cancel).run(first, others))
     asked = {n.slug: n for n in (first, *others) if n is not None}
     located = facts.located
     # The network the checks judge: where the transaction is, else the one chosen, else the signed
@@ -135,8 +148,12 @@ def diagnose(
     )
     network = asked[located.network] if located else chosen or next(iter(guesses), everywhere[0])
     profiles = tuple({n.slug: n for n in (network, chosen, *asked.values()) if n is not None}.values())
-    ctx = CheckContext(case=case, network=network, facts=facts, now=now, chosen=chosen, profiles=profiles)
-    return _diagnosis(case, profiles, run_checks(ctx), facts, now)
+    # What moved, how deep and where it stands: worked out here once, for every reader (DESIGN rule 8).
+    outcome = work_out(located, case.required_confirmations or network.confirmations, now)
+    ctx = CheckContext(
+        case=case, network=network, facts=facts, now=now, chosen=chosen, profiles=profiles, outcome=outcome
+    )
+    return _diagnosis(case, profiles, run_checks(ctx), facts, now, outcome)
 
 
 def _profile(network: Network, everywhere: Sequence[Network]) -> Network:
@@ -171,11 +188,11 @@ class _Search:
         tx_hash: str,
         adapters: Mapping[str, ChainAdapter],
         progress: Progress | None,
-        sender: str | None,
+        signed: SignedTransaction | None,
         cancel: threading.Event | None,
     ) -> None:
         self._hash = tx_hash
-        self._sender = sender
+        self._signed = signed
         self._cancel = cancel or threading.Event()
         self._adapters = adapters
         self._progress = progress or (lambda event: None)
@@ -212,8 +229,7 @@ class _Search:
 
         def gather() -> None:
             try:
-                sender = self._sender if network.family == "evm" else None  # only EVM has the sender's nonce
-                facts = adapter.gather(network, tx_hash, sender)
+                facts = adapter.gather(network, tx_hash, self._signed)
             except Exception as exc:  # an adapter must not raise (DESIGN rule 3); if one does, it is a reason
                 detail = traceback.format_exception_only(exc)[-1].strip()
                 failed = unavailable("other", "{host} could not be used: {error}", host=network.name, error=detail)
@@ -284,8 +300,13 @@ def _refused(case: Case, network: Network, chosen: Network | None, now: datetime
     return _diagnosis(case, (network,), (finding,) if finding else (), Facts(), now)
 
 
-def _diagnosis(
-    case: Case, networks: tuple[Network, ...], findings: tuple[Finding, ...], facts: Facts, now: datetime
+def _diagnosis(  # noqa: PLR0917 (each is one part of the Diagnosis)
+    case: Case,
+    networks: tuple[Network, ...],
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    now: datetime,
+    outcome: Outcome | None = None,
 ) -> Diagnosis:
     return Diagnosis(
         case=case,
@@ -295,4 +316,5 @@ def _diagnosis(
         networks=networks,
         diagnosed_at=now,
         app_version=__version__,
+        outcome=outcome,
     )

@@ -8,43 +8,17 @@ that is merely slow; slow (stuck, pending, too few confirmations) comes before a
 every "slow" code, because it may show a mined transaction as pending or short of confirmations, but
 not the "never arrives" codes, which only a mined transaction can raise. A node that could not answer
 and "not found" sit low: they decide only when the transaction was not seen at all. A crashed check
-decides only when nothing else was found.
+decides only when nothing else was found. The order itself is the code table's (``checks/codes.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from diagnostics.checks.codes import CODES
 from diagnostics.model import Finding, Severity, Verdict
 
-PRIORITY: tuple[str, ...] = (
-    "SECRET_DETECTED",
-    "INPUT_INVALID_HASH",
-    "ADDRESS_NETWORK_MISMATCH",
-    "INPUT_INVALID_ADDRESS",
-    "NETWORK_MISMATCH",
-    "TX_FAILED",
-    "TX_DROPPED_REPLACED",
-    "ADDRESS_POISONING_SUSPECTED",
-    "TOKEN_NOT_OFFICIAL",
-    "RECIPIENT_MISMATCH",
-    "NO_TRANSFER_TO_ADDRESS",
-    "NODE_OUT_OF_SYNC",
-    "NONCE_GAP",
-    "FEE_TOO_LOW",
-    "TX_PENDING",
-    "CONFIRMATIONS_INSUFFICIENT",
-    "AMOUNT_BELOW_MINIMUM",
-    "AMOUNT_MISMATCH",
-    "INTERNAL_TRANSFER",
-    "TOKEN_UNKNOWN",
-    "CONFIRMATIONS_SUFFICIENT",
-    "TX_CONFIRMED",
-    "NODE_UNAVAILABLE",
-    "TX_NOT_FOUND",
-    "NETWORK_CONGESTED",
-    "INTERNAL_CHECK_ERROR",
-)
+PRIORITY: tuple[str, ...] = tuple(CODES)  # the table is written in this order
 
 NO_FINDINGS = "NO_FINDINGS"
 

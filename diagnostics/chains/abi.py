@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from eth_abi.abi import decode as abi_decode
 from eth_abi.exceptions import DecodingError
 
+from diagnostics.model import ContractCall, Transfer
+
 TRANSFER_TOPIC = "ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"
 _SELECTORS = {"a9059cbb": "transfer", "23b872dd": "transferFrom", "095ea7b3": "approve"}
 _ARGUMENTS = {"transfer": 2, "approve": 2, "transferFrom": 3}
@@ -121,3 +123,13 @@ def decode_revert_data(data: str) -> str | None:
     except (DecodingError, ValueError, OverflowError):
         return None
     return None
+
+
+def intended_transfers(sender: str, to: str | None, value: int, call: ContractCall | None) -> tuple[Transfer, ...]:
+    """What a transaction asks to move, read from itself: the native value it carries and the token a
+    ``transfer``/``transferFrom`` call names (an ``approve`` moves nothing). Known while it is pending, and
+    after it failed, when no log says anything."""
+    asked = [Transfer(sender, to, value, how="value")] if value and to else []
+    if call and call.method in ("transfer", "transferFrom") and call.target and call.amount is not None:
+        asked.append(Transfer(call.source or sender, call.target, call.amount, call.token, how="call"))
+    return tuple(asked)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from diagnostics.model import Found, Network, NetworkFacts, NotFound, Unavailable
+from diagnostics.model import Found, Network, NetworkFacts, NotFound, SignedTransaction, Unavailable
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
 
@@ -22,11 +22,11 @@ class ChainAdapter(Protocol):
     family: str
     timeout: float  # seconds one round of requests may take; a gather takes at most two rounds
 
-    def gather(self, network: Network, tx_hash: str, sender: str | None = None) -> NetworkFacts:
+    def gather(self, network: Network, tx_hash: str, signed: SignedTransaction | None = None) -> NetworkFacts:
         """Every fact about ``tx_hash`` on ``network``; failures become ``Unavailable``, never exceptions.
 
-        ``sender``, when the case already knows it (a raw signed transaction), has its nonces read even if
-        the network does not know the hash: they tell a replaced transaction from one never broadcast.
+        ``signed``, when the user gave the raw signed transaction, tells an adapter whose chain can say more
+        about it than its hash (an EVM sender's nonce: replaced, or never broadcast) what to ask.
         """
         ...
 
@@ -156,8 +156,10 @@ def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str]
 
 
 def _not_found(missing: Sequence[NetworkFacts]) -> NetworkFacts:
-    """Every node that answered said "not found": the first one's facts, naming all who said so."""
-    return replace(missing[0], endpoint=", ".join(f.endpoint for f in missing))
+    """Every node that answered said "not found": the facts of the first that knows whether it was replaced
+    (some nodes keep a record of replacements, others do not), else the first one's, naming all who said so."""
+    told = next((f for f in missing if isinstance(f.replacement, Found)), missing[0])
+    return replace(told, endpoint=", ".join(f.endpoint for f in missing))
 
 
 def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
@@ -176,8 +178,8 @@ def _all_failed(failed: Sequence[NetworkFacts]) -> NetworkFacts:
         endpoint=hosts,
         tx=dead,
         head=dead,
-        nonces=dead if failed[0].nonces else None,
         fees=dead if failed[0].fees else None,
+        replacement=dead if failed[0].replacement else None,
     )
 
 
@@ -200,10 +202,10 @@ class EndpointAdapter(ABC):
     def endpoints_for(self, network: Network) -> list[str]:
         return list(self._endpoints.get(network.slug) or network.rpc_urls)
 
-    def gather(self, network: Network, tx_hash: str, sender: str | None = None) -> NetworkFacts:
+    def gather(self, network: Network, tx_hash: str, signed: SignedTransaction | None = None) -> NetworkFacts:
         urls = self.endpoints_for(network)
-        return ask_endpoints(network, urls, lambda url: self._gather_at(url, network, tx_hash, sender))
+        return ask_endpoints(network, urls, lambda url: self._gather_at(url, network, tx_hash, signed))
 
     @abstractmethod
-    def _gather_at(self, url: str, network: Network, tx_hash: str, sender: str | None) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
         """Every fact one endpoint gave; its failures as ``Unavailable``, never an exception."""

@@ -25,6 +25,7 @@ from diagnostics.chains.abi import (
     decode_string_result,
     decode_token_call,
     decode_transfer_log,
+    intended_transfers,
 )
 from diagnostics.chains.adapter import (
     EndpointAdapter,
@@ -36,16 +37,21 @@ from diagnostics.chains.adapter import (
 from diagnostics.model import (
     ChainHead,
     ContractCall,
-    FeeMarket,
+    EvmDetails,
+    EvmFeeMarket,
+    FeeContext,
     Found,
     Lookup,
     Network,
     NetworkFacts,
     NonceState,
     NotFound,
+    Replacement,
+    SignedTransaction,
     TokenInfo,
     Transfer,
     TxFacts,
+    TxStatus,
     Unavailable,
 )
 
@@ -106,9 +112,9 @@ def decode_head(block: Mapping[str, Any]) -> ChainHead:
     return ChainHead(number=_int(block["number"]), timestamp=_int(block["timestamp"]))
 
 
-def decode_fee_history(raw: Mapping[str, Any], pending_count: int | None = None) -> FeeMarket:
+def decode_fee_history(raw: Mapping[str, Any], pending_count: int | None = None) -> EvmFeeMarket:
     base_fees = tuple(_int(b) for b in raw.get("baseFeePerGas") or ())
-    return FeeMarket(
+    return EvmFeeMarket(
         next_base_fee=base_fees[-1] if base_fees else None,
         base_fees=base_fees[:-1],
         gas_used_ratios=tuple(float(r) for r in raw.get("gasUsedRatio") or ()),
@@ -139,25 +145,41 @@ def decode_call(to: str | None, data: str, sender: str) -> ContractCall | None:
 
 
 def decode_transaction(raw: Mapping[str, Any]) -> TxFacts:
-    """A transaction as ``eth_getTransactionByHash`` gives it; receipt fields stay empty."""
+    """A transaction as ``eth_getTransactionByHash`` gives it: pending until its receipt says otherwise."""
     sender = to_checksum_address(raw["from"])
     to = _address(raw.get("to"))
     data = str(raw.get("input") or raw.get("data") or "0x")
-    return TxFacts(
-        tx_hash=str(raw["hash"]).lower(),
-        sender=sender,
-        to=to,
+    input_size = len(data.removeprefix("0x")) // 2
+    call = decode_call(to, data, sender)
+    value = _int(raw["value"])
+    details = EvmDetails(
         nonce=_int(raw["nonce"]),
-        value=_int(raw["value"]),
+        value=value,
         gas_limit=_int(raw["gas"]),
         tx_type=_int(raw.get("type") or "0x0"),
         gas_price=_opt_int(raw.get("gasPrice")),
         max_fee=_opt_int(raw.get("maxFeePerGas")),
         max_priority_fee=_opt_int(raw.get("maxPriorityFeePerGas")),
-        block_number=_opt_int(raw.get("blockNumber")),
-        input_size=len(data.removeprefix("0x")) // 2,
-        call=decode_call(to, data, sender),
+        input_size=input_size,
     )
+    return TxFacts(
+        tx_hash=str(raw["hash"]).lower(),
+        sender=sender,
+        to=to,
+        status=TxStatus.PENDING,
+        block_number=_opt_int(raw.get("blockNumber")),
+        intended=intended_transfers(sender, to, value, call),
+        call=call,
+        opaque_call=call is None and input_size > 0,
+        details=details,
+    )
+
+
+def decode_status(receipt_status: int | None, gas_used: int, gas_limit: int) -> TxStatus:
+    """Status 0 failed; before receipts carried a status (pre-Byzantium, 2017), all gas used up meant it failed."""
+    if receipt_status is not None:
+        return TxStatus.FAILED if receipt_status == 0 else TxStatus.CONFIRMED
+    return TxStatus.FAILED if gas_used >= gas_limit else TxStatus.CONFIRMED
 
 
 def decode_transfer_logs(logs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, str, int, int]]:
@@ -246,14 +268,14 @@ class EvmAdapter(EndpointAdapter):
 
     family = "evm"
 
-    def _gather_at(self, url: str, network: Network, tx_hash: str, sender: str | None) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
         session = _RpcSession(url, self.timeout)
         host = endpoint_host(url)
         try:
-            facts = _gather(session, network, tx_hash, host, sender)
+            facts = _gather(session, network, tx_hash, host, signed)
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = describe_failure(exc, url, self.timeout)
-            facts = NetworkFacts(network.slug, host, tx=dead, head=dead, nonces=dead, fees=dead)
+            facts = NetworkFacts(network.slug, host, tx=dead, head=dead, fees=dead, replacement=dead)
         return replace(facts, round_trips=session.round_trips)
 
 
@@ -273,7 +295,9 @@ def _decoded(host: str, method: str, reply: Any, decode: Callable[[Any], T]) -> 
         return unavailable("unreadable", "{host} gave an unreadable answer to {method}", host=host, method=method)
 
 
-def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str, sender: str | None) -> NetworkFacts:
+def _gather(
+    session: _RpcSession, network: Network, tx_hash: str, host: str, signed: SignedTransaction | None
+) -> NetworkFacts:
     calls: list[tuple[str, list[Any]]] = [
         ("eth_chainId", []),
         ("eth_getTransactionByHash", [tx_hash]),
@@ -282,7 +306,8 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str, sen
         ("eth_feeHistory", [hex(FEE_HISTORY_BLOCKS), "latest", list(REWARD_PERCENTILES)]),
         ("txpool_status", []),
     ]
-    if sender is not None:  # known before asking (a raw signed transaction): its nonces ride in the same batch
+    if signed is not None:  # known before asking (a raw signed transaction): its nonces ride in the same batch
+        sender = signed.sender
         calls += [("eth_getTransactionCount", [sender, "latest"]), ("eth_getTransactionCount", [sender, "pending"])]
     chain_id, raw_tx, raw_receipt, raw_head, raw_fees, raw_pool, *sender_counts = session.call_all(calls)
     chain = _decoded(host, "eth_chainId", chain_id, _int)
@@ -293,13 +318,14 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str, sen
         )
     if isinstance(chain, Unavailable):
         wrong = chain
-        return NetworkFacts(network.slug, host, tx=wrong, head=wrong, nonces=wrong, fees=wrong)
+        return NetworkFacts(network.slug, host, tx=wrong, head=wrong, fees=wrong, replacement=wrong)
 
     head = _decoded(host, "eth_getBlockByNumber", raw_head, decode_head)
     pool = None if isinstance(raw_pool, RpcError) else decode_pool_size(raw_pool)
-    fees = _decoded(host, "eth_feeHistory", raw_fees, lambda raw: decode_fee_history(raw, pool))
+    fees: Lookup[FeeContext] = _decoded(host, "eth_feeHistory", raw_fees, lambda raw: decode_fee_history(raw, pool))
     nonces = _nonces(host, *sender_counts) if sender_counts else None
-    found = NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees, nonces=nonces)
+    replacement = _replacement(signed.nonce, nonces) if signed is not None and nonces is not None else None
+    found = NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees, replacement=replacement)
     if isinstance(raw_tx, RpcError) or isinstance(raw_receipt, RpcError):
         method = "eth_getTransactionByHash" if isinstance(raw_tx, RpcError) else "eth_getTransactionReceipt"
         return replace(found, tx=_refused(host, method, raw_tx if isinstance(raw_tx, RpcError) else raw_receipt))
@@ -319,7 +345,21 @@ def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str, sen
         missing = unavailable("block_without_receipt", text, host=host)
         return replace(found, tx=missing)
     facts, nonces = _second_round(session, network, tx.value, raw_tx, raw_receipt)
-    return replace(found, tx=Found(facts), nonces=nonces)
+    if not facts.pending:  # a mined transaction's nonce is its own: nothing can replace it any more
+        return replace(found, tx=Found(facts), replacement=None)
+    details = facts.details
+    assert isinstance(details, EvmDetails)
+    if isinstance(nonces, Found):
+        facts = replace(facts, details=replace(details, sender_nonces=nonces.value))
+    return replace(found, tx=Found(facts), replacement=_replacement(details.nonce, nonces))
+
+
+def _replacement(nonce: int, nonces: Lookup[NonceState]) -> Lookup[Replacement]:
+    """Whether the sender has already used ``nonce`` in a mined transaction: then this one can never be."""
+    if not isinstance(nonces, Found):
+        return nonces
+    state = nonces.value
+    return Found(Replacement(nonce < state.latest, "nonce", None, nonce, state.latest, state.pending))
 
 
 def _nonces(host: str, latest: Any, pending: Any) -> Lookup[NonceState]:
@@ -373,23 +413,31 @@ def _second_round(
         return TokenInfo(contract, listed.symbol, listed.decimals) if listed else metadata[contract]
 
     nonces = _nonces(session.host, latest, pending)
+    details = tx.details
+    assert isinstance(details, EvmDetails)
     if tx.call:
-        tx = replace(tx, call_token=token(tx.call.contract))
+        call = replace(tx.call, token=token(tx.call.contract))
+        tx = replace(tx, call=call, intended=intended_transfers(tx.sender, tx.to, details.value, call))
     if receipt is None or block_number is None:
         return tx, nonces
 
     block = rest[0]
+    gas_used = _int(receipt["gasUsed"])
+    price = _opt_int(receipt.get("effectiveGasPrice")) or details.gas_price
+    details = replace(details, gas_used=gas_used, effective_gas_price=price, receipt_status=status)
     tx = replace(
         tx,
         block_number=block_number,
         block_timestamp=_opt_int(block.get("timestamp")) if isinstance(block, Mapping) else None,
-        status=status,
-        gas_used=_int(receipt["gasUsed"]),
-        effective_gas_price=_opt_int(receipt.get("effectiveGasPrice")) or tx.gas_price,
+        status=decode_status(status, gas_used, details.gas_limit),
+        fee=gas_used * price if price is not None else None,
+        details=details,
     )
     if tx.failed:
         reason = decode_revert(rest[1]) if len(rest) > 1 and isinstance(rest[1], RpcError) else None
         return replace(tx, revert_reason=reason), nonces
-    native = [Transfer(tx.sender, tx.to, tx.value)] if tx.value and tx.to else []
-    tokens = [Transfer(sender, to, amount, token(contract), index) for contract, sender, to, amount, index in logs]
+    native = [Transfer(tx.sender, tx.to, details.value)] if details.value and tx.to else []
+    tokens = [
+        Transfer(sender, to, amount, token(contract), index, how="log") for contract, sender, to, amount, index in logs
+    ]
     return replace(tx, transfers=tuple(native + tokens)), nonces

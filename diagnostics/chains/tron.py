@@ -41,10 +41,12 @@ from diagnostics.model import (
     Network,
     NetworkFacts,
     NotFound,
+    SignedTransaction,
     TokenInfo,
     Transfer,
-    TronCost,
+    TronDetails,
     TxFacts,
+    TxStatus,
     Unavailable,
 )
 
@@ -147,17 +149,17 @@ def decode_transaction(raw_tx: Mapping[str, Any], info: Mapping[str, Any] | None
     to: str | None = None
     amount = 0
     call: ContractCall | None = None
-    input_size = 0
+    opaque = False
     if kind in ("TransferContract", "TransferAssetContract"):
         to, amount = base58(value["to_address"]), _number(value, "amount")
     elif kind == "TriggerSmartContract":
         to, amount = base58(value["contract_address"]), _number(value, "call_value")
         data = str(value.get("data") or "")
-        input_size = len(data) // 2
         call = _call(to, data, sender)
+        opaque = call is None and len(data) > 0
     status, result = _outcome(raw_tx, info)
     receipt = (info or {}).get("receipt") or {}
-    cost = TronCost(
+    cost = TronDetails(
         fee_limit=raw_data.get("fee_limit"),
         energy_used=_number(receipt, "energy_usage_total"),
         energy_fee=_number(receipt, "energy_fee"),
@@ -165,18 +167,19 @@ def decode_transaction(raw_tx: Mapping[str, Any], info: Mapping[str, Any] | None
         bandwidth_used=_number(receipt, "net_usage"),
         bandwidth_fee=_number(receipt, "net_fee"),
     )
+    # A TRC-10 asset's amount is no TRX: only TRX a transaction carries is asked for as native value.
+    native = amount if kind != "TransferAssetContract" else 0
     tx = TxFacts(
         tx_hash=str(raw_tx["txID"]).lower(),
         sender=sender,
         to=to,
-        nonce=None,
-        value=amount if kind != "TransferAssetContract" else 0,
-        gas_limit=None,
-        input_size=input_size,
+        status=TxStatus.PENDING,
+        intended=abi.intended_transfers(sender, to, native, call),
         call=call,
+        opaque_call=opaque,
         result=result,
         expires_at=_number(raw_data, "expiration") // _MS or None,
-        cost=cost,
+        details=cost,
     )
     if info is None:
         return tx
@@ -186,7 +189,7 @@ def decode_transaction(raw_tx: Mapping[str, Any], info: Mapping[str, Any] | None
         tx,
         block_number=_number(info, "blockNumber"),
         block_timestamp=_number(info, "blockTimeStamp") // _MS,
-        status=status,
+        status=TxStatus.FAILED if failed else TxStatus.CONFIRMED,
         fee=_number(info, "fee"),
         revert_reason=abi.decode_revert_data(str(results[0] or "")) if failed else None,
         failure_message=decode_message(info.get("resMessage")) if failed else None,
@@ -299,8 +302,8 @@ class TronAdapter(EndpointAdapter):
         super().__init__(endpoints, timeout)
         self._api_key = api_key
 
-    def _gather_at(self, url: str, network: Network, tx_hash: str, sender: str | None) -> NetworkFacts:
-        # ``sender`` is not asked: a Tron transaction has no nonce, so its absence cannot mean "replaced".
+    def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
+        # ``signed`` is not asked about: a Tron transaction has no nonce, so its absence cannot mean "replaced".
         # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
         provider = HTTPProvider(url, timeout=self.timeout)
         # tronpy's own key rotation (its shared built-in keys, a retry loop and a sleep on HTTP 403, a
@@ -415,11 +418,22 @@ def _second_round(client: Tron, rounds: _Rounds, network: Network, tx: TxFacts, 
         return TokenInfo(contract, listed.symbol, listed.decimals) if listed else metadata[contract]
 
     transfers = tuple(
-        Transfer(t.sender, t.recipient, t.amount, token(t.contract) if t.contract else None, t.index) for t in raw
+        Transfer(t.sender, t.recipient, t.amount, token(t.contract) if t.contract else None, t.index, _how(t))
+        for t in raw
     )
+    call = replace(tx.call, token=token(tx.call.contract)) if tx.call else None
+    details = tx.details if isinstance(tx.details, TronDetails) else TronDetails()
+    native = next((t.amount for t in tx.intended if t.how == "value"), 0)
     return replace(
         tx,
-        call_token=token(tx.call.contract) if tx.call else None,
-        transfers=transfers if not tx.pending and not tx.failed else (),
-        recipient_activated=activated,
+        call=call,
+        intended=abi.intended_transfers(tx.sender, tx.to, native, call),
+        transfers=transfers if tx.status is TxStatus.CONFIRMED else (),
+        details=replace(details, recipient_activated=activated),
     )
+
+
+def _how(transfer: RawTransfer) -> str:
+    if transfer.contract is None:
+        return "value"
+    return "asset" if transfer.contract.startswith("trc10:") else "log"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.model import Amount, Finding, Severity
+from diagnostics.model import Amount, Finding
 from diagnostics.model.facts import EXACT
 
 
-@check("AMOUNT_MISMATCH", Severity.WARNING)
+@check("AMOUNT_MISMATCH")
 def amount_mismatch(ctx: CheckContext) -> Finding | None:
     expected = ctx.case.amount
     if expected is None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
 from diagnostics.intake.sniff import address_form, hash_fits_any, hash_fits_family, hash_form, same_account
-from diagnostics.model import AUTO_DETECT, Finding, Severity, Term
+from diagnostics.model import AUTO_DETECT, Finding, Term
 
 
-@check("INPUT_INVALID_HASH", Severity.PROBLEM)
+@check("INPUT_INVALID_HASH")
 def invalid_hash(ctx: CheckContext) -> Finding | None:
     form, chosen = hash_form(ctx.case.tx_hash), ctx.chosen
     fits = hash_fits_family(form, chosen.family) if chosen else hash_fits_any(form)
@@ -26,7 +26,7 @@ def invalid_hash(ctx: CheckContext) -> Finding | None:
     )
 
 
-@check("INPUT_INVALID_ADDRESS", Severity.PROBLEM)
+@check("INPUT_INVALID_ADDRESS")
 def invalid_address(ctx: CheckContext) -> Finding | None:
     if ctx.case.address is None:
         return None
@@ -45,7 +45,7 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
     )
 
 
-@check("ADDRESS_NETWORK_MISMATCH", Severity.PROBLEM)
+@check("ADDRESS_NETWORK_MISMATCH")
 def address_network_mismatch(ctx: CheckContext) -> Finding | None:
     chosen = ctx.chosen
     if ctx.case.address is None or chosen is None:
@@ -69,7 +69,7 @@ def address_network_mismatch(ctx: CheckContext) -> Finding | None:
     )
 
 
-@check("SECRET_DETECTED", Severity.CRITICAL)
+@check("SECRET_DETECTED")
 def secret_detected(ctx: CheckContext) -> Finding | None:
     if ctx.case.refused is None:
         return None

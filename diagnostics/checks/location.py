@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
 from diagnostics.intake.sniff import address_form
-from diagnostics.model import Evidence, Finding, Found, NetworkFacts, NotFound, Severity, Term, Unavailable, known
+from diagnostics.model import Evidence, Finding, Found, NetworkFacts, NotFound, Term, Unavailable, known
 
 # A head older than this many block times (and at least a minute) means the node has stopped following
 # the chain: a normal chain misses a slot or two, never ten in a row.
@@ -25,7 +25,7 @@ def stale_head(ctx: CheckContext, facts: NetworkFacts | None = None) -> tuple[in
     return (age, allowed) if age > allowed else None
 
 
-@check("TX_NOT_FOUND", Severity.PROBLEM)
+@check("TX_NOT_FOUND")
 def not_found(ctx: CheckContext) -> Finding | None:
     asked = ctx.facts.networks
     # Unknown is not absent: one node that could not answer in full, or that is behind the chain, keeps
@@ -39,34 +39,35 @@ def not_found(ctx: CheckContext) -> Finding | None:
         )
         for n in asked
     )
-    signed, nonces = ctx.case.signed, ctx.nonces
-    if signed and nonces:  # the raw transaction the user gave: its nonce is still free, so it never arrived
+    # The raw transaction the user gave: its nonce is still free, so it was never broadcast.
+    free = ctx.replacement if ctx.replacement is not None and ctx.replacement.nonce is not None else None
+    if free is not None:
         evidence += (
-            ctx.evidence("nonce", signed.nonce),
-            ctx.evidence("sender_mined_count", nonces.latest),
-            ctx.evidence("sender_pending_count", nonces.pending),
+            ctx.evidence("nonce", free.nonce),
+            ctx.evidence("sender_mined_count", free.mined_count),
+            ctx.evidence("sender_pending_count", free.pending_count),
         )
     return ctx.finding(
         "TX_NOT_FOUND",
-        variant="never_broadcast" if signed and nonces else "searched" if len(asked) > 1 else "",
+        variant="never_broadcast" if free else "searched" if len(asked) > 1 else "",
         evidence=evidence,
-        nonce=signed.nonce if signed else None,
-        mined_count=nonces.latest if nonces else None,
+        nonce=free.nonce if free else None,
+        mined_count=free.mined_count if free else None,
         networks=tuple(ctx.name_of(n.network) for n in asked),
         count=len(asked),
     )
 
 
-@check("NODE_UNAVAILABLE", Severity.WARNING)
+@check("NODE_UNAVAILABLE")
 def node_unavailable(ctx: CheckContext) -> Finding | None:
     evidence = []
     dead = []
     located = ctx.facts.located
     # Once the transaction is found, only its own network's silence matters: a hash names one transaction.
     for n in (located,) if located else ctx.facts.networks:
-        # Nonces and fees matter only while the transaction waits; then not knowing them is worth saying.
+        # Fees and replacements matter only while the transaction waits; then not knowing them is worth saying.
         waiting = isinstance(n.tx, Found) and n.tx.value.pending
-        lookups = (n.tx, n.head, n.nonces, n.fees) if waiting else (n.tx, n.head)
+        lookups = (n.tx, n.head, n.replacement, n.fees) if waiting else (n.tx, n.head)
         reasons = [x for x in lookups if isinstance(x, Unavailable)]
         if reasons:
             dead.append(ctx.name_of(n.network))
@@ -82,7 +83,7 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
     )
 
 
-@check("NETWORK_MISMATCH", Severity.PROBLEM)
+@check("NETWORK_MISMATCH")
 def network_mismatch(ctx: CheckContext) -> Finding | None:
     located = ctx.facts.located
     if located is None:
@@ -130,7 +131,7 @@ def _answer(facts: NetworkFacts) -> Term | Unavailable:
     return Term("not_found") if isinstance(facts.tx, NotFound) else facts.tx
 
 
-@check("NODE_OUT_OF_SYNC", Severity.WARNING)
+@check("NODE_OUT_OF_SYNC")
 def node_out_of_sync(ctx: CheckContext) -> Finding | None:
     located = ctx.facts.located
     # Found: only its own node's lag matters. Not found: any node behind the chain makes "not found" unsure.
@@ -139,14 +140,11 @@ def node_out_of_sync(ctx: CheckContext) -> Finding | None:
         return None
     lagging = behind[0]
     stale, head = stale_head(ctx, lagging), known(lagging.head)
-    tx = ctx.tx
+    outcome = ctx.outcome
     if stale is None or head is None:
         return None
-    if (
-        tx is not None
-        and tx.block_number is not None
-        and head.number - tx.block_number + 1 >= ctx.required_confirmations
-    ):
+    depth = outcome.depth if outcome is not None and outcome.network == lagging.network else None
+    if depth is not None and depth.confirmations >= depth.required:
         return None  # a lagging node can only under-count: the requirement is met all the same
     age, allowed = stale
     return ctx.finding(

@@ -1,16 +1,20 @@
 """The check registry and the context every check reads.
 
 A check is a pure function of a ``CheckContext`` that returns one ``Finding`` or ``None``; it is
-registered with the one code it may raise (FINDINGS.md: each code has exactly one check).
+registered with the one code it may raise (FINDINGS.md: each code has exactly one check). A check that
+judges what only one chain family has (an EVM nonce, a Bitcoin fee rate) says which family: a code then
+has one check per family that needs its own judgement, and a family-neutral one for the rest, if any. A
+neutral check reads only the facts' core and the outcome the engine worked out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from diagnostics.checks.codes import CODES
 from diagnostics.intake.sniff import address_form, networks_for_address, same_address
 from diagnostics.model import (
     Amount,
@@ -19,11 +23,12 @@ from diagnostics.model import (
     Evidence,
     EvidenceValue,
     Facts,
-    FeeMarket,
+    FeeContext,
     Finding,
     Network,
     NetworkFacts,
-    NonceState,
+    Outcome,
+    Replacement,
     Severity,
     TokenInfo,
     Transfer,
@@ -34,23 +39,30 @@ from diagnostics.model import (
 CheckFn = Callable[["CheckContext"], Finding | None]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Check:
+    """The check (or, by family, the checks) that raise ``code``; ``None`` keys the family-neutral one."""
+
     code: str
     severity: Severity
-    run: CheckFn
+    by_family: dict[str | None, CheckFn] = field(default_factory=dict)
+
+    def run(self, ctx: CheckContext) -> Finding | None:
+        fn = self.by_family.get(ctx.network.family) or self.by_family.get(None)
+        return fn(ctx) if fn is not None else None
 
 
 REGISTRY: dict[str, Check] = {}
 
 
-def check(code: str, severity: Severity) -> Callable[[CheckFn], CheckFn]:
-    """Register ``fn`` as the one check that raises ``code``."""
+def check(code: str, family: str | None = None) -> Callable[[CheckFn], CheckFn]:
+    """Register ``fn`` as the check that raises ``code`` (for ``family`` only, when one is named)."""
 
     def register(fn: CheckFn) -> CheckFn:
-        if code in REGISTRY:
-            raise ValueError(f"code {code} is already raised by {REGISTRY[code].run.__name__}")
-        REGISTRY[code] = Check(code, severity, fn)
+        registered = REGISTRY.setdefault(code, Check(code, CODES[code].severity))
+        if family in registered.by_family:
+            raise ValueError(f"code {code} is already raised by {registered.by_family[family].__name__}")
+        registered.by_family[family] = fn
         return fn
 
     return register
@@ -58,10 +70,11 @@ def check(code: str, severity: Severity) -> Callable[[CheckFn], CheckFn]:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """The case, the network judged, the facts gathered, and the one clock reading.
+    """The case, the network judged, the facts gathered, what the engine worked out, and the one clock reading.
 
     ``network`` is where the transaction was found, else the one the user chose; ``chosen`` is the
-    user's choice (``None``: Auto-detect); ``profiles`` name every network the facts mention.
+    user's choice (``None``: Auto-detect); ``profiles`` name every network the facts mention;
+    ``outcome`` is what the transaction did and how deep it is (``None`` when no network knows it).
     """
 
     case: Case
@@ -70,6 +83,7 @@ class CheckContext:
     now: datetime
     chosen: Network | None
     profiles: tuple[Network, ...] = ()
+    outcome: Outcome | None = None
 
     def finding(
         self,
@@ -123,23 +137,17 @@ class CheckContext:
         return known(self.selected.head) if self.selected else None
 
     @property
-    def nonces(self) -> NonceState | None:
-        return known(self.selected.nonces) if self.selected else None
-
-    @property
-    def fees(self) -> FeeMarket | None:
+    def fees(self) -> FeeContext | None:
         return known(self.selected.fees) if self.selected else None
 
     @property
-    def replaced(self) -> bool:
-        """A transaction whose nonce the sender has already used in a block: it can never confirm.
+    def replacement(self) -> Replacement | None:
+        return known(self.selected.replacement) if self.selected else None
 
-        Pending ones say their nonce; one no node knows says it only through the raw signed transaction.
-        """
-        tx, nonces, signed = self.tx, self.nonces, self.case.signed
-        if tx is None:
-            return bool(signed and nonces and signed.nonce < nonces.latest)
-        return bool(tx.pending and nonces and tx.nonce is not None and tx.nonce < nonces.latest)
+    @property
+    def replaced(self) -> bool:
+        """Another transaction took this one's place (known from the chain, found or not): it can never confirm."""
+        return bool(self.replacement and self.replacement.replaced)
 
     @property
     def required_confirmations(self) -> int:
@@ -149,19 +157,9 @@ class CheckContext:
         return same_address(a, b)
 
     def moved(self) -> tuple[Transfer, ...]:
-        """What the transaction moved, or, while it is pending, what its call data asks to move."""
-        tx = self.tx
-        if tx is None or tx.failed:
-            return ()
-        if not tx.pending:
-            return tx.transfers
-        intended: list[Transfer] = []
-        if tx.value and tx.to:
-            intended.append(Transfer(tx.sender, tx.to, tx.value))
-        call = tx.call
-        if call and call.method in ("transfer", "transferFrom") and call.target and call.amount is not None:
-            intended.append(Transfer(call.source or tx.sender, call.target, call.amount, tx.call_token))
-        return tuple(intended)
+        """What the transaction moved, or, while it is pending, what it asks to move (the engine's outcome)."""
+        outcome = self.outcome
+        return outcome.moved if outcome is not None and outcome.network == self.network.slug else ()
 
     @property
     def address(self) -> str | None:

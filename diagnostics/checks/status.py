@@ -1,4 +1,9 @@
-"""Whether the transaction is waiting, done, or failed."""
+"""Whether the transaction is waiting, done, failed or replaced.
+
+What a waiting or failed transaction shows differs by family (an EVM nonce and fees, a Tron expiration
+and energy, a Bitcoin fee rate and RBF signal), so those checks have a version per family over a shared
+core; a family with none of its own gets the core alone.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from diagnostics.checks.registry import CheckContext, check, gwei
-from diagnostics.model import Evidence, EvidenceValue, Finding, Severity, Term, TronCost, TxFacts
-
-
-@check("TX_PENDING", Severity.WARNING)
-def pending(ctx: CheckContext) -> Finding | None:
-    tx = ctx.tx
-    if tx is None or not tx.pending:
-        return None
-    evidence = [ctx.evidence("block", Term("in_pool"))]
-    if tx.nonce is not None:
-        evidence.append(ctx.evidence("nonce", tx.nonce))
-    if tx.max_fee is not None:
-        evidence.append(ctx.evidence("max_fee_gwei", gwei(tx.max_fee)))
-    if tx.gas_price is not None and tx.max_fee is None:
-        evidence.append(ctx.evidence("gas_price_gwei", gwei(tx.gas_price)))
-    variant = ""
-    if tx.expires_at is not None:
-        # A Tron transaction not in a block by its expiration can never be: the network drops it.
-        evidence.append(ctx.evidence("expires_at", _utc(tx.expires_at)))
-        variant = "expired" if tx.expires_at < ctx.now.timestamp() else "expires"
-    elif tx.nonce is None:
-        variant = "no_nonce"
-    return ctx.finding(
-        "TX_PENDING", variant=variant, evidence=tuple(evidence), nonce=tx.nonce, expires_at=_expiry(tx.expires_at)
-    )
+from diagnostics.model import (
+    BitcoinDetails,
+    Evidence,
+    EvidenceValue,
+    EvmDetails,
+    Finding,
+    Term,
+    TronDetails,
+    TxFacts,
+)
 
 
 def _utc(timestamp: int) -> datetime:
@@ -38,73 +28,144 @@ def _utc(timestamp: int) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
-def _expiry(timestamp: int | None) -> datetime | None:
-    return _utc(timestamp) if timestamp is not None else None
+def _pending(
+    ctx: CheckContext, rows: tuple[Evidence, ...] = (), variant: str = "", **params: EvidenceValue
+) -> Finding | None:
+    tx = ctx.tx
+    if tx is None or not tx.pending:
+        return None
+    evidence = (ctx.evidence("block", Term("in_pool")), *rows)
+    return replace(ctx.finding("TX_PENDING", variant=variant, evidence=evidence), params=params)
 
 
-@check("TX_CONFIRMED", Severity.INFO)
-def confirmed(ctx: CheckContext) -> Finding | None:
+@check("TX_PENDING")
+def pending(ctx: CheckContext) -> Finding | None:
+    return _pending(ctx)
+
+
+@check("TX_PENDING", family="evm")
+def pending_evm(ctx: CheckContext) -> Finding | None:
+    details = ctx.tx.details if ctx.tx else None
+    if not isinstance(details, EvmDetails):
+        return _pending(ctx, variant="no_nonce")
+    rows = [ctx.evidence("nonce", details.nonce)]
+    if details.max_fee is not None:
+        rows.append(ctx.evidence("max_fee_gwei", gwei(details.max_fee)))
+    elif details.gas_price is not None:
+        rows.append(ctx.evidence("gas_price_gwei", gwei(details.gas_price)))
+    return _pending(ctx, tuple(rows), nonce=details.nonce)
+
+
+@check("TX_PENDING", family="tron")
+def pending_tron(ctx: CheckContext) -> Finding | None:
+    tx = ctx.tx
+    if tx is None or tx.expires_at is None:
+        return _pending(ctx, variant="no_nonce")
+    # A Tron transaction not in a block by its expiration can never be: the network drops it.
+    variant = "expired" if ctx.outcome is not None and ctx.outcome.status == "expired" else "expires"
+    expiry = _utc(tx.expires_at)
+    return _pending(ctx, (ctx.evidence("expires_at", expiry),), variant, expires_at=expiry)
+
+
+@check("TX_PENDING", family="bitcoin")
+def pending_bitcoin(ctx: CheckContext) -> Finding | None:
+    details = ctx.tx.details if ctx.tx else None
+    if not isinstance(details, BitcoinDetails):
+        return _pending(ctx)
+    rows = [
+        ctx.evidence("fee_rate_sat_vb", details.fee_rate),
+        ctx.evidence("rbf_signalled", Term("yes" if details.rbf else "no")),
+    ]
+    if details.unconfirmed_parents:
+        rows.append(ctx.evidence("unconfirmed_parents", details.unconfirmed_parents))
+    return _pending(ctx, tuple(rows), "bitcoin", fee_rate=details.fee_rate)
+
+
+def _confirmed(ctx: CheckContext, extra: tuple[Evidence, ...] = (), status: str = "success") -> Finding | None:
     tx = ctx.tx
     if tx is None or tx.pending or tx.failed:
         return None
     block = tx.block_number
-    evidence = [
-        ctx.evidence("block", block, block),
-        ctx.evidence("status", Term("success" if tx.status else "no_status"), block),
-    ]
+    evidence = [ctx.evidence("block", block, block), ctx.evidence("status", Term(status), block)]
     if tx.block_timestamp is not None:
         evidence.append(ctx.evidence("block_time", _utc(tx.block_timestamp), block))
-    for t in tx.transfers:
+    for t in ctx.moved():
         evidence.append(ctx.evidence("transfer", f"{t.sender} → {t.recipient}: {ctx.amount(t) or t.amount}", block))
-    if tx.recipient_activated is False:
+    return ctx.finding("TX_CONFIRMED", evidence=(*evidence, *extra), block=block)
+
+
+@check("TX_CONFIRMED")
+def confirmed(ctx: CheckContext) -> Finding | None:
+    return _confirmed(ctx)
+
+
+@check("TX_CONFIRMED", family="evm")
+def confirmed_evm(ctx: CheckContext) -> Finding | None:
+    details = ctx.tx.details if ctx.tx else None
+    # Receipts before Byzantium (2017) carried no status: success is then only "not all gas used".
+    known_status = not isinstance(details, EvmDetails) or details.receipt_status is not None
+    return _confirmed(ctx, status="success" if known_status else "no_status")
+
+
+@check("TX_CONFIRMED", family="tron")
+def confirmed_tron(ctx: CheckContext) -> Finding | None:
+    details = ctx.tx.details if ctx.tx else None
+    if isinstance(details, TronDetails) and details.recipient_activated is False:
         # A Tron account that never received TRX holds tokens all the same; some wallets then show nothing.
-        evidence.append(ctx.evidence("recipient_account", Term("not_activated")))
-    return ctx.finding("TX_CONFIRMED", evidence=tuple(evidence), block=block)
-
-
-@check("TX_FAILED", Severity.CRITICAL)
-def failed(ctx: CheckContext) -> Finding | None:
-    tx = ctx.tx
-    if tx is None or not tx.failed:
-        return None
-    block = tx.block_number
-    variant, rows, params = _tron_failure(ctx, tx) if tx.cost is not None else _evm_failure(ctx, tx)
-    if tx.revert_reason:
-        rows.append(ctx.evidence("revert_reason", tx.revert_reason, block))
-    if tx.failure_message:
-        rows.append(ctx.evidence("node_message", tx.failure_message, block))
-    fee = ctx.native(tx.fee_paid) if tx.fee_paid is not None else None
-    if fee is not None and not (tx.cost is not None and tx.cost.energy_fee == tx.fee_paid):
-        rows.append(ctx.evidence("fee_paid", fee, block))  # (on Tron, said once when it was all energy)
-    found = ctx.finding("TX_FAILED", variant=variant, evidence=tuple(rows))
-    return replace(found, params={"reason": tx.revert_reason, "fee": fee, **params})
+        return _confirmed(ctx, (ctx.evidence("recipient_account", Term("not_activated")),))
+    return _confirmed(ctx)
 
 
 _Failure = tuple[str, list[Evidence], dict[str, EvidenceValue]]
 
 
-def _evm_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
+def _failed(ctx: CheckContext, failure: _Failure, fee_said: bool = False) -> Finding:
+    """The finding for a failed transaction, from the family's own account of the failure."""
+    tx = ctx.tx
+    assert tx is not None
+    variant, rows, params = failure
     block = tx.block_number
     if tx.revert_reason:
-        variant = "revert"
-    elif tx.gas_used is not None and tx.gas_limit is not None and tx.gas_used >= tx.gas_limit:
-        variant = "out_of_gas"
-    else:
-        variant = "unknown"
+        rows.append(ctx.evidence("revert_reason", tx.revert_reason, block))
+    if tx.failure_message:
+        rows.append(ctx.evidence("node_message", tx.failure_message, block))
+    fee = ctx.native(tx.fee) if tx.fee is not None else None
+    if fee is not None and not fee_said:
+        rows.append(ctx.evidence("fee_paid", fee, block))
+    found = ctx.finding("TX_FAILED", variant=variant, evidence=tuple(rows))
+    return replace(found, params={"reason": tx.revert_reason, "fee": fee, **params})
+
+
+@check("TX_FAILED", family="evm")
+def failed_evm(ctx: CheckContext) -> Finding | None:
+    tx = ctx.tx
+    if tx is None or not tx.failed or not isinstance(tx.details, EvmDetails):
+        return None
+    details, block = tx.details, tx.block_number
+    all_gas = details.gas_used is not None and details.gas_used >= details.gas_limit
+    variant = "revert" if tx.revert_reason else "out_of_gas" if all_gas else "unknown"
     rows = [
-        ctx.evidence("status", Term("failed_status" if tx.status == 0 else "no_status_all_gas"), block),
-        ctx.evidence("gas_used", tx.gas_used, block),
-        ctx.evidence("gas_limit", tx.gas_limit, block),
+        ctx.evidence("status", Term("failed_status" if details.receipt_status == 0 else "no_status_all_gas"), block),
+        ctx.evidence("gas_used", details.gas_used, block),
+        ctx.evidence("gas_limit", details.gas_limit, block),
     ]
-    return variant, rows, {"gas_used": tx.gas_used, "gas_limit": tx.gas_limit}
+    return _failed(ctx, (variant, rows, {"gas_used": details.gas_used, "gas_limit": details.gas_limit}))
 
 
 # Tron names how a contract call failed (java-tron Transaction.Result.contractResult); these get their own words.
 _TRON_VARIANTS = {"OUT_OF_ENERGY": "out_of_energy", "REVERT": "revert", "OUT_OF_TIME": "out_of_time"}
 
 
-def _tron_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
-    cost = tx.cost or TronCost()
+@check("TX_FAILED", family="tron")
+def failed_tron(ctx: CheckContext) -> Finding | None:
+    tx = ctx.tx
+    if tx is None or not tx.failed:
+        return None
+    cost = tx.details if isinstance(tx.details, TronDetails) else TronDetails()
+    return _failed(ctx, _tron_failure(ctx, tx, cost), fee_said=cost.energy_fee == tx.fee)
+
+
+def _tron_failure(ctx: CheckContext, tx: TxFacts, cost: TronDetails) -> _Failure:
     block = tx.block_number
     result = tx.result or "FAILED"
     variant = _TRON_VARIANTS.get(result, "tron_other")
@@ -114,21 +175,32 @@ def _tron_failure(ctx: CheckContext, tx: TxFacts) -> _Failure:
     rows = [ctx.evidence("result", result, block), ctx.evidence("energy_used", cost.energy_used, block)]
     if fee_limit is not None:
         rows.append(ctx.evidence("fee_limit", fee_limit, block))
-    rows.append(ctx.evidence("energy_fee", ctx.native(cost.energy_fee), block))
     burned = ctx.native(cost.energy_fee)
+    rows.append(ctx.evidence("energy_fee", burned, block))
     return variant, rows, {"result": result, "energy_used": cost.energy_used, "fee_limit": fee_limit, "burned": burned}
 
 
-@check("TX_DROPPED_REPLACED", Severity.CRITICAL)
+@check("TX_DROPPED_REPLACED")
 def dropped_replaced(ctx: CheckContext) -> Finding | None:
-    tx, nonces, signed = ctx.tx, ctx.nonces, ctx.case.signed
-    if nonces is None or not ctx.replaced:
+    replacement = ctx.replacement
+    if replacement is None or not replacement.replaced:
         return None
-    nonce = tx.nonce if tx else signed.nonce if signed else None
+    rows = []
+    if replacement.nonce is not None:
+        rows.append(ctx.evidence("nonce", replacement.nonce))
+    if replacement.mined_count is not None:
+        rows.append(ctx.evidence("sender_mined_count", replacement.mined_count))
+    if replacement.by is not None:
+        rows.append(ctx.evidence("replaced_by", replacement.by))
+    # The words differ by how it is known: a taken nonce, a spent input, the node's record of replacements.
+    variant = "" if replacement.how == "nonce" else replacement.how
+    if ctx.tx is None:
+        variant = f"{variant}_not_found" if variant else "not_found"
     return ctx.finding(
         "TX_DROPPED_REPLACED",
-        variant="" if tx else "not_found",
-        evidence=(ctx.evidence("nonce", nonce), ctx.evidence("sender_mined_count", nonces.latest)),
-        nonce=nonce,
-        mined_count=nonces.latest,
+        variant=variant,
+        evidence=tuple(rows),
+        nonce=replacement.nonce,
+        mined_count=replacement.mined_count,
+        by=replacement.by,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.model import Finding, Severity, TokenInfo
+from diagnostics.model import Finding, TokenInfo
 
 
 def _moved_tokens(ctx: CheckContext) -> list[TokenInfo]:
@@ -19,7 +19,7 @@ def _impostors(ctx: CheckContext) -> list[TokenInfo]:
     return [t for t in _moved_tokens(ctx) if not ctx.is_listed(t) and t.symbol and t.symbol.strip().upper() in claimed]
 
 
-@check("TOKEN_NOT_OFFICIAL", Severity.CRITICAL)
+@check("TOKEN_NOT_OFFICIAL")
 def not_official(ctx: CheckContext) -> Finding | None:
     fakes = _impostors(ctx)
     if not fakes:
@@ -38,7 +38,7 @@ def not_official(ctx: CheckContext) -> Finding | None:
     )
 
 
-@check("TOKEN_UNKNOWN", Severity.WARNING)
+@check("TOKEN_UNKNOWN")
 def unknown(ctx: CheckContext) -> Finding | None:
     fakes = {t.contract for t in _impostors(ctx)}
     strangers = [t for t in _moved_tokens(ctx) if not ctx.is_listed(t) and t.contract not in fakes]

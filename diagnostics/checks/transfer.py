@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.model import Evidence, Finding, Severity, Transfer
+from diagnostics.model import Evidence, Finding, Transfer
 
 # Address-poisoning tools generate addresses that share the characters wallets show (the first and
 # last few); four on each side is what they reliably match and what chance practically never does.
@@ -12,8 +12,12 @@ _ALIKE_TAIL = 4
 
 
 def _body(address: str) -> str:
+    """The characters that differ between addresses: without ``0x``, the version character (``T``, ``1``, ``3``),
+    or a segwit address's ``bc1`` and witness version (``q``, ``p``), which every address of its kind shares."""
     value = address.strip()
-    return value[2:].lower() if value[:2].lower() == "0x" else value[1:]
+    if value[:2].lower() == "0x":
+        return value[2:].lower()
+    return value[4:].lower() if value[:3].lower() == "bc1" else value[1:]
 
 
 def looks_alike(a: str, b: str) -> bool:
@@ -48,7 +52,7 @@ def _pending_variant(ctx: CheckContext) -> str:
     return "pending" if ctx.tx is not None and ctx.tx.pending else ""
 
 
-@check("NO_TRANSFER_TO_ADDRESS", Severity.PROBLEM)
+@check("NO_TRANSFER_TO_ADDRESS")
 def no_transfer(ctx: CheckContext) -> Finding | None:
     tx = ctx.tx
     if tx is None or tx.failed or ctx.address is None:
@@ -69,7 +73,7 @@ def no_transfer(ctx: CheckContext) -> Finding | None:
         return None  # a pending call this version cannot decode may still move value: say nothing yet
     if method == "approve":
         variant = "approve"
-    elif tx.call is None and tx.input_size > 0:
+    elif tx.opaque_call:
         # A contract call with no Transfer log: coins it moved internally are not inspected here.
         variant = "contract_call"
     else:
@@ -80,7 +84,7 @@ def no_transfer(ctx: CheckContext) -> Finding | None:
     return ctx.finding("NO_TRANSFER_TO_ADDRESS", variant=variant, evidence=tuple(evidence))
 
 
-@check("RECIPIENT_MISMATCH", Severity.PROBLEM)
+@check("RECIPIENT_MISMATCH")
 def recipient_mismatch(ctx: CheckContext) -> Finding | None:
     elsewhere = _gone_elsewhere(ctx)
     if not elsewhere or len(_alike(ctx)) == len(elsewhere):
@@ -95,7 +99,7 @@ def recipient_mismatch(ctx: CheckContext) -> Finding | None:
     )
 
 
-@check("ADDRESS_POISONING_SUSPECTED", Severity.CRITICAL)
+@check("ADDRESS_POISONING_SUSPECTED")
 def poisoning(ctx: CheckContext) -> Finding | None:
     alike = _alike(ctx)
     if not alike:

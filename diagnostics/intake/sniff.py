@@ -7,19 +7,23 @@ right for the network they chose, so they stay pure and cheap.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 import base58
+from embit import bech32 as embit_bech32
 from eth_utils.address import is_checksum_address, to_checksum_address
 
 from diagnostics.model.network import Network
 
 _HEX = re.compile(r"[0-9a-fA-F]+")
-_BECH32 = re.compile(r"(bc1|tb1)[02-9ac-hj-np-z]{11,87}")
+_BECH32 = re.compile(r"(bc1|tb1|bcrt1)[02-9ac-hj-np-z]{6,87}")
 _TRON_PREFIX = 0x41
-_BTC_VERSIONS = {0x00, 0x05, 0x6F, 0xC4}
+# Base58Check version bytes: P2PKH and P2SH on mainnet (1…, 3…), then on testnet (m…/n…, 2…).
+_BTC_MAINNET_VERSIONS = {0x00, 0x05}
+_BTC_TESTNET_VERSIONS = {0x6F, 0xC4}
+_MAX_ADDRESS_LENGTH = 100  # the longest address any family writes (bech32m: 62); longer text is no address
 
 
 class HashForm(StrEnum):
@@ -40,21 +44,14 @@ class AddressFamily(StrEnum):
     BITCOIN = "bitcoin"
 
 
-# A Tron id is bare hex, but users paste it with a 0x too; Bitcoin txids never carry one.
-_HASH_FORMS_BY_FAMILY: dict[str, frozenset[HashForm]] = {
-    AddressFamily.EVM: frozenset({HashForm.EVM, HashForm.BARE_HEX64}),
-    AddressFamily.TRON: frozenset({HashForm.EVM, HashForm.BARE_HEX64}),
-    AddressFamily.BITCOIN: frozenset({HashForm.BARE_HEX64}),
-}
-
-
 @dataclass(frozen=True)
 class AddressForm:
     """``family`` is where a well-formed address belongs; ``problem`` says why it is not well formed."""
 
     family: AddressFamily | None
-    # "checksum" (EIP-55 capitals: the same account, a typo in case only), "base58check" (a Base58
-    # address whose check digits fail: a different string, not the account meant), "malformed", "empty"
+    # "checksum" (EIP-55 capitals: the same account, a typo in case only), "bech32" (a bech32 checksum that fails),
+    # "base58check" (a Base58 address whose check digits fail: a different string, not the account meant),
+    # "testnet" (a well-formed address of a test network, whose coins are worth nothing), "malformed", "empty"
     problem: str | None = None
 
 
@@ -82,12 +79,13 @@ def hash_form(text: str) -> HashForm:
 
 def hash_fits_family(form: HashForm, family: str) -> bool:
     """Whether a hash of this form can name a transaction on a network of ``family``."""
-    return form in _HASH_FORMS_BY_FAMILY.get(family, frozenset())
+    forms = FAMILIES.get(family)
+    return forms is not None and form in forms.hash_forms
 
 
 def hash_fits_any(form: HashForm) -> bool:
     """Whether a hash of this form can name a transaction on some network family at all."""
-    return any(form in forms for forms in _HASH_FORMS_BY_FAMILY.values())
+    return any(form in forms.hash_forms for forms in FAMILIES.values())
 
 
 def networks_for_hash(text: str, networks: Iterable[Network]) -> tuple[Network, ...]:
@@ -115,10 +113,14 @@ def normalize_hash(text: str, family: str) -> str:
     """
     value = _strip(text)
     body = (value[2:] if value[:2].lower() == "0x" else value).lower()
-    return "0x" + body if family == AddressFamily.EVM else body
+    forms = FAMILIES.get(family)
+    return (forms.hash_prefix if forms else "") + body
 
 
-def _evm_form(value: str) -> AddressForm:
+def _evm_form(value: str) -> AddressForm | None:
+    if value[:2].lower() != "0x":
+        # 40 hex digits without the 0x: an EVM account written wrong (Tron's hex form starts 41 and is 42 long).
+        return AddressForm(AddressFamily.EVM, "malformed") if len(value) == 40 and _HEX.fullmatch(value) else None
     body = value[2:]
     if len(body) != 40 or not _HEX.fullmatch(body):
         return AddressForm(AddressFamily.EVM, "malformed")
@@ -128,32 +130,74 @@ def _evm_form(value: str) -> AddressForm:
     return AddressForm(AddressFamily.EVM)
 
 
-def _base58_form(value: str) -> AddressForm:
+def _base58(value: str) -> bytes | None:
     try:
-        raw = base58.b58decode_check(value)
+        return bytes(base58.b58decode_check(value))
     except ValueError:
-        looks_tron = value.startswith("T") and len(value) == 34
-        return AddressForm(AddressFamily.TRON if looks_tron else None, "base58check" if looks_tron else "malformed")
-    if len(raw) == 21 and raw[0] == _TRON_PREFIX:
+        return None
+
+
+def _tron_form(value: str) -> AddressForm | None:
+    if len(value) == 42 and value[:2] == "41" and _HEX.fullmatch(value):
         return AddressForm(AddressFamily.TRON)
-    if len(raw) == 21 and raw[0] in _BTC_VERSIONS:
+    raw = _base58(value)
+    if raw is None:
+        looks_tron = value.startswith("T") and len(value) == 34
+        return AddressForm(AddressFamily.TRON, "base58check") if looks_tron else None
+    return AddressForm(AddressFamily.TRON) if len(raw) == 21 and raw[0] == _TRON_PREFIX else None
+
+
+def _bitcoin_form(value: str) -> AddressForm | None:
+    """P2PKH ``1…``/P2SH ``3…`` (Base58Check) and segwit ``bc1q…``/taproot ``bc1p…`` (bech32/bech32m, BIP-173/350),
+    checked by embit; the same forms of the test networks are well formed but worth nothing."""
+    lowered = value.lower()
+    if _BECH32.fullmatch(lowered):
+        if value not in (lowered, value.upper()):
+            return AddressForm(AddressFamily.BITCOIN, "malformed")  # BIP-173: never mixed case
+        hrp = lowered.split("1", 1)[0]
+        version, _ = embit_bech32.decode(hrp, lowered)
+        if version is None:
+            return AddressForm(AddressFamily.BITCOIN, "bech32")
+        return AddressForm(AddressFamily.BITCOIN, None if hrp == "bc" else "testnet")
+    raw = _base58(value)
+    if raw is None or len(raw) != 21:
+        return None
+    if raw[0] in _BTC_MAINNET_VERSIONS:
         return AddressForm(AddressFamily.BITCOIN)
-    return AddressForm(None, "malformed")
+    return AddressForm(AddressFamily.BITCOIN, "testnet") if raw[0] in _BTC_TESTNET_VERSIONS else None
+
+
+@dataclass(frozen=True)
+class FamilyForms:
+    """How a chain family writes its hashes and addresses: the sniffing half of the family registry
+    (``diagnostics.chains`` holds the other half, its adapter). ``hash_prefix`` is how its nodes want a
+    hash written; ``address`` recognises an address of the family, well formed or saying what is wrong."""
+
+    hash_forms: frozenset[HashForm]
+    hash_prefix: str
+    address: Callable[[str], AddressForm | None]
+
+
+# A Tron id is bare hex, but users paste it with a 0x too; Bitcoin txids never carry one. The order is the
+# order addresses are tried in.
+FAMILIES: dict[str, FamilyForms] = {
+    AddressFamily.EVM: FamilyForms(frozenset({HashForm.EVM, HashForm.BARE_HEX64}), "0x", _evm_form),
+    AddressFamily.TRON: FamilyForms(frozenset({HashForm.EVM, HashForm.BARE_HEX64}), "", _tron_form),
+    AddressFamily.BITCOIN: FamilyForms(frozenset({HashForm.BARE_HEX64}), "", _bitcoin_form),
+}
 
 
 def address_form(text: str) -> AddressForm:
     value = _strip(text)
     if not value:
         return AddressForm(None, "empty")
-    if value[:2].lower() == "0x":
-        return _evm_form(value)
-    if _BECH32.fullmatch(value.lower()) and (value == value.lower() or value == value.upper()):
-        return AddressForm(AddressFamily.BITCOIN)
-    if len(value) == 42 and value[:2] == "41" and _HEX.fullmatch(value):
-        return AddressForm(AddressFamily.TRON)
-    if _HEX.fullmatch(value) and len(value) == 40:
-        return AddressForm(AddressFamily.EVM, "malformed")
-    return _base58_form(value)
+    if len(value) > _MAX_ADDRESS_LENGTH:
+        return AddressForm(None, "malformed")
+    for forms in FAMILIES.values():
+        form = forms.address(value)
+        if form is not None:
+            return form
+    return AddressForm(None, "malformed")
 
 
 def normalize_address(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
+from enum import StrEnum
 
 from diagnostics.model.lookup import Found, Lookup, Unavailable
 
@@ -44,30 +45,76 @@ class TokenInfo:
     decimals: int | None
 
 
+class TxStatus(StrEnum):
+    """Where a transaction stands, in the words every chain family shares."""
+
+    PENDING = "pending"  # known to the node, in no block yet
+    CONFIRMED = "confirmed"  # in a block, and it did what it asked
+    FAILED = "failed"  # in a block, but it failed: nothing moved, the fee was still spent
+
+
 @dataclass(frozen=True)
 class Transfer:
-    """Value that moved: the native coin when ``token`` is ``None``, else a token ``Transfer`` log."""
+    """Value that moved (or, for ``TxFacts.intended``, that a transaction asks to move).
+
+    ``token`` is ``None`` for the network's own coin. ``how`` says how it was read: ``"value"`` (the native
+    value a transaction carries), ``"log"`` (a token's ``Transfer`` event), ``"call"`` (a token call's
+    arguments, known before or without its event), ``"asset"`` (a chain's built-in token, Tron's TRC-10),
+    ``"output"`` (a Bitcoin output) or ``"change"`` (an output paying back to an address the transaction
+    spends from: no one else's money). ``index`` is the log index or the output number.
+    """
 
     sender: str
     recipient: str
     amount: int
     token: TokenInfo | None = None
-    log_index: int | None = None
+    index: int | None = None
+    how: str = "value"
 
 
 @dataclass(frozen=True)
 class ContractCall:
-    """The token method a transaction's call data asks for (known even while it is pending)."""
+    """The token method a transaction calls, decoded from its call data (known even while it is pending).
+
+    ``token`` is what the contract is, from the network's table or read on-chain, once the adapter knows.
+    """
 
     contract: str
     method: str
     target: str | None = None
     amount: int | None = None
     source: str | None = None
+    token: TokenInfo | None = None
 
 
 @dataclass(frozen=True)
-class TronCost:
+class NonceState:
+    """An EVM sender's transaction count: ``latest`` counts mined ones, ``pending`` adds the node's pool."""
+
+    latest: int
+    pending: int
+
+
+@dataclass(frozen=True)
+class EvmDetails:
+    """What only an EVM transaction has: its nonce, gas and fees (wei), and its sender's nonces."""
+
+    nonce: int
+    value: int
+    gas_limit: int
+    tx_type: int = 0
+    gas_price: int | None = None
+    max_fee: int | None = None
+    max_priority_fee: int | None = None
+    gas_used: int | None = None
+    effective_gas_price: int | None = None
+    receipt_status: int | None = None  # None: a receipt from before Byzantium (2017), which had no status
+    input_size: int = 0  # bytes of call data
+    sender_nonces: NonceState | None = None
+
+
+@dataclass(frozen=True)
+class TronDetails:
     """What a Tron transaction spent: energy (smart contracts) and bandwidth, staked or burned as TRX.
 
     Tron has no gas price: a TRC-20 call burns TRX for energy the sender has not staked, up to the
@@ -80,61 +127,84 @@ class TronCost:
     energy_penalty: int = 0  # extra energy a busy ("dynamic energy") contract charged
     bandwidth_used: int = 0
     bandwidth_fee: int = 0
+    recipient_activated: bool | None = None  # whether the receiving account exists on chain
+
+
+@dataclass(frozen=True)
+class BitcoinInput:
+    """An output this transaction spends (``txid``:``vout``), whose address and value the node resolved."""
+
+    txid: str
+    vout: int
+    address: str | None
+    value: int
+    sequence: int
+
+
+@dataclass(frozen=True)
+class BitcoinOutput:
+    index: int
+    address: str | None  # None for an OP_RETURN or a script no address form names
+    value: int
+    script_type: str
+
+
+@dataclass(frozen=True)
+class BitcoinDetails:
+    """What only a Bitcoin transaction has. ``fee_rate`` is sat/vB, the unit wallets and mempools quote;
+    ``rbf`` is BIP-125 signalling (an input's sequence below 0xfffffffe); ``unconfirmed_parents`` counts
+    the inputs whose own transaction is still waiting (``None``: not asked, as for a mined one)."""
+
+    inputs: tuple[BitcoinInput, ...]
+    outputs: tuple[BitcoinOutput, ...]
+    size: int
+    weight: int
+    fee_rate: Decimal
+    rbf: bool
+    unconfirmed_parents: int | None = None
+
+    @property
+    def vsize(self) -> int:
+        return -(-self.weight // 4)  # virtual size: weight / 4, rounded up (BIP-141)
+
+
+FamilyDetails = EvmDetails | TronDetails | BitcoinDetails
 
 
 @dataclass(frozen=True)
 class TxFacts:
-    """One transaction. ``nonce`` and ``gas_limit`` are EVM's (``None`` on Tron); ``result`` is the
-    chain's own word for the outcome where it has one (Tron ``OUT_OF_ENERGY``, ``REVERT`` …).
+    """One transaction: a core every chain family fills, and ``details`` in the family's own record.
+
+    ``fee`` is what it paid, in the native coin's base units (``None`` while nobody knows yet). ``transfers``
+    is what the chain records as moved (only for a confirmed transaction); ``intended`` is what the
+    transaction itself asks to move, known whatever became of it. ``result`` is the chain's own word for
+    the outcome where it has one (Tron ``OUT_OF_ENERGY``, ``REVERT`` …).
     """
 
     tx_hash: str
     sender: str
     to: str | None
-    nonce: int | None
-    value: int
-    gas_limit: int | None
-    tx_type: int = 0
-    gas_price: int | None = None
-    max_fee: int | None = None
-    max_priority_fee: int | None = None
+    status: TxStatus
     block_number: int | None = None
     block_timestamp: int | None = None
-    status: int | None = None
-    gas_used: int | None = None
-    effective_gas_price: int | None = None
-    revert_reason: str | None = None
-    input_size: int = 0  # bytes of call data: a call to a contract method, decoded or not
-    call: ContractCall | None = None
-    call_token: TokenInfo | None = None
+    fee: int | None = None
     transfers: tuple[Transfer, ...] = ()
-    fee: int | None = None  # the total fee as the chain reports it, where it does (Tron)
+    intended: tuple[Transfer, ...] = ()
+    call: ContractCall | None = None
+    opaque_call: bool = False  # it calls a contract method this version cannot decode
     result: str | None = None
+    revert_reason: str | None = None
     failure_message: str | None = None  # the node's own words on a failure (Tron resMessage)
-    expires_at: int | None = None  # Tron: unix seconds after which an unmined transaction is void
-    cost: TronCost | None = None
-    recipient_activated: bool | None = None  # Tron: whether the receiving account exists on chain
+    expires_at: int | None = None  # unix seconds after which a transaction not yet in a block is void
+    details: FamilyDetails | None = None
 
     @property
     def pending(self) -> bool:
-        return self.block_number is None
+        return self.status is TxStatus.PENDING
 
     @property
     def failed(self) -> bool:
-        """Status 0; or, before receipts carried a status (pre-Byzantium, 2017), all gas used up."""
-        if self.block_number is None:
-            return False
-        if self.status is not None:
-            return self.status == 0
-        return self.gas_used is not None and self.gas_limit is not None and self.gas_used >= self.gas_limit
-
-    @property
-    def fee_paid(self) -> int | None:
-        if self.fee is not None:
-            return self.fee
-        if self.gas_used is None or self.effective_gas_price is None:
-            return None
-        return self.gas_used * self.effective_gas_price
+        return self.status is TxStatus.FAILED
 
 
 @dataclass(frozen=True)
@@ -148,15 +218,7 @@ class ChainHead:
 
 
 @dataclass(frozen=True)
-class NonceState:
-    """The sender's transaction count: ``latest`` counts mined ones, ``pending`` adds the node's pool."""
-
-    latest: int
-    pending: int
-
-
-@dataclass(frozen=True)
-class FeeMarket:
+class EvmFeeMarket:
     """Recent blocks' fees from ``eth_feeHistory``; ``next_base_fee`` is the one the next block will charge."""
 
     next_base_fee: int | None
@@ -168,19 +230,57 @@ class FeeMarket:
 
 
 @dataclass(frozen=True)
+class BitcoinFeeMarket:
+    """The mempool: its backlog and the fee rates (sat/vB) that get into the next block and within the hour.
+
+    ``next_block_rate`` and ``hour_rate`` come from the endpoint's recommendation where it gives one
+    (mempool.space), else from the mempool's fee histogram; ``recommended`` says which.
+    """
+
+    count: int
+    vsize: int
+    next_block_rate: Decimal | None
+    hour_rate: Decimal | None
+    minimum_rate: Decimal | None = None
+    recommended: bool = False
+
+
+FeeContext = EvmFeeMarket | BitcoinFeeMarket
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Whether another transaction has taken this one's place, so that it can never be confirmed.
+
+    ``how``: ``"nonce"`` (an EVM sender's nonce is used by a mined transaction: a speed-up or cancel),
+    ``"input_spent"`` (an input is spent by another transaction: replace-by-fee or a double spend),
+    ``"rbf"`` (the node's own record of replacements names the one that replaced it). ``by`` is the
+    replacing transaction where the node names it. On nonce chains ``nonce``, ``mined_count`` and
+    ``pending_count`` are how it is known; they also tell a never-broadcast transaction (nonce still free).
+    """
+
+    replaced: bool
+    how: str
+    by: str | None = None
+    nonce: int | None = None
+    mined_count: int | None = None
+    pending_count: int | None = None
+
+
+@dataclass(frozen=True)
 class NetworkFacts:
     """Everything one network's node said about the case, and how long that took.
 
-    ``nonces`` and ``fees`` are ``None`` where they were not asked: on a chain that has no such thing
-    (Tron), or when there was no transaction to ask them for.
+    ``fees`` and ``replacement`` are ``None`` where they were not asked: on a chain that has no such thing,
+    or when there was nothing to ask them for.
     """
 
     network: str
     endpoint: str
     tx: Lookup[TxFacts]
     head: Lookup[ChainHead] = field(default_factory=lambda: Unavailable("not asked"))
-    nonces: Lookup[NonceState] | None = None
-    fees: Lookup[FeeMarket] | None = None
+    fees: Lookup[FeeContext] | None = None
+    replacement: Lookup[Replacement] | None = None
     elapsed_seconds: float = 0.0
     round_trips: int = 0
     # Asked, but not waited for: the transaction was found on another network first (a hash names one

@@ -38,6 +38,8 @@ class Network:
     explorer: Explorer
     tokens: tuple[Token, ...] = ()
     aliases: tuple[str, ...] = ()
+    # The hash of block 0, for chains with no chain id to tell their networks apart (Bitcoin: mainnet or testnet).
+    genesis_hash: str | None = None
 
     def token_by_contract(self, contract: str) -> Token | None:
         # 0x addresses compare without case (EIP-55 capitals are only a checksum); Base58 ones exactly.

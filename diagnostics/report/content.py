@@ -13,6 +13,7 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
+from diagnostics.checks.codes import CODES
 from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form, normalize_hash
 from diagnostics.model import AUTO_DETECT, Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term, Unavailable
 from diagnostics.report.locale import LANGUAGES
@@ -316,25 +317,14 @@ def _links(diagnosis: Diagnosis, tx: TxSummary | None, locale: ModuleType) -> tu
     return tuple(links)
 
 
-# Verdicts after which writing to support helps nobody: the key of what to say instead.
-_NO_MESSAGE = {
-    "SECRET_DETECTED": "support_not_needed_secret",
-    "INPUT_INVALID_HASH": "support_not_needed_input",
-    "INPUT_INVALID_ADDRESS": "support_not_needed_input",
-    "CONFIRMATIONS_INSUFFICIENT": "support_not_needed_wait",
-    "TX_PENDING": "support_not_needed_wait",
-    "NODE_UNAVAILABLE": "support_not_needed_retry",
-    "NODE_OUT_OF_SYNC": "support_not_needed_retry",
-}
-
-
 def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, locale: ModuleType) -> tuple[str, bool]:
     """(text, whether it is a message to send): what an exchange's recovery form asks in one paragraph
     (coin, network, amount, contract, from, to, TxID, time, what Deposit Doctor found), or, where writing
     to support helps nobody, what to do instead."""
     case, r = diagnosis.case, locale.REPORT
     code, deposit = diagnosis.verdict.code, case.direction.value == "deposit"
-    instead = _NO_MESSAGE.get(code)
+    info = CODES.get(code)
+    instead = info.support if info else None  # (the code table says after which verdicts support cannot help)
     if code == "TX_PENDING" and tx is not None and tx.status == "expired":
         instead = None  # expired: it will never arrive, and a withdrawal must be sent again by the exchange
     if code == "TX_FAILED" and deposit:

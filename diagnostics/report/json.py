@@ -84,6 +84,7 @@ def to_dict(
         ],
         "networks": [dataclasses.asdict(n) for n in report.networks],
         "facts": jsonable(diagnosis.facts),
+        "outcome": jsonable(diagnosis.outcome),
         "diagnosed_at": diagnosis.diagnosed_at.isoformat(),
         "app_version": diagnosis.app_version,
     }

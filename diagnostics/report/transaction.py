@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diagnostics.intake.sniff import same_address
-from diagnostics.model import Amount, Diagnosis, Found, Network, NetworkFacts, Transfer, TxFacts
+from diagnostics.model import Amount, Diagnosis, Found, Network, Transfer, TxStatus
 
 
 @dataclass(frozen=True)
@@ -32,24 +32,6 @@ class TxSummary:
     required: int | None = None
 
 
-def _found(diagnosis: Diagnosis) -> tuple[NetworkFacts, TxFacts] | None:
-    for facts in diagnosis.facts.networks:
-        if isinstance(facts.tx, Found):
-            return facts, facts.tx.value
-    return None
-
-
-def _moved(tx: TxFacts) -> tuple[Transfer, ...]:
-    """What moved, or, while pending or after failing, what the transaction asked to move."""
-    if not tx.pending and not tx.failed:
-        return tx.transfers
-    intended = [Transfer(tx.sender, tx.to, tx.value)] if tx.value and tx.to else []
-    call = tx.call
-    if call and call.target and call.amount is not None and call.method != "approve":
-        intended.append(Transfer(call.source or tx.sender, call.target, call.amount, tx.call_token))
-    return tuple(intended)
-
-
 def _chosen_transfer(
     transfers: tuple[Transfer, ...], address: str | None, token: str | None, native: str
 ) -> Transfer | None:
@@ -65,17 +47,19 @@ def _chosen_transfer(
 
 
 def summarize(diagnosis: Diagnosis) -> TxSummary | None:
-    """The summary of the transaction the diagnosis found, or ``None`` when none was found."""
-    found = _found(diagnosis)
-    if found is None:
+    """The summary of the transaction the diagnosis found, or ``None`` when none was found.
+
+    What moved, the status and the depth are the engine's ``Outcome``: this only picks and formats.
+    """
+    outcome = diagnosis.outcome
+    facts = diagnosis.facts.for_network(outcome.network) if outcome is not None else None
+    if outcome is None or facts is None or not isinstance(facts.tx, Found):
         return None
-    facts, tx = found
+    tx = facts.tx.value
     network = next((n for n in diagnosis.networks if n.slug == facts.network), diagnosis.networks[0])
     case = diagnosis.case
-    status = "pending" if tx.pending else "failed" if tx.failed else "success"
-    if tx.pending and tx.expires_at is not None and tx.expires_at < diagnosis.diagnosed_at.timestamp():
-        status = "expired"  # Tron drops what misses its expiration: it will never be "pending" again
-    transfer = _chosen_transfer(_moved(tx), case.address, case.token, network.native_symbol)
+    status = "success" if outcome.status == TxStatus.CONFIRMED.value else outcome.status
+    transfer = _chosen_transfer(outcome.asked, case.address, case.token, network.native_symbol)
     amount = symbol = contract = recipient = None
     if transfer is not None:
         recipient = transfer.recipient
@@ -90,11 +74,9 @@ def summarize(diagnosis: Diagnosis) -> TxSummary | None:
             amount = (
                 Amount(transfer.amount, token.decimals, token.symbol or "?") if token.decimals is not None else None
             )
-    elif tx.call_token is not None:  # a failed or approve call: the token it was about
-        symbol, contract = tx.call_token.symbol, tx.call_token.contract
-    fee = tx.fee_paid
-    head = facts.head.value.number if isinstance(facts.head, Found) else None
-    depth = head - tx.block_number + 1 if head is not None and tx.block_number is not None else None
+    elif tx.call is not None and tx.call.token is not None:  # a failed or approve call: the token it was about
+        symbol, contract = tx.call.token.symbol, tx.call.token.contract
+    depth = outcome.depth
     return TxSummary(
         network=network,
         tx_hash=tx.tx_hash,
@@ -107,8 +89,8 @@ def summarize(diagnosis: Diagnosis) -> TxSummary | None:
         symbol=symbol,
         contract=contract,
         amount=amount,
-        fee=Amount(fee, network.native_decimals, network.native_symbol) if fee is not None else None,
+        fee=Amount(tx.fee, network.native_decimals, network.native_symbol) if tx.fee is not None else None,
         result=tx.result,
-        confirmations=max(depth, 0) if depth is not None and not tx.failed else None,
-        required=case.required_confirmations or network.confirmations,
+        confirmations=depth.confirmations if depth is not None else None,
+        required=depth.required if depth is not None else case.required_confirmations or network.confirmations,
     )

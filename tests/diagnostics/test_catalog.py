@@ -52,7 +52,17 @@ def test_names_users_type(typed: str, slug: str) -> None:
 
 def test_every_network_the_issue_names_with_the_names_users_know() -> None:
     networks = catalog.networks()
-    assert list(networks) == ["ethereum", "bsc", "polygon", "arbitrum", "optimism", "base", "avalanche", "tron"]
+    assert list(networks) == [
+        "ethereum",
+        "bsc",
+        "polygon",
+        "arbitrum",
+        "optimism",
+        "base",
+        "avalanche",
+        "tron",
+        "bitcoin",
+    ]
     evm = [n for n in networks.values() if n.family == "evm"]
     assert len({n.chain_id for n in evm}) == len(evm) == 7
     assert {n.chain_id for n in evm} == {1, 56, 137, 42161, 10, 8453, 43114}
@@ -61,12 +71,22 @@ def test_every_network_the_issue_names_with_the_names_users_know() -> None:
     for network in networks.values():
         assert network.confirmations > 0 and network.block_time_seconds > 0 and network.rpc_urls
         assert all(url.startswith("https://") for url in network.rpc_urls)
+        if network.family == "bitcoin":
+            assert not network.tokens and network.genesis_hash  # no token contracts; told apart by block 0
+            continue
         symbols = {t.symbol for t in network.tokens}
         assert "USDC" in symbols, network.slug
         assert "USDT" in symbols or network.slug == "base", network.slug  # Tether issues none on Base
         if network.family == "evm":
             assert all(is_checksum_address(t.contract) for t in network.tokens)
             assert len({t.contract.lower() for t in network.tokens}) == len(network.tokens)
+
+
+def test_bitcoin_by_the_names_users_type() -> None:
+    for typed in ("btc", "Bitcoin", "BTC", "比特币", "bitcoin (btc)"):
+        assert catalog.network(typed).slug == "bitcoin"
+    bitcoin = catalog.network("bitcoin")
+    assert (bitcoin.native_decimals, bitcoin.block_time_seconds, bitcoin.confirmations) == (8, 600.0, 3)
 
 
 def test_bridged_variants_are_tokens_of_their_own() -> None:

@@ -19,7 +19,7 @@ def _explode(ctx: CheckContext) -> Finding | None:
 
 def test_a_crashing_check_becomes_an_internal_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     load_checks()
-    monkeypatch.setitem(REGISTRY, "TEST_EXPLODES", Check("TEST_EXPLODES", Severity.INFO, _explode))
+    monkeypatch.setitem(REGISTRY, "TEST_EXPLODES", Check("TEST_EXPLODES", Severity.INFO, {None: _explode}))
     d = under_confirmed()
     internal = [f for f in d.findings if f.code == "INTERNAL_CHECK_ERROR"]
     assert len(internal) == 1 and "boom" in str(internal[0].params["error"])

@@ -15,6 +15,7 @@ from diagnostics.chains import adapters as real_adapters
 from diagnostics.cli import main
 from diagnostics.engine import ProbeEvent, diagnose
 from diagnostics.errors import CancelledError
+from diagnostics.intake.sniff import networks_for_hash
 from diagnostics.model import Case, Diagnosis, Finding, Found, NotFound, Term, Unavailable
 from diagnostics.report.text import render_text
 from tests.fixtures.diagnosis import assert_renders
@@ -25,6 +26,8 @@ TRON_SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
 TRON_USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
 UNKNOWN = "0x" + "cd" * 32
 EVERY = list(catalog.networks())
+# A 0x hash is an EVM hash or a Tron id pasted with 0x; never a Bitcoin txid (those are bare hex).
+HEX_0X = [n.slug for n in networks_for_hash(UNKNOWN, catalog.networks().values())]
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +83,7 @@ def test_bsc_transfer_with_ethereum_chosen_is_a_network_mismatch(nets: AllNetwor
     )
     # Every other network was asked, side by side, and answered.
     assert answers(d)["ethereum"] == "not_found" and answers(d)["bsc"] == "found"
-    assert set(answers(d)) == set(EVERY) and d.facts.networks[0].network == "ethereum"
+    assert set(answers(d)) == set(HEX_0X) and d.facts.networks[0].network == "ethereum"
     assert all(n.skipped or answers(d)[n.network] != "unavailable" for n in d.facts.networks)
     # Decoded with BSC's own token table: 18-decimal USDT, and BSC's confirmation count.
     assert "AMOUNT_MISMATCH" not in d.codes() and "TOKEN_NOT_OFFICIAL" not in d.codes()
@@ -147,16 +150,18 @@ def test_not_found_anywhere_lists_every_network_asked(nets: AllNetworks) -> None
     events: list[ProbeEvent] = []
     d = nets.diagnose(UNKNOWN, "ethereum", progress=events.append)
     assert d.verdict.code == "TX_NOT_FOUND" and d.verdict.variant == "searched"
-    assert set(answers(d)) == set(EVERY) and set(answers(d).values()) == {"not_found"}
-    assert d.verdict.params["count"] == len(EVERY)
+    assert set(answers(d)) == set(HEX_0X) and set(answers(d).values()) == {"not_found"}
+    assert d.verdict.params["count"] == len(HEX_0X) == len(EVERY) - 1
     # Progress: each network is announced, then answered, once, in that order.
-    for network in EVERY:
+    for network in HEX_0X:
         mine = [e.facts is None for e in events if e.network == network]
         assert mine == [True, False], network
     text = render_text(d)
-    assert f"Not found on any of the {len(EVERY)} networks asked" in text
+    assert f"Not found on any of the {len(HEX_0X)} networks asked" in text
     for network in catalog.networks().values():
-        assert network.display_name in text
+        assert (network.display_name in text) is (network.slug in HEX_0X)
+    bare = nets.diagnose(UNKNOWN[2:], "ethereum")  # bare hex: a Bitcoin txid as well
+    assert set(answers(bare)) == set(EVERY) and bare.verdict.params["count"] == len(EVERY)
     assert all(n.elapsed_seconds > 0 for n in d.facts.networks)
 
 
@@ -236,7 +241,7 @@ def test_cli_points_every_network_at_a_local_node(
     assert main([*args, "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["verdict"]["code"] == "NETWORK_MISMATCH"
-    assert {n["network"] for n in report["networks"]} == set(EVERY)
+    assert {n["network"] for n in report["networks"]} == set(HEX_0X)
     assert all(n["endpoint"].startswith("127.0.0.1:") for n in report["networks"] if n["state"] != "skipped")
     assert report["support_message"].startswith("Hello, I made a deposit on the wrong network")
     assert main([*args, "--lang", "zh"]) == 0

@@ -100,6 +100,9 @@ REPORT: dict[str, str] = {
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
 TERMS: dict[str, str] = {
+    "no": "no",
+    "rate_recommended": "the endpoint's recommended rates",
+    "rate_histogram": "the mempool's fee histogram (the endpoint recommends none)",
     "yes": "yes",
     "not_yet": "not yet",
     "in_pool": "none yet (waiting in the node's pool)",
@@ -132,6 +135,16 @@ TERMS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "fee_rate_sat_vb": "Fee rate (sat/vB)",
+    "rbf_signalled": "Replaceable by fee (RBF signalled)",
+    "unconfirmed_parents": "Inputs whose own transaction is still waiting",
+    "next_block_rate_sat_vb": "Rate for the next block (sat/vB)",
+    "hour_rate_sat_vb": "Rate to confirm within an hour (sat/vB)",
+    "rate_source": "Rates from",
+    "mempool_count": "Transactions waiting in the mempool",
+    "mempool_vsize": "Their size (virtual bytes)",
+    "backlog_blocks": "Backlog (blocks' worth)",
+    "replaced_by": "Replaced by",
     "hash_entered": "Hash as entered",
     "hash_length": "Characters",
     "address_entered": "Address you gave",
@@ -283,6 +296,8 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "INPUT_INVALID_ADDRESS": {
         "title": "The address is not valid",
         "explanation": {
+            "bech32": "The address fails its built-in check (bech32): a character is mistyped, missing or swapped. A Bitcoin address starting bc1 is 42 or 62 characters.",
+            "testnet": "This is a Bitcoin testnet address: test coins are worth nothing, and no exchange takes them on {network}. Copy the mainnet address (bc1…, 1… or 3…) from the exchange's deposit page.",
             "checksum": "The address's capital letters do not match its checksum (EIP-55): a character is probably mistyped, and this transaction did not send to it either.",
             "base58check": "The address fails its built-in check (Base58Check): a character is mistyped, missing or swapped. A Tron address is 34 characters and starts with T.",
             "malformed": "This is not a well-formed address for {network}.",
@@ -392,12 +407,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "TX_PENDING": {
         "title": {"expired": "Expired without being included", "": "Waiting to be included in a block"},
         "explanation": {
+            "bitcoin": "The mempool has this transaction, paying {fee_rate} sat/vB, but it is not in a block yet. Until it is, nothing has moved.",
             "expired": "The node has this transaction in its pending pool, but it was never put in a block and it expired at {expires_at}. A Tron transaction that misses its expiration is dropped by the network and can never confirm: nothing moved.",
             "expires": "The node has this transaction in its pending pool, but it is not in a block yet (it expires at {expires_at} if it is not included). Until it is in a block, nothing has moved.",
             "no_nonce": "The node has this transaction in its pending pool, but it is not in a block yet. Until it is, nothing has moved.",
             "": "The node knows this transaction (nonce {nonce}) but it is not in a block yet. Until it is, nothing has moved.",
         },
         "next_steps": {
+            "bitcoin.deposit": [
+                "Wait: the fee rate decides when a miner takes it (the fee findings say whether it pays enough).",
+                "Do not send again while it waits: if both confirm you pay twice.",
+            ],
+            "bitcoin.withdrawal": ["Wait; if it stays for hours, ask the exchange to speed up its withdrawal."],
             "expired.deposit": [
                 _STILL_IN_WALLET,
                 "Send again (a new transaction); the expired one can never be credited.",
@@ -456,6 +477,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "TX_DROPPED_REPLACED": {
         "title": "Replaced by another transaction",
         "explanation": {
+            "input_spent": "A coin this transaction spends was spent by another transaction ({by}): a replacement by fee, or a double spend. This one can never confirm.",
+            "input_spent_not_found": "A coin this transaction spent was spent by another transaction ({by}): a replacement by fee, or a double spend. This one can never confirm.",
+            "rbf": "The node's record of replacements shows this transaction was replaced by {by} (replace-by-fee). This one will never confirm; the replacement is the one to follow.",
+            "rbf_not_found": "No node has this transaction any more: the node's record of replacements shows it was replaced by {by} (replace-by-fee). Diagnose {by} instead; this one will never confirm.",
             "not_found": "No node knows the signed transaction you gave, and its nonce {nonce} is already used: the sender has {mined_count} transactions in blocks. Another transaction with the same nonce (a speed-up or a cancel) took its place, so this one can never confirm.",
             "": "This transaction uses the sender's nonce {nonce}, but the sender already has {mined_count} transactions in blocks: nonce {nonce} was used by another transaction (a speed-up or a cancel). This one will never confirm.",
         },
@@ -493,10 +518,20 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "FEE_TOO_LOW": {
         "title": "The fee is too low",
         "explanation": {
+            "rbf": "The transaction pays {paid_rate} sat/vB; to be confirmed within about an hour it needs {needed_rate} sat/vB (the next block takes {next_rate}). Miners pick the best-paying transactions first, so it may wait for days.",
+            "cpfp": "The transaction pays {paid_rate} sat/vB; to be confirmed within about an hour it needs {needed_rate} sat/vB (the next block takes {next_rate}). It did not signal replace-by-fee, so most wallets cannot bump its fee.",
             "below_base_fee": "The transaction offers at most {paid_gwei} gwei per gas, but the next block charges a base fee of {needed_gwei} gwei. It cannot be included until fees fall below what it offers.",
             "low_tip": "The transaction tips {paid_gwei} gwei per gas, while recent blocks included tips of at least about {needed_gwei} gwei. Block producers pick better-paying transactions first.",
         },
         "next_steps": {
+            "rbf.deposit": [
+                'Replace it by fee in your wallet ("bump fee" / "speed up"): it signalled RBF, so a replacement paying more takes its place.',
+                "Or wait: when the mempool empties, it confirms.",
+            ],
+            "cpfp.deposit": [
+                'Child pays for parent: spend its change output in a new transaction with a high fee (many wallets call this "accelerate"); miners take both together.',
+                "Or wait: mempools drop a transaction after about two weeks (Bitcoin Core's default: 336 hours), and the coins are then spendable again in your wallet.",
+            ],
             "deposit": [
                 "Speed it up in your wallet (replace it with the same nonce and a higher fee), or cancel it and send again."
             ],
@@ -522,6 +557,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NETWORK_CONGESTED": {
         "title": "The network is congested",
         "explanation": {
+            "backlog": "The mempool holds about {blocks} blocks' worth of waiting transactions: at ten minutes a block, transactions that do not outbid them wait.",
             "full_blocks": "Recent blocks are {fullness_percent}% full: transactions compete for room and low-fee ones wait.",
             "fee_surge": "Fees are far above their recent level: transactions that offered the usual fee wait.",
         },

@@ -95,6 +95,9 @@ REPORT: dict[str, str] = {
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
 TERMS: dict[str, str] = {
+    "no": "否",
+    "rate_recommended": "节点推荐的费率",
+    "rate_histogram": "内存池的费率分布（该节点不提供推荐费率）",
     "yes": "是",
     "not_yet": "尚未",
     "in_pool": "暂无（仍在节点的交易池中等待）",
@@ -128,6 +131,9 @@ TERMS: dict[str, str] = {
 
 # Why a node could not be used (the keys of ``Unavailable``); a reason missing here is shown in English.
 REASONS: dict[str, str] = {
+    "not_esplora": "{host} 没有 {path}：这是 Esplora API 的基础地址吗（例如 https://mempool.space/api）？",
+    "wrong_network": "{host} 服务的是另一个比特币网络（其创世区块为 {got}…），不是 {network}",
+    "wrong_answer": "{host} 返回的交易与所查询的不同",
     "timeout": "{host} 在 {seconds} 秒内没有响应",
     "connect": "无法连接 {host}（节点已停止服务，或地址有误）",
     "http_429": "{host} 正在限制请求频率（HTTP 429）：请稍后再试，或换用其他节点",
@@ -153,6 +159,16 @@ REASONS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "fee_rate_sat_vb": "费率（sat/vB）",
+    "rbf_signalled": "可通过提高手续费替换（已标记 RBF）",
+    "unconfirmed_parents": "其来源交易仍在等待的输入数",
+    "next_block_rate_sat_vb": "进入下一个区块所需费率（sat/vB）",
+    "hour_rate_sat_vb": "一小时内确认所需费率（sat/vB）",
+    "rate_source": "费率来源",
+    "mempool_count": "内存池中等待的交易数",
+    "mempool_vsize": "这些交易的大小（虚拟字节）",
+    "backlog_blocks": "积压量（折合区块数）",
+    "replaced_by": "替换它的交易",
     "hash_entered": "您输入的哈希值",
     "hash_length": "字符数",
     "address_entered": "您提供的地址",
@@ -304,6 +320,8 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "INPUT_INVALID_ADDRESS": {
         "title": "地址无效",
         "explanation": {
+            "bech32": "该地址未通过其内置校验（bech32）：有字符输错、遗漏或颠倒。以 bc1 开头的比特币地址长度为 42 或 62 个字符。",
+            "testnet": "这是比特币测试网地址：测试币没有价值，任何交易所都不会在 {network} 上接收。请从交易所的充值页面复制主网地址（bc1…、1… 或 3… 开头）。",
             "checksum": "地址中的大小写字母与其校验和（EIP-55）不符：很可能有字符输错，这笔交易也不是转到这个地址的。",
             "base58check": "地址未通过内置校验（Base58Check）：有字符输错、缺失或顺序颠倒。Tron 地址共 34 个字符，以 T 开头。",
             "malformed": "这不是格式正确的 {network} 地址。",
@@ -402,12 +420,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "TX_PENDING": {
         "title": {"expired": "已过期，未被打包", "": "等待打包进区块"},
         "explanation": {
+            "bitcoin": "内存池中有这笔交易，费率为 {fee_rate} sat/vB，但它尚未被打包进区块。在此之前，资金尚未转移。",
             "expired": "节点的交易池中有这笔待处理交易，但它从未被打包进区块，并已于 {expires_at} 过期。Tron 交易一旦超过过期时间就会被网络丢弃，永远不会确认：资金没有发生任何转移。",
             "expires": "节点的交易池中有这笔待处理交易，但尚未被打包进区块（如果一直未被打包，将于 {expires_at} 过期）。在被打包进区块之前，资金不会发生任何转移。",
             "no_nonce": "节点的交易池中有这笔待处理交易，但尚未被打包进区块。在此之前，资金不会发生任何转移。",
             "": "节点已收到这笔交易（nonce {nonce}），但尚未被打包进区块。在此之前，资金不会发生任何转移。",
         },
         "next_steps": {
+            "bitcoin.deposit": [
+                "请等待：费率决定矿工何时打包它（手续费相关的结论会说明费率是否足够）。",
+                "等待期间请勿重复转账：如果两笔都被确认，您将支付两次。",
+            ],
+            "bitcoin.withdrawal": ["请等待；如果数小时仍未确认，请联系交易所加速这笔提币。"],
             "expired.deposit": [
                 _STILL_IN_WALLET,
                 "请重新发起一笔新的转账；已过期的交易永远无法入账。",
@@ -464,6 +488,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "TX_DROPPED_REPLACED": {
         "title": "已被另一笔交易替换",
         "explanation": {
+            "input_spent": "这笔交易花费的一笔币已被另一笔交易（{by}）花费：这是手续费替换（RBF）或双花。这笔交易永远不会确认。",
+            "input_spent_not_found": "这笔交易花费的一笔币已被另一笔交易（{by}）花费：这是手续费替换（RBF）或双花。这笔交易永远不会确认。",
+            "rbf": "节点的替换记录显示，这笔交易已被 {by} 替换（手续费替换，RBF）。这笔交易永远不会确认，请关注替换它的那笔交易。",
+            "rbf_not_found": "已没有节点保存这笔交易：节点的替换记录显示它已被 {by} 替换（手续费替换，RBF）。请改为诊断 {by}；这笔交易永远不会确认。",
             "not_found": "没有任何节点知道您提供的这笔已签名交易，而它的 nonce {nonce} 已被占用：发送方已有 {mined_count} 笔交易被打包进区块。另一笔使用相同 nonce 的交易（加速或取消）取代了它，因此这笔交易永远不会确认。",
             "": "这笔交易使用的是发送方的 nonce {nonce}，但发送方已有 {mined_count} 笔交易被打包进区块：nonce {nonce} 已被另一笔交易（加速或取消）占用。这笔交易永远不会确认。",
         },
@@ -497,10 +525,20 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "FEE_TOO_LOW": {
         "title": "手续费过低",
         "explanation": {
+            "rbf": "这笔交易的费率为 {paid_rate} sat/vB；要在约一小时内确认需要 {needed_rate} sat/vB（进入下一个区块需要 {next_rate}）。矿工优先打包费率更高的交易，因此它可能要等上数天。",
+            "cpfp": "这笔交易的费率为 {paid_rate} sat/vB；要在约一小时内确认需要 {needed_rate} sat/vB（进入下一个区块需要 {next_rate}）。它没有标记可替换（RBF），因此大多数钱包无法直接提高它的手续费。",
             "below_base_fee": "这笔交易每单位 gas 最多出价 {paid_gwei} gwei，但下一个区块的基础费用为 {needed_gwei} gwei。在费用降到其出价以下之前，它无法被打包。",
             "low_tip": "这笔交易每单位 gas 的小费为 {paid_gwei} gwei，而近期区块打包的交易小费至少约为 {needed_gwei} gwei。出块者会优先打包手续费更高的交易。",
         },
         "next_steps": {
+            "rbf.deposit": [
+                "请在钱包中通过提高手续费替换这笔交易（“提高手续费”/“加速”）：它已标记 RBF，费率更高的替换交易会取代它。",
+                "或者等待：内存池清空后它就会被确认。",
+            ],
+            "cpfp.deposit": [
+                "子交易为父交易付费（CPFP）：用一笔高手续费的新交易花费它的找零输出（很多钱包称之为“加速”），矿工会把两笔一起打包。",
+                "或者等待：内存池约两周后会丢弃这笔交易（Bitcoin Core 默认 336 小时），届时这些币会重新回到您的钱包中可用。",
+            ],
             "deposit": ["请在钱包中加速这笔交易（以相同 nonce、更高手续费替换），或取消后重新转账。"],
             "withdrawal": ["请联系交易所加速这笔提币；只有发送方才能提高手续费。"],
         },
@@ -522,6 +560,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NETWORK_CONGESTED": {
         "title": "网络拥堵",
         "explanation": {
+            "backlog": "内存池中积压了约 {blocks} 个区块的待确认交易：按每 10 分钟一个区块计算，出价不高于它们的交易都要等待。",
             "full_blocks": "近期区块的占用率为 {fullness_percent}%：交易在争抢区块空间，手续费低的交易需要等待。",
             "fee_surge": "当前手续费远高于近期水平：按平常手续费发出的交易需要等待。",
         },

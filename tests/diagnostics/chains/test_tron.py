@@ -13,7 +13,7 @@ from desktop.sandbox.anvil import free_port
 from desktop.sandbox.tron_node import USDT, TronNode, as_node_transaction, recorded
 from diagnostics import catalog
 from diagnostics.chains.tron import TronAdapter, decode_head, decode_message, decode_transaction, decode_transfers
-from diagnostics.model import Found, NotFound, Unavailable
+from diagnostics.model import Found, NotFound, TronDetails, TxStatus, Unavailable
 
 TRON = catalog.network("tron")
 USDT_TX = "0130dfde9281a48378109039ef512229d5359fbee2a8adbb17ad73aebc67ea99"
@@ -33,12 +33,12 @@ def test_decode_recorded_usdt_transfer() -> None:
         as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json")),
         recorded("trc20_usdt_transfer_txinfo.json"),
     )
-    assert (tx.sender, tx.to, tx.status, tx.result) == (SENDER, USDT, 1, "SUCCESS")
+    assert (tx.sender, tx.to, tx.status, tx.result) == (SENDER, USDT, TxStatus.CONFIRMED, "SUCCESS")
     assert tx.block_number == 69316562 and tx.block_timestamp == 1738601505
     # The call data pads the recipient with Tron's 0x41 byte; it decodes to the same account as the log.
     assert tx.call is not None and tx.call.target == "TXVj38D1XR3TPgSHTCZGC8wkLDAGqF1oqx" and tx.call.amount == 41677389
-    assert tx.fee == 26420100 and tx.cost is not None and tx.cost.fee_limit == 50_000_000
-    assert tx.cost.energy_used == 130285 and tx.cost.energy_penalty == 100635
+    assert tx.fee == 26420100 and isinstance(tx.details, TronDetails) and tx.details.fee_limit == 50_000_000
+    assert tx.details.energy_used == 130285 and tx.details.energy_penalty == 100635
     (moved,) = decode_transfers(
         as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json")),
         recorded("trc20_usdt_transfer_txinfo.json"),
@@ -55,7 +55,7 @@ def test_decode_recorded_trx_transfer_has_no_receipt_result_and_succeeds() -> No
     raw = recorded("trx_transfer_gettransactionbyid.json")
     info = recorded("trx_transfer_gettransactioninfobyid.json")
     tx = decode_transaction(raw, info)
-    assert tx.status == 1 and not tx.failed and tx.fee == 0  # a missing fee is 0: bandwidth was free
+    assert tx.status is TxStatus.CONFIRMED and tx.fee == 0  # a missing fee is 0: bandwidth was free
     (moved,) = decode_transfers(raw, info)
     assert moved.contract is None and moved.amount == 10_000_000
 
@@ -73,7 +73,7 @@ def test_decode_recorded_failures(info: str, result: str, words: str) -> None:
     raw = as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json"))
     raw["ret"] = [{"contractRet": result}]
     tx = decode_transaction(raw, recorded(info))
-    assert tx.failed and tx.status == 0 and tx.result == result
+    assert tx.failed and tx.status is TxStatus.FAILED and tx.result == result
     assert tx.failure_message is not None and tx.failure_message.startswith(words)
     assert decode_transfers(raw, recorded(info)) == []  # a failed call logs nothing
 
@@ -82,7 +82,7 @@ def test_decode_revert_reason_from_contract_result() -> None:
     raw = as_node_transaction(recorded("trc20_usdt_transfer_tx.trongrid_v1.json"))
     tx = decode_transaction(raw, recorded("trc20_revert_txinfo_nile.json"))
     assert tx.revert_reason == "ds-token-insufficient-balance"
-    assert tx.fee == 802800 and tx.cost is not None and tx.cost.energy_fee == 457800
+    assert tx.fee == 802800 and isinstance(tx.details, TronDetails) and tx.details.energy_fee == 457800
 
 
 def test_decode_head_and_solidified_height() -> None:
@@ -134,8 +134,9 @@ def test_found_transaction_takes_two_round_trips(node: TronNode) -> None:
     facts = TronAdapter({"tron": node.url}).gather(TRON, txid)
     assert isinstance(facts.tx, Found) and facts.round_trips == 2
     assert isinstance(facts.head, Found) and facts.head.value.final_number == node.head - node.solid_lag
-    assert facts.tx.value.recipient_activated is False
-    assert facts.nonces is None and facts.fees is None  # Tron has neither: nothing to call unavailable
+    details = facts.tx.value.details
+    assert isinstance(details, TronDetails) and details.recipient_activated is False
+    assert facts.replacement is None and facts.fees is None  # Tron has neither: nothing to call unavailable
 
 
 def test_unknown_hash_takes_one_round_trip(node: TronNode) -> None:
@@ -166,8 +167,9 @@ def test_contract_that_does_not_answer_leaves_symbol_unknown(node: TronNode) -> 
     nowhere = "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb"  # 41 + 20 zero bytes: no contract there
     built = node.trc20_transfer(SENDER, USER, 1_000_000, contract=nowhere, pending=True)
     facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid)
-    assert isinstance(facts.tx, Found) and facts.tx.value.call_token is not None
-    assert facts.tx.value.call_token.symbol is None  # CONTRACT_VALIDATE_ERROR: the token is unknown, not fake
+    call = facts.tx.value.call if isinstance(facts.tx, Found) else None
+    assert call is not None and call.token is not None
+    assert call.token.symbol is None  # CONTRACT_VALIDATE_ERROR: the token is unknown, not fake
 
 
 def test_api_key_is_sent_to_trongrid_only_as_its_header(node: TronNode) -> None:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from diagnostics.model import FeeMarket
+from diagnostics.model import EvmFeeMarket
 from tests.diagnostics.checks.factory import context, mined, pending, run
 
 GWEI = 10**9
 
 
-def market(next_base: int = 20 * GWEI, ratios: tuple[float, ...] = (0.5,) * 10, tip_p10: int = 2 * GWEI) -> FeeMarket:
-    return FeeMarket(
+def market(
+    next_base: int = 20 * GWEI, ratios: tuple[float, ...] = (0.5,) * 10, tip_p10: int = 2 * GWEI
+) -> EvmFeeMarket:
+    return EvmFeeMarket(
         next_base_fee=next_base,
         base_fees=(20 * GWEI,) * len(ratios),
         gas_used_ratios=ratios,

@@ -35,10 +35,12 @@ def test_not_found_needs_a_fresh_head() -> None:
     assert run("TX_NOT_FOUND", stale) is None and run("NODE_OUT_OF_SYNC", stale) is not None
 
 
-def test_unknown_nonces_or_fees_are_said_only_while_pending() -> None:
+def test_unknown_replacement_or_fees_are_said_only_while_pending() -> None:
     for tx, expected in ((pending(), True), (mined(), False)):
         ctx = context(tx)
-        selected = replace(ctx.facts.networks[0], nonces=Unavailable("nonce refused"), fees=Unavailable("fees refused"))
+        selected = replace(
+            ctx.facts.networks[0], replacement=Unavailable("nonce refused"), fees=Unavailable("fees refused")
+        )
         ctx = replace(ctx, facts=Facts((selected,)))
         assert (run("NODE_UNAVAILABLE", ctx) is not None) is expected
 

@@ -67,9 +67,9 @@ def test_address_forms(text: str, family: AddressFamily | None, problem: str | N
 def test_networks_a_hash_can_be_on() -> None:
     everywhere = tuple(catalog.networks().values())
     evm = [n.slug for n in everywhere if n.family == "evm"]
-    # 0x + 64 hex: every EVM network, and Tron (its ids are pasted with 0x too); bare 64 hex: the same.
+    # 0x + 64 hex: every EVM network, and Tron (its ids are pasted with 0x too); bare 64 hex: Bitcoin too.
     assert [n.slug for n in networks_for_hash(TX, everywhere)] == [*evm, "tron"]
-    assert [n.slug for n in networks_for_hash("ab" * 32, everywhere)] == [*evm, "tron"]
+    assert [n.slug for n in networks_for_hash("ab" * 32, everywhere)] == [*evm, "tron", "bitcoin"]
     assert networks_for_hash("0x" + "ab" * 20, everywhere) == () and networks_for_hash("", everywhere) == ()
     assert len(evm) >= 7
 
@@ -79,4 +79,28 @@ def test_networks_an_address_can_be_on() -> None:
     assert {n.family for n in networks_for_address("0x" + "ab" * 20, everywhere)} == {"evm"}
     assert [n.slug for n in networks_for_address("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", everywhere)] == ["tron"]
     assert networks_for_address("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u", everywhere) == ()  # fails Base58Check
-    assert networks_for_address("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", everywhere) == ()  # no Bitcoin yet
+    assert [n.slug for n in networks_for_address("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", everywhere)] == [
+        "bitcoin"
+    ]
+    assert networks_for_address("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx", everywhere) == ()  # testnet
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", None),  # P2PKH (BIP-13's example)
+        ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", None),  # P2SH
+        ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", None),  # P2WPKH, bech32
+        ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", None),  # BIP-173 allows all capitals
+        ("bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297", None),  # P2TR, bech32m (BIP-350)
+        ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx", "bech32"),  # one character changed
+        ("bc1qAr0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "malformed"),  # mixed case
+        ("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx", "testnet"),
+        ("mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn", "testnet"),  # a testnet P2PKH
+        ("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", "malformed"),  # fails Base58Check: no family's form
+    ],
+)
+def test_bitcoin_addresses_by_a_maintained_codec(address: str, problem: str | None) -> None:
+    form = address_form(address)
+    assert form.problem == problem
+    assert form.family == ("bitcoin" if problem != "malformed" or address.startswith("bc1") else None)

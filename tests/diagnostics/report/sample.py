@@ -14,10 +14,12 @@ from diagnostics.model import (
     Found,
     Network,
     NetworkFacts,
-    NonceState,
+    SignedTransaction,
     TokenInfo,
-    TronCost,
+    Transfer,
+    TronDetails,
     TxFacts,
+    TxStatus,
 )
 from tests.diagnostics.checks.factory import DEPOSIT, HASH, mined, usdt_transfer
 
@@ -35,7 +37,7 @@ class RecordedAdapter:
     def __init__(self, facts: NetworkFacts) -> None:
         self.facts = facts
 
-    def gather(self, network: Network, tx_hash: str, sender: str | None = None) -> NetworkFacts:
+    def gather(self, network: Network, tx_hash: str, signed: SignedTransaction | None = None) -> NetworkFacts:
         return self.facts
 
 
@@ -50,7 +52,6 @@ def under_confirmed() -> Diagnosis:
         endpoint="ethereum-rpc.publicnode.com",
         tx=Found(tx),
         head=Found(ChainHead(23_800_004, int(WHEN.timestamp()) - 4)),
-        nonces=Found(NonceState(8, 8)),
         elapsed_seconds=0.123,
         round_trips=2,
     )
@@ -64,23 +65,20 @@ class TronRecordedAdapter(RecordedAdapter):
 
 def tron_out_of_energy() -> Diagnosis:
     """A USDT TRC-20 deposit that ran out of energy, with the recorded mainnet figures of e63a324a…."""
+    sender, usdt = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre", TokenInfo(TRON_USDT, "USDT", 6)
     tx = TxFacts(
         tx_hash="e63a324a43aebfe41273db4f7fdfe325b2257b4f5711595a5fc0f8a75cf1b481",
-        sender="TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre",
+        sender=sender,
         to=TRON_USDT,
-        nonce=None,
-        value=0,
-        gas_limit=None,
+        status=TxStatus.FAILED,
         block_number=66_860_010,
         block_timestamp=int(WHEN.timestamp()) - 600,
-        status=0,
-        input_size=68,
-        call=ContractCall(TRON_USDT, "transfer", TRON_USER, 100_000_000, "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"),
-        call_token=TokenInfo(TRON_USDT, "USDT", 6),
+        intended=(Transfer(sender, TRON_USER, 100_000_000, usdt, how="call"),),
+        call=ContractCall(TRON_USDT, "transfer", TRON_USER, 100_000_000, sender, usdt),
         fee=16_500_120,
         result="OUT_OF_ENERGY",
         failure_message="Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[78572]",
-        cost=TronCost(fee_limit=16_500_120, energy_used=78_572, energy_fee=16_500_120, energy_penalty=25_905),
+        details=TronDetails(fee_limit=16_500_120, energy_used=78_572, energy_fee=16_500_120, energy_penalty=25_905),
     )
     facts = NetworkFacts(
         network="tron",
