@@ -1,8 +1,9 @@
 """The sandbox: local chains with every classic support case built on them, to try each diagnosis offline.
 
 An anvil stands for Ethereum (chain id 1), another for BNB Smart Chain (56, kept congested: small blocks
-and a steady queue of better-paying transfers, so a low-tip transfer stays stuck), and the local java-tron
-node for Tron. A heartbeat keeps the chains moving at their pace, as real ones do: a node whose newest
+and a steady queue of better-paying transfers, so a low-tip transfer stays stuck), the local java-tron
+node for Tron and the local Esplora node for Bitcoin (its miners take 10 sat/vB and up, so a 2 sat/vB
+payment waits). A heartbeat keeps the chains moving at their pace, as real ones do: a node whose newest
 block grows old is, rightly, reported as behind the chain.
 """
 
@@ -17,6 +18,7 @@ from eth_utils.address import to_checksum_address
 
 from desktop.sandbox.anvil import Anvil
 from desktop.sandbox.chain import Chain, look_alike
+from desktop.sandbox.esplora_node import EsploraNode
 from desktop.sandbox.tron_node import SUN, TronNode
 from diagnostics import catalog
 from diagnostics.intake.draft import CaseDraft
@@ -26,8 +28,15 @@ ETH_USDT = catalog.network("ethereum").tokens_by_symbol("USDT")[0].contract
 BSC_USDT = catalog.network("bsc").tokens_by_symbol("USDT")[0].contract
 TRON_SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
 TRON_USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
-NETWORKS = ("ethereum", "bsc", "tron")
+# BIP-173's example P2WPKH address as the Bitcoin deposit address, and a look-alike of it made the way poisoning
+# tools make them (same first four and last four characters after bc1q), found once by trying random witness
+# programs against the bech32 checksum (242,988 tries): it is an address nobody holds the key of.
+BTC_DEPOSIT = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+BTC_LOOK_ALIKE = "bc1qw508dx3njd4f6tgvncrghdsup0f9annke8f3t4"
+NETWORKS = ("ethereum", "bsc", "tron", "bitcoin")
 _ETH_BLOCK_SECONDS = 12.0
+_BTC_BLOCK_SECONDS = 600.0  # Bitcoin's pace: ten minutes a block
+_BTC_MINER_RATE = 10.0  # sat/vB the sandbox's miners take at least
 _BSC_TICK_SECONDS = 3.0  # slower than BNB Smart Chain's 0.45 s, well inside what a node may lag (60 s)
 _BSC_BLOCK_GAS = 100_000  # four plain transfers a block: room for the queue, none for a low tip
 
@@ -45,10 +54,11 @@ class Sandbox:
         self.eth = Anvil(1)
         self.bsc = Anvil(56, ["--base-fee", str(GWEI)])
         self.tron = TronNode(live=True)
+        self.btc = EsploraNode(wall_clock=True)
         self.eth_chain, self.bsc_chain = Chain(self.eth.url), Chain(self.bsc.url)
         self._queue_nonces: dict[str, int] = {}
         try:
-            self.samples = self._ethereum() + self._bnb_smart_chain() + self._tron()
+            self.samples = self._ethereum() + self._bnb_smart_chain() + self._tron() + self._bitcoin()
         except BaseException:
             self.stop()
             raise
@@ -57,7 +67,7 @@ class Sandbox:
 
     @property
     def endpoints(self) -> dict[str, str]:
-        return {"ethereum": self.eth.url, "bsc": self.bsc.url, "tron": self.tron.url}
+        return {"ethereum": self.eth.url, "bsc": self.bsc.url, "tron": self.tron.url, "bitcoin": self.btc.base_url}
 
     def _ethereum(self) -> list[Sample]:
         chain = self.eth_chain
@@ -150,13 +160,48 @@ class Sandbox:
             ),
         ]
 
+    def _bitcoin(self) -> list[Sample]:
+        node = self.btc
+        node.mining_fee_rate = _BTC_MINER_RATE
+        node.set_fees(fastest=25, half_hour=20, hour=15, economy=8, minimum=2)
+        wallet = node.new_address()
+        coins = [node.fund(wallet, 1_000_000) for _ in range(4)]
+
+        def pay(coin: int, to: str, amount: int, **how: Any) -> str:
+            txid: str = node.send([coins[coin]], [(to, amount)], change=wallet, **{"fee_rate": 20, **how})
+            return txid
+
+        credited = pay(0, BTC_DEPOSIT, 250_000)
+        poisoned = pay(1, BTC_LOOK_ALIKE, 500_000)
+        node.mine(6)
+        too_few = pay(2, BTC_DEPOSIT, 100_000)
+        node.mine(1)
+        stuck = pay(3, BTC_DEPOSIT, 300_000, fee_rate=2, rbf=True)
+        replaced = node.send(node.outpoints(credited)[1:], [(BTC_DEPOSIT, 50_000)], fee_rate=3, change=wallet)
+        node.replace(replaced, fee_rate=12, change=wallet)  # bumped by fee: the first version can never confirm
+
+        def case(txid: str, amount: str | None = None) -> CaseDraft:
+            return CaseDraft(txid, BTC_DEPOSIT, "bitcoin", "BTC", Decimal(amount) if amount else None)
+
+        return [
+            Sample("btc_credited", case(credited, "0.0025"), "CONFIRMATIONS_SUFFICIENT"),
+            Sample("btc_too_few_confirmations", case(too_few, "0.001"), "CONFIRMATIONS_INSUFFICIENT"),
+            Sample("btc_low_fee", case(stuck, "0.003"), "FEE_TOO_LOW"),
+            Sample("btc_replaced", case(replaced), "TX_DROPPED_REPLACED"),
+            Sample("btc_look_alike", case(poisoned), "ADDRESS_POISONING_SUSPECTED"),
+        ]
+
     def _beat(self) -> None:
         """Blocks at the chains' pace: Ethereum every 12 s; BNB Smart Chain every 3 s, with more
         better-paying transfers each time than a block holds, so the queue ahead of the low tip never empties
         (its base fee then climbs until the queue itself can no longer pay, and stays stuck too)."""
-        since_eth = 0.0
+        since_eth = since_btc = 0.0
         while not self._stopping.wait(_BSC_TICK_SECONDS):
             try:
+                since_btc += _BSC_TICK_SECONDS
+                if since_btc >= _BTC_BLOCK_SECONDS:
+                    self.btc.mine(1)
+                    since_btc = 0.0
                 for sender in self.bsc_chain.accounts[1:9]:
                     self._queue(sender)
                 self.bsc_chain.rpc("evm_mine")
@@ -175,3 +220,4 @@ class Sandbox:
         self.eth.stop()
         self.bsc.stop()
         self.tron.stop()
+        self.btc.stop()

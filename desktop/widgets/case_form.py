@@ -197,14 +197,20 @@ class CaseFormWidget(QWidget):
     def _address_text(self, problem: FieldProblem | None) -> str | None:
         if problem is None:
             return None
-        families = {"evm": self.tr("an EVM (0x…) address"), "tron": self.tr("a Tron (T…) address")}
+        families = {
+            "evm": self.tr("an EVM (0x…) address"),
+            "tron": self.tr("a Tron (T…) address"),
+            "bitcoin": self.tr("a Bitcoin address"),
+        }
         texts = {
             "checksum": self.tr("The capital letters do not match the address's checksum: check it for a typo."),
             "base58check": self.tr("This Tron address fails its check digits: a character is wrong."),
+            "bech32": self.tr("This Bitcoin address fails its check (bech32): a character is wrong."),
+            "testnet": self.tr("This is a Bitcoin testnet address: test coins are worth nothing on mainnet."),
             "malformed": self.tr("This is not a complete address."),
             "wrong_family": self.tr("This is {family}; it cannot receive on the selected network."),
         }
-        family = families.get(problem.detail, self.tr("a Bitcoin address"))
+        family = families.get(problem.detail, self.tr("an address of another network"))
         return texts.get(problem.key, texts["malformed"]).replace("{family}", family)
 
     def _secret_text(self, problem: FieldProblem | None) -> str | None:

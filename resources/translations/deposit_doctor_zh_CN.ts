@@ -1,716 +1,748 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>CaseFormWidget</name>
     <message>
-      <source>Direction</source>
-      <translation>类型</translation>
+        <source>Direction</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <source>Network</source>
-      <translation>网络</translation>
+        <source>Network</source>
+        <translation>网络</translation>
     </message>
     <message>
-      <source>Transaction hash (TxID)</source>
-      <translation>交易哈希（TxID）</translation>
+        <source>Transaction hash (TxID)</source>
+        <translation>交易哈希（TxID）</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>地址</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Token (optional)</source>
-      <translation>代币（选填）</translation>
+        <source>Token (optional)</source>
+        <translation>代币（选填）</translation>
     </message>
     <message>
-      <source>Amount (optional)</source>
-      <translation>数量（选填）</translation>
+        <source>Amount (optional)</source>
+        <translation>数量（选填）</translation>
     </message>
     <message>
-      <source>Deposit</source>
-      <translation>充值</translation>
+        <source>Deposit</source>
+        <translation>充值</translation>
     </message>
     <message>
-      <source>Withdrawal</source>
-      <translation>提币</translation>
+        <source>Withdrawal</source>
+        <translation>提币</translation>
     </message>
     <message>
-      <source>Auto-detect</source>
-      <translation>自动识别</translation>
+        <source>Auto-detect</source>
+        <translation>自动识别</translation>
     </message>
     <message>
-      <source>0x… or 64 hex characters</source>
-      <translation>0x… 或 64 位十六进制字符</translation>
+        <source>0x… or 64 hex characters</source>
+        <translation>0x… 或 64 位十六进制字符</translation>
     </message>
     <message>
-      <source>The deposit address (for a withdrawal: your receiving address)</source>
-      <translation>充值地址（提币时填写您的收款地址）</translation>
+        <source>The deposit address (for a withdrawal: your receiving address)</source>
+        <translation>充值地址（提币时填写您的收款地址）</translation>
     </message>
     <message>
-      <source>e.g. USDT</source>
-      <translation>例如 USDT</translation>
+        <source>e.g. USDT</source>
+        <translation>例如 USDT</translation>
     </message>
     <message>
-      <source>e.g. 250.5</source>
-      <translation>例如 250.5</translation>
+        <source>e.g. 250.5</source>
+        <translation>例如 250.5</translation>
     </message>
     <message>
-      <source>Write the amount as a number, e.g. 250.5</source>
-      <translation>请以数字填写数量，例如 250.5</translation>
+        <source>Write the amount as a number, e.g. 250.5</source>
+        <translation>请以数字填写数量，例如 250.5</translation>
     </message>
     <message>
-      <source>This is an address (0x + 40 characters), not a transaction hash.</source>
-      <translation>这是一个地址（0x 加 40 个字符），不是交易哈希。</translation>
+        <source>This is an address (0x + 40 characters), not a transaction hash.</source>
+        <translation>这是一个地址（0x 加 40 个字符），不是交易哈希。</translation>
     </message>
     <message>
-      <source>This is an address, not a transaction hash.</source>
-      <translation>这是一个地址，不是交易哈希。</translation>
+        <source>This is an address, not a transaction hash.</source>
+        <translation>这是一个地址，不是交易哈希。</translation>
     </message>
     <message>
-      <source>A transaction hash has 64 hex characters (after 0x); this has {n}.</source>
-      <translation>交易哈希有 64 位十六进制字符（不含 0x）；这里只有 {n} 位。</translation>
+        <source>A transaction hash has 64 hex characters (after 0x); this has {n}.</source>
+        <translation>交易哈希有 64 位十六进制字符（不含 0x）；这里只有 {n} 位。</translation>
     </message>
     <message>
-      <source>A transaction hash has only 0-9 and a-f.</source>
-      <translation>交易哈希只包含 0-9 和 a-f。</translation>
+        <source>A transaction hash has only 0-9 and a-f.</source>
+        <translation>交易哈希只包含 0-9 和 a-f。</translation>
     </message>
     <message>
-      <source>This network's hashes start with 0x.</source>
-      <translation>该网络的交易哈希以 0x 开头。</translation>
+        <source>This network&apos;s hashes start with 0x.</source>
+        <translation>该网络的交易哈希以 0x 开头。</translation>
     </message>
     <message>
-      <source>This network's transaction ids have no 0x.</source>
-      <translation>该网络的交易 ID 不带 0x。</translation>
+        <source>This network&apos;s transaction ids have no 0x.</source>
+        <translation>该网络的交易 ID 不带 0x。</translation>
     </message>
     <message>
-      <source>This is not a transaction hash of the selected network.</source>
-      <translation>这不是所选网络的交易哈希。</translation>
+        <source>This is not a transaction hash of the selected network.</source>
+        <translation>这不是所选网络的交易哈希。</translation>
     </message>
     <message>
-      <source>an EVM (0x…) address</source>
-      <translation>EVM 网络（0x…）地址</translation>
+        <source>an EVM (0x…) address</source>
+        <translation>EVM 网络（0x…）地址</translation>
     </message>
     <message>
-      <source>a Tron (T…) address</source>
-      <translation>Tron（T…）地址</translation>
+        <source>a Tron (T…) address</source>
+        <translation>Tron（T…）地址</translation>
     </message>
     <message>
-      <source>The capital letters do not match the address's checksum: check it for a typo.</source>
-      <translation>大小写与地址的校验不符：请检查是否有输入错误。</translation>
+        <source>The capital letters do not match the address&apos;s checksum: check it for a typo.</source>
+        <translation>大小写与地址的校验不符：请检查是否有输入错误。</translation>
     </message>
     <message>
-      <source>This Tron address fails its check digits: a character is wrong.</source>
-      <translation>该 Tron 地址未通过校验：有字符输入错误。</translation>
+        <source>This Tron address fails its check digits: a character is wrong.</source>
+        <translation>该 Tron 地址未通过校验：有字符输入错误。</translation>
     </message>
     <message>
-      <source>This is not a complete address.</source>
-      <translation>这不是一个完整的地址。</translation>
+        <source>This Bitcoin address fails its check (bech32): a character is wrong.</source>
+        <translation>该比特币地址未通过校验（bech32）：有字符错误。</translation>
     </message>
     <message>
-      <source>This is {family}; it cannot receive on the selected network.</source>
-      <translation>这是 {family}，无法在所选网络上收款。</translation>
+        <source>This is a Bitcoin testnet address: test coins are worth nothing on mainnet.</source>
+        <translation>这是比特币测试网地址：测试币在主网上没有任何价值。</translation>
     </message>
     <message>
-      <source>a Bitcoin address</source>
-      <translation>Bitcoin 地址</translation>
+        <source>This is not a complete address.</source>
+        <translation>这不是一个完整的地址。</translation>
     </message>
     <message>
-      <source>This looks like a private key or seed phrase. Never enter it anywhere: nobody, support included, needs it. It will not be used, stored or sent. Enter the transaction hash and address instead.</source>
-      <translation>这看起来像私钥或助记词。切勿在任何地方输入：任何人（包括客服）都不需要它。它不会被使用、存储或发送。请改为输入交易哈希和地址。</translation>
+        <source>This is {family}; it cannot receive on the selected network.</source>
+        <translation>这是 {family}，无法在所选网络上收款。</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>a Bitcoin address</source>
+        <translation>Bitcoin 地址</translation>
+    </message>
+    <message>
+        <source>an address of another network</source>
+        <translation>其他网络的地址</translation>
+    </message>
+    <message>
+        <source>This looks like a private key or seed phrase. Never enter it anywhere: nobody, support included, needs it. It will not be used, stored or sent. Enter the transaction hash and address instead.</source>
+        <translation>这看起来像私钥或助记词。切勿在任何地方输入：任何人（包括客服）都不需要它。它不会被使用、存储或发送。请改为输入交易哈希和地址。</translation>
+    </message>
+</context>
+<context>
     <name>EngineWorker</name>
     <message>
-      <source>the diagnosis process keeps stopping; close Deposit Doctor and start it again</source>
-      <translation>诊断进程反复停止运行；请关闭 Deposit Doctor 后重新启动</translation>
+        <source>the diagnosis process keeps stopping; close Deposit Doctor and start it again</source>
+        <translation>诊断进程反复停止运行；请关闭 Deposit Doctor 后重新启动</translation>
     </message>
     <message>
-      <source>the diagnosis process stopped unexpectedly</source>
-      <translation>诊断进程意外停止</translation>
+        <source>the diagnosis process stopped unexpectedly</source>
+        <translation>诊断进程意外停止</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryWidget</name>
     <message>
-      <source>Search by hash or address</source>
-      <translation>按哈希或地址搜索</translation>
+        <source>Search by hash or address</source>
+        <translation>按哈希或地址搜索</translation>
     </message>
     <message>
-      <source>Reopen</source>
-      <translation>重新打开</translation>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
     </message>
     <message>
-      <source>Run again</source>
-      <translation>再次诊断</translation>
+        <source>Run again</source>
+        <translation>再次诊断</translation>
     </message>
     <message>
-      <source>Delete</source>
-      <translation>删除</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <source>Delete all…</source>
-      <translation>全部删除…</translation>
+        <source>Delete all…</source>
+        <translation>全部删除…</translation>
     </message>
     <message>
-      <source>Delete all</source>
-      <translation>全部删除</translation>
+        <source>Delete all</source>
+        <translation>全部删除</translation>
     </message>
     <message>
-      <source>Delete every diagnosis kept on this computer?</source>
-      <translation>删除本机保存的所有诊断记录？</translation>
+        <source>Delete every diagnosis kept on this computer?</source>
+        <translation>删除本机保存的所有诊断记录？</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Deposit Doctor {version}</source>
-      <translation>Deposit Doctor {version}</translation>
+        <source>Deposit Doctor {version}</source>
+        <translation>Deposit Doctor {version}</translation>
     </message>
     <message>
-      <source>History</source>
-      <translation>历史记录</translation>
+        <source>History</source>
+        <translation>历史记录</translation>
     </message>
     <message>
-      <source>Watching</source>
-      <translation>监控中</translation>
+        <source>Watching</source>
+        <translation>监控中</translation>
     </message>
     <message>
-      <source>Diagnose</source>
-      <translation>诊断</translation>
+        <source>Diagnose</source>
+        <translation>诊断</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <source>Batch</source>
-      <translation>批量</translation>
+        <source>Batch</source>
+        <translation>批量</translation>
     </message>
     <message>
-      <source>Run all</source>
-      <translation>全部运行</translation>
+        <source>Run all</source>
+        <translation>全部运行</translation>
     </message>
     <message>
-      <source>Stop</source>
-      <translation>停止</translation>
+        <source>Stop</source>
+        <translation>停止</translation>
     </message>
     <message>
-      <source>Export all reports…</source>
-      <translation>导出全部报告…</translation>
+        <source>Export all reports…</source>
+        <translation>导出全部报告…</translation>
     </message>
     <message>
-      <source>Drop a transaction file here (text, CSV export, JSON, raw signed transaction), or paste a hash. Deposit Doctor never needs your private key or seed phrase.</source>
-      <translation>将交易文件拖放到这里（文本、CSV 导出、JSON、原始已签名交易），或粘贴哈希。Deposit Doctor 绝不需要您的私钥或助记词。</translation>
+        <source>Drop a transaction file here (text, CSV export, JSON, raw signed transaction), or paste a hash. Deposit Doctor never needs your private key or seed phrase.</source>
+        <translation>将交易文件拖放到这里（文本、CSV 导出、JSON、原始已签名交易），或粘贴哈希。Deposit Doctor 绝不需要您的私钥或助记词。</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <source>&amp;Open…</source>
-      <translation>打开(&amp;O)…</translation>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-      <source>Save &amp;cases…</source>
-      <translation>保存记录(&amp;C)…</translation>
+        <source>Save &amp;cases…</source>
+        <translation>保存记录(&amp;C)…</translation>
     </message>
     <message>
-      <source>&amp;Export report…</source>
-      <translation>导出报告(&amp;E)…</translation>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
     </message>
     <message>
-      <source>&amp;Settings…</source>
-      <translation>设置(&amp;S)…</translation>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <source>From</source>
-      <translation>来源</translation>
+        <source>From</source>
+        <translation>来源</translation>
     </message>
     <message>
-      <source>Network</source>
-      <translation>网络</translation>
+        <source>Network</source>
+        <translation>网络</translation>
     </message>
     <message>
-      <source>Transaction hash</source>
-      <translation>交易哈希</translation>
+        <source>Transaction hash</source>
+        <translation>交易哈希</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>地址</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Token</source>
-      <translation>代币</translation>
+        <source>Token</source>
+        <translation>代币</translation>
     </message>
     <message>
-      <source>Amount</source>
-      <translation>数量</translation>
+        <source>Amount</source>
+        <translation>数量</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Verdict</source>
-      <translation>诊断结论</translation>
+        <source>Verdict</source>
+        <translation>诊断结论</translation>
     </message>
     <message>
-      <source>waiting</source>
-      <translation>等待中</translation>
+        <source>waiting</source>
+        <translation>等待中</translation>
     </message>
     <message>
-      <source>running…</source>
-      <translation>诊断中…</translation>
+        <source>running…</source>
+        <translation>诊断中…</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>完成</translation>
+        <source>done</source>
+        <translation>完成</translation>
     </message>
     <message>
-      <source>failed</source>
-      <translation>失败</translation>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
-      <source>stopped</source>
-      <translation>已停止</translation>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
     <message>
-      <source>Auto-detect</source>
-      <translation>自动识别</translation>
+        <source>Auto-detect</source>
+        <translation>自动识别</translation>
     </message>
     <message>
-      <source>row {n}</source>
-      <translation>第 {n} 行</translation>
+        <source>row {n}</source>
+        <translation>第 {n} 行</translation>
     </message>
     <message>
-      <source>line {n}</source>
-      <translation>第 {n} 行</translation>
+        <source>line {n}</source>
+        <translation>第 {n} 行</translation>
     </message>
     <message>
-      <source>case {n}</source>
-      <translation>第 {n} 条</translation>
+        <source>case {n}</source>
+        <translation>第 {n} 条</translation>
     </message>
     <message>
-      <source>Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.</source>
-      <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
+        <source>Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.</source>
+        <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
     </message>
     <message>
-      <source>PDF</source>
-      <translation>PDF</translation>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
     <message>
-      <source>Text</source>
-      <translation>文本</translation>
+        <source>Text</source>
+        <translation>文本</translation>
     </message>
     <message>
-      <source>Markdown</source>
-      <translation>Markdown</translation>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
     </message>
     <message>
-      <source>JSON</source>
-      <translation>JSON</translation>
+        <source>JSON</source>
+        <translation>JSON</translation>
     </message>
     <message>
-      <source>Asking the networks…</source>
-      <translation>正在查询各网络…</translation>
+        <source>Asking the networks…</source>
+        <translation>正在查询各网络…</translation>
     </message>
     <message>
-      <source>Diagnosis done.</source>
-      <translation>诊断完成。</translation>
+        <source>Diagnosis done.</source>
+        <translation>诊断完成。</translation>
     </message>
     <message>
-      <source>Deposit Doctor hit an internal error:</source>
-      <translation>Deposit Doctor 出现内部错误：</translation>
+        <source>Deposit Doctor hit an internal error:</source>
+        <translation>Deposit Doctor 出现内部错误：</translation>
     </message>
     <message>
-      <source>Could not diagnose:</source>
-      <translation>无法诊断：</translation>
+        <source>Could not diagnose:</source>
+        <translation>无法诊断：</translation>
     </message>
     <message>
-      <source>cancelled</source>
-      <translation>已取消</translation>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
-      <source>Cancelled: nothing was concluded.</source>
-      <translation>已取消：没有得出结论。</translation>
+        <source>Cancelled: nothing was concluded.</source>
+        <translation>已取消：没有得出结论。</translation>
     </message>
     <message>
-      <source>Watching: asked again every {seconds} s</source>
-      <translation>监控中：每 {seconds} 秒重新查询一次</translation>
+        <source>Watching: asked again every {seconds} s</source>
+        <translation>监控中：每 {seconds} 秒重新查询一次</translation>
     </message>
     <message>
-      <source>Confirmed: {n} of {required}</source>
-      <translation>已确认：{n} / {required}</translation>
+        <source>Confirmed: {n} of {required}</source>
+        <translation>已确认：{n} / {required}</translation>
     </message>
     <message>
-      <source>Open transaction files</source>
-      <translation>打开交易文件</translation>
+        <source>Open transaction files</source>
+        <translation>打开交易文件</translation>
     </message>
     <message>
-      <source>Transaction files (*.txt *.csv *.json *.hex);;All files (*)</source>
-      <translation>交易文件 (*.txt *.csv *.json *.hex);;所有文件 (*)</translation>
+        <source>Transaction files (*.txt *.csv *.json *.hex);;All files (*)</source>
+        <translation>交易文件 (*.txt *.csv *.json *.hex);;所有文件 (*)</translation>
     </message>
     <message>
-      <source>Reading…</source>
-      <translation>读取中…</translation>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
     </message>
     <message>
-      <source>The files could not be read: {reason}</source>
-      <translation>无法读取这些文件：{reason}</translation>
+        <source>The files could not be read: {reason}</source>
+        <translation>无法读取这些文件：{reason}</translation>
     </message>
     <message>
-      <source>A batch is running: stop it before loading other cases.</source>
-      <translation>批量诊断正在运行：请先停止，再载入其他记录。</translation>
+        <source>A batch is running: stop it before loading other cases.</source>
+        <translation>批量诊断正在运行：请先停止，再载入其他记录。</translation>
     </message>
     <message>
-      <source>What you dropped holds what looks like a private key or seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
-      <translation>您拖入的内容中有看起来像私钥或助记词的信息：其中的任何内容都没有被使用、存储或发送。切勿将其透露给任何人，包括客服。</translation>
+        <source>What you dropped holds what looks like a private key or seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
+        <translation>您拖入的内容中有看起来像私钥或助记词的信息：其中的任何内容都没有被使用、存储或发送。切勿将其透露给任何人，包括客服。</translation>
     </message>
     <message>
-      <source>The file is too large to be a transaction list ({size} bytes; at most {limit}).</source>
-      <translation>文件太大，不像是交易列表（{size} 字节；上限 {limit}）。</translation>
+        <source>The file is too large to be a transaction list ({size} bytes; at most {limit}).</source>
+        <translation>文件太大，不像是交易列表（{size} 字节；上限 {limit}）。</translation>
     </message>
     <message>
-      <source>{name} is not a file (a folder or a device): nothing was read from it.</source>
-      <translation>{name} 不是文件（是文件夹或设备）：没有读取任何内容。</translation>
+        <source>{name} is not a file (a folder or a device): nothing was read from it.</source>
+        <translation>{name} 不是文件（是文件夹或设备）：没有读取任何内容。</translation>
     </message>
     <message>
-      <source>The JSON file cannot be read (line {line}, column {column}).</source>
-      <translation>无法读取该 JSON 文件（第 {line} 行，第 {column} 列）。</translation>
+        <source>The JSON file cannot be read (line {line}, column {column}).</source>
+        <translation>无法读取该 JSON 文件（第 {line} 行，第 {column} 列）。</translation>
     </message>
     <message>
-      <source>Case {case}: unknown network {name}; Auto-detect will be used.</source>
-      <translation>第 {case} 条记录：未知网络 {name}；将使用自动识别。</translation>
+        <source>Case {case}: unknown network {name}; Auto-detect will be used.</source>
+        <translation>第 {case} 条记录：未知网络 {name}；将使用自动识别。</translation>
     </message>
     <message>
-      <source>Row {row}: the amount {value} is not a number and was left out.</source>
-      <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
+        <source>Row {row}: the amount {value} is not a number and was left out.</source>
+        <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
     </message>
     <message>
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <source>Text (*.txt)</source>
-      <translation>文本 (*.txt)</translation>
+        <source>Text (*.txt)</source>
+        <translation>文本 (*.txt)</translation>
     </message>
     <message>
-      <source>Markdown (*.md)</source>
-      <translation>Markdown (*.md)</translation>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
-      <source>JSON (*.json)</source>
-      <translation>JSON (*.json)</translation>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <source>&amp;Samples</source>
-      <translation>示例(&amp;S)</translation>
+        <source>&amp;Samples</source>
+        <translation>示例(&amp;S)</translation>
     </message>
     <message>
-      <source>Credited (Ethereum USDT)</source>
-      <translation>已到账（Ethereum USDT）</translation>
+        <source>Credited (Ethereum USDT)</source>
+        <translation>已到账（Ethereum USDT）</translation>
     </message>
     <message>
-      <source>Too few confirmations</source>
-      <translation>确认数不足</translation>
+        <source>Too few confirmations</source>
+        <translation>确认数不足</translation>
     </message>
     <message>
-      <source>Stuck under a low tip (BNB Smart Chain)</source>
-      <translation>小费过低而卡住（BNB Smart Chain）</translation>
+        <source>Stuck under a low tip (BNB Smart Chain)</source>
+        <translation>小费过低而卡住（BNB Smart Chain）</translation>
     </message>
     <message>
-      <source>Nonce gap</source>
-      <translation>Nonce 缺口</translation>
+        <source>Nonce gap</source>
+        <translation>Nonce 缺口</translation>
     </message>
     <message>
-      <source>Failed transfer (revert)</source>
-      <translation>转账失败（回滚）</translation>
+        <source>Failed transfer (revert)</source>
+        <translation>转账失败（回滚）</translation>
     </message>
     <message>
-      <source>Tron OUT_OF_ENERGY</source>
-      <translation>Tron 能量不足（OUT_OF_ENERGY）</translation>
+        <source>Tron OUT_OF_ENERGY</source>
+        <translation>Tron 能量不足（OUT_OF_ENERGY）</translation>
     </message>
     <message>
-      <source>Credited (Tron USDT)</source>
-      <translation>已到账（Tron USDT）</translation>
+        <source>Credited (Tron USDT)</source>
+        <translation>已到账（Tron USDT）</translation>
     </message>
     <message>
-      <source>Wrong network: sent on BEP-20 for an ERC-20 deposit</source>
-      <translation>充错网络：ERC-20 充值地址却通过 BEP-20 转账</translation>
+        <source>Credited (Bitcoin)</source>
+        <translation>已入账（比特币）</translation>
     </message>
     <message>
-      <source>Fake USDT</source>
-      <translation>假 USDT</translation>
+        <source>Too few confirmations (Bitcoin)</source>
+        <translation>确认数不足（比特币）</translation>
     </message>
     <message>
-      <source>Look-alike address (poisoning)</source>
-      <translation>相似地址（地址投毒）</translation>
+        <source>Stuck under a low fee, RBF (Bitcoin)</source>
+        <translation>手续费过低而卡住，可 RBF（比特币）</translation>
     </message>
     <message>
-      <source>Unknown hash</source>
-      <translation>未知哈希</translation>
+        <source>Replaced by fee (Bitcoin)</source>
+        <translation>已被提高手续费的交易替换（比特币）</translation>
     </message>
     <message>
-      <source>{done} done, {failed} failed, {stopped} stopped, of {total}</source>
-      <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
+        <source>Look-alike address (Bitcoin)</source>
+        <translation>相似地址（比特币）</translation>
     </message>
     <message>
-      <source>{n} reports written…</source>
-      <translation>已写入 {n} 份报告…</translation>
+        <source>Wrong network: sent on BEP-20 for an ERC-20 deposit</source>
+        <translation>充错网络：ERC-20 充值地址却通过 BEP-20 转账</translation>
     </message>
     <message>
-      <source>Still watching</source>
-      <translation>仍在监控</translation>
+        <source>Fake USDT</source>
+        <translation>假 USDT</translation>
     </message>
     <message>
-      <source>Deposit Doctor keeps watching in the tray.</source>
-      <translation>Deposit Doctor 会在系统托盘中继续监控。</translation>
+        <source>Look-alike address (poisoning)</source>
+        <translation>相似地址（地址投毒）</translation>
     </message>
     <message>
-      <source>This is not a text file (a picture or a program?): nothing was read from it.</source>
-      <translation>这不是文本文件（图片或程序？）：没有读取任何内容。</translation>
+        <source>Unknown hash</source>
+        <translation>未知哈希</translation>
     </message>
     <message>
-      <source>{name} could not be read: {reason}</source>
-      <translation>无法读取 {name}：{reason}</translation>
+        <source>{done} done, {failed} failed, {stopped} stopped, of {total}</source>
+        <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
     </message>
     <message>
-      <source>No transaction hash was found in it.</source>
-      <translation>其中没有找到交易哈希。</translation>
+        <source>{n} reports written…</source>
+        <translation>已写入 {n} 份报告…</translation>
     </message>
     <message>
-      <source>The case file is from a newer Deposit Doctor (version {version}).</source>
-      <translation>该记录文件来自更新版本的 Deposit Doctor（版本 {version}）。</translation>
+        <source>Still watching</source>
+        <translation>仍在监控</translation>
     </message>
     <message>
-      <source>This JSON file holds no Deposit Doctor cases.</source>
-      <translation>该 JSON 文件中没有 Deposit Doctor 记录。</translation>
+        <source>Deposit Doctor keeps watching in the tray.</source>
+        <translation>Deposit Doctor 会在系统托盘中继续监控。</translation>
     </message>
     <message>
-      <source>Case {case} has no transaction hash and was skipped.</source>
-      <translation>第 {case} 条记录没有交易哈希，已跳过。</translation>
+        <source>This is not a text file (a picture or a program?): nothing was read from it.</source>
+        <translation>这不是文本文件（图片或程序？）：没有读取任何内容。</translation>
     </message>
     <message>
-      <source>Case {case}: the {field} cannot be read and was left out.</source>
-      <translation>第 {case} 条记录：无法读取 {field}，已忽略。</translation>
+        <source>{name} could not be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-      <source>The CSV file has no column for the transaction hash (TxID).</source>
-      <translation>该 CSV 文件没有交易哈希（TxID）列。</translation>
+        <source>No transaction hash was found in it.</source>
+        <translation>其中没有找到交易哈希。</translation>
     </message>
     <message>
-      <source>The CSV file cannot be read from row {row} on: {reason}</source>
-      <translation>该 CSV 文件从第 {row} 行起无法读取：{reason}</translation>
+        <source>The case file is from a newer Deposit Doctor (version {version}).</source>
+        <translation>该记录文件来自更新版本的 Deposit Doctor（版本 {version}）。</translation>
     </message>
     <message>
-      <source>Row {row}: unknown network {name}; Auto-detect will be used.</source>
-      <translation>第 {row} 行：未知网络 {name}；将使用自动识别。</translation>
+        <source>This JSON file holds no Deposit Doctor cases.</source>
+        <translation>该 JSON 文件中没有 Deposit Doctor 记录。</translation>
     </message>
     <message>
-      <source>Row {row} has no transaction hash and was skipped.</source>
-      <translation>第 {row} 行没有交易哈希，已跳过。</translation>
+        <source>Case {case} has no transaction hash and was skipped.</source>
+        <translation>第 {case} 条记录没有交易哈希，已跳过。</translation>
     </message>
     <message>
-      <source>Show Deposit Doctor</source>
-      <translation>显示 Deposit Doctor</translation>
+        <source>Case {case}: the {field} cannot be read and was left out.</source>
+        <translation>第 {case} 条记录：无法读取 {field}，已忽略。</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>退出</translation>
+        <source>The CSV file has no column for the transaction hash (TxID).</source>
+        <translation>该 CSV 文件没有交易哈希（TxID）列。</translation>
     </message>
     <message>
-      <source>The raw transaction cannot be decoded: {reason}</source>
-      <translation>无法解析该原始交易：{reason}</translation>
+        <source>The CSV file cannot be read from row {row} on: {reason}</source>
+        <translation>该 CSV 文件从第 {row} 行起无法读取：{reason}</translation>
     </message>
     <message>
-      <source>The raw transaction is for chain id {chain_id}, which Deposit Doctor does not know.</source>
-      <translation>该原始交易属于链 ID {chain_id}，Deposit Doctor 不支持该链。</translation>
+        <source>Row {row}: unknown network {name}; Auto-detect will be used.</source>
+        <translation>第 {row} 行：未知网络 {name}；将使用自动识别。</translation>
     </message>
     <message>
-      <source>Something in it could not be read ({key}).</source>
-      <translation>其中有内容无法读取（{key}）。</translation>
+        <source>Row {row} has no transaction hash and was skipped.</source>
+        <translation>第 {row} 行没有交易哈希，已跳过。</translation>
     </message>
     <message>
-      <source>Save cases</source>
-      <translation>保存记录</translation>
+        <source>Show Deposit Doctor</source>
+        <translation>显示 Deposit Doctor</translation>
     </message>
     <message>
-      <source>Case files (*.json)</source>
-      <translation>记录文件 (*.json)</translation>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
     <message>
-      <source>Cases saved to {path}</source>
-      <translation>记录已保存到 {path}</translation>
+        <source>The raw transaction cannot be decoded: {reason}</source>
+        <translation>无法解析该原始交易：{reason}</translation>
     </message>
     <message>
-      <source>Export report</source>
-      <translation>导出报告</translation>
+        <source>The raw transaction is for chain id {chain_id}, which Deposit Doctor does not know.</source>
+        <translation>该原始交易属于链 ID {chain_id}，Deposit Doctor 不支持该链。</translation>
     </message>
     <message>
-      <source>Report written to {path}</source>
-      <translation>报告已保存到 {path}</translation>
+        <source>Something in it could not be read ({key}).</source>
+        <translation>其中有内容无法读取（{key}）。</translation>
     </message>
     <message>
-      <source>{done} of {total} done</source>
-      <translation>已完成 {done} / {total}</translation>
+        <source>Save cases</source>
+        <translation>保存记录</translation>
     </message>
     <message>
-      <source>Export all reports to a folder</source>
-      <translation>将全部报告导出到文件夹</translation>
+        <source>Case files (*.json)</source>
+        <translation>记录文件 (*.json)</translation>
     </message>
     <message>
-      <source>{n} reports written to {folder}</source>
-      <translation>已将 {n} 份报告保存到 {folder}</translation>
+        <source>Cases saved to {path}</source>
+        <translation>记录已保存到 {path}</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Report written to {path}</source>
+        <translation>报告已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation>已完成 {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Export all reports to a folder</source>
+        <translation>将全部报告导出到文件夹</translation>
+    </message>
+    <message>
+        <source>{n} reports written to {folder}</source>
+        <translation>已将 {n} 份报告保存到 {folder}</translation>
+    </message>
+</context>
+<context>
     <name>ProgressWidget</name>
     <message>
-      <source>asking…</source>
-      <translation>查询中…</translation>
+        <source>asking…</source>
+        <translation>查询中…</translation>
     </message>
     <message>
-      <source>not waited for: found elsewhere</source>
-      <translation>未等待：已在其他网络上找到</translation>
+        <source>not waited for: found elsewhere</source>
+        <translation>未等待：已在其他网络上找到</translation>
     </message>
     <message>
-      <source>found</source>
-      <translation>已找到</translation>
+        <source>found</source>
+        <translation>已找到</translation>
     </message>
     <message>
-      <source>not found</source>
-      <translation>未找到</translation>
+        <source>not found</source>
+        <translation>未找到</translation>
     </message>
     <message>
-      <source>could not be asked: {reason}</source>
-      <translation>无法查询：{reason}</translation>
+        <source>could not be asked: {reason}</source>
+        <translation>无法查询：{reason}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ResultWidget</name>
     <message>
-      <source>Findings</source>
-      <translation>检查结果</translation>
+        <source>Findings</source>
+        <translation>检查结果</translation>
     </message>
     <message>
-      <source>The transaction</source>
-      <translation>交易详情</translation>
+        <source>The transaction</source>
+        <translation>交易详情</translation>
     </message>
     <message>
-      <source>Report</source>
-      <translation>报告</translation>
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
     <message>
-      <source>Confirmations</source>
-      <translation>确认数</translation>
+        <source>Confirmations</source>
+        <translation>确认数</translation>
     </message>
     <message>
-      <source>Copy message to support</source>
-      <translation>复制给客服的留言</translation>
+        <source>Copy message to support</source>
+        <translation>复制给客服的留言</translation>
     </message>
     <message>
-      <source>Export…</source>
-      <translation>导出…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
-      <source>Watch until credited</source>
-      <translation>持续监控直至到账</translation>
+        <source>Watch until credited</source>
+        <translation>持续监控直至到账</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Settings</source>
-      <translation>设置</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-      <source>Networks</source>
-      <translation>网络</translation>
+        <source>Networks</source>
+        <translation>网络</translation>
     </message>
     <message>
-      <source>Network</source>
-      <translation>网络</translation>
+        <source>Network</source>
+        <translation>网络</translation>
     </message>
     <message>
-      <source>Endpoint (empty: public nodes)</source>
-      <translation>节点地址（留空：使用公共节点）</translation>
+        <source>Endpoint (empty: public nodes)</source>
+        <translation>节点地址（留空：使用公共节点）</translation>
     </message>
     <message>
-      <source>Confirmations</source>
-      <translation>确认数</translation>
+        <source>Confirmations</source>
+        <translation>确认数</translation>
     </message>
     <message>
-      <source>Test connection</source>
-      <translation>测试连接</translation>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>语言</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>Timeout (seconds)</source>
-      <translation>超时（秒）</translation>
+        <source>Timeout (seconds)</source>
+        <translation>超时（秒）</translation>
     </message>
     <message>
-      <source>TronGrid API key</source>
-      <translation>TronGrid API 密钥</translation>
+        <source>TronGrid API key</source>
+        <translation>TronGrid API 密钥</translation>
     </message>
     <message>
-      <source>The key is kept in this computer's keyring, never in the settings file.</source>
-      <translation>密钥保存在本机的系统钥匙串中，绝不会写入设置文件。</translation>
+        <source>The key is kept in this computer&apos;s keyring, never in the settings file.</source>
+        <translation>密钥保存在本机的系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>
-      <source>No keyring was found on this computer: the key is used until the app closes, and not saved.</source>
-      <translation>本机没有可用的系统钥匙串：密钥仅在本次运行期间使用，不会保存。</translation>
+        <source>No keyring was found on this computer: the key is used until the app closes, and not saved.</source>
+        <translation>本机没有可用的系统钥匙串：密钥仅在本次运行期间使用，不会保存。</translation>
     </message>
     <message>
-      <source>Keep watching in the tray after the window is closed</source>
-      <translation>关闭窗口后在系统托盘中继续监控</translation>
+        <source>Keep watching in the tray after the window is closed</source>
+        <translation>关闭窗口后在系统托盘中继续监控</translation>
     </message>
     <message>
-      <source>{network}: asking {url}…</source>
-      <translation>{network}：正在连接 {url}…</translation>
+        <source>{network}: asking {url}…</source>
+        <translation>{network}：正在连接 {url}…</translation>
     </message>
     <message>
-      <source>{network}: connected, chain id {chain}, newest block {block}</source>
-      <translation>{network}：已连接，链 ID {chain}，最新区块 {block}</translation>
+        <source>{network}: connected, chain id {chain}, newest block {block}</source>
+        <translation>{network}：已连接，链 ID {chain}，最新区块 {block}</translation>
     </message>
     <message>
-      <source>{network}: connected, newest block {block}</source>
-      <translation>{network}：已连接，最新区块 {block}</translation>
+        <source>{network}: connected, newest block {block}</source>
+        <translation>{network}：已连接，最新区块 {block}</translation>
     </message>
     <message>
-      <source>{network}: not usable: {reason}</source>
-      <translation>{network}：不可用：{reason}</translation>
+        <source>{network}: not usable: {reason}</source>
+        <translation>{network}：不可用：{reason}</translation>
     </message>
     <message>
-      <source>These endpoints are not http(s) addresses of a node: {networks}</source>
-      <translation>以下节点地址不是有效的 http(s) 地址：{networks}</translation>
+        <source>These endpoints are not http(s) addresses of a node: {networks}</source>
+        <translation>以下节点地址不是有效的 http(s) 地址：{networks}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WatchWidget</name>
     <message>
-      <source>Stop watching</source>
-      <translation>停止监控</translation>
+        <source>Stop watching</source>
+        <translation>停止监控</translation>
     </message>
     <message>
-      <source>{n} of {required} confirmations</source>
-      <translation>已确认 {n} / {required}</translation>
+        <source>{n} of {required} confirmations</source>
+        <translation>已确认 {n} / {required}</translation>
     </message>
     <message>
-      <source>waiting for the first answer</source>
-      <translation>等待首次查询结果</translation>
+        <source>waiting for the first answer</source>
+        <translation>等待首次查询结果</translation>
     </message>
     <message>
-      <source>every {seconds} s</source>
-      <translation>每 {seconds} 秒</translation>
+        <source>every {seconds} s</source>
+        <translation>每 {seconds} 秒</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -34,6 +34,8 @@ def test_every_sample_gives_its_verdict_and_every_node_stops(
         expected = {s.key for s in sandbox.samples}
         assert {"credited", "too_few_confirmations", "low_tip", "nonce_gap", "failed", "out_of_energy"} <= expected
         assert {"wrong_network", "fake_usdt", "look_alike", "unknown"} <= expected
+        bitcoin = {"btc_credited", "btc_too_few_confirmations", "btc_low_fee", "btc_replaced", "btc_look_alike"}
+        assert bitcoin <= expected
         for action, sample in zip(menu.actions(), sandbox.samples, strict=True):
             with qtbot.waitSignal(window.worker_finished, timeout=20_000):
                 action.trigger()
@@ -45,6 +47,8 @@ def test_every_sample_gives_its_verdict_and_every_node_stops(
         assert node.process.poll() is not None, "anvil stopped"
     with pytest.raises(requests.ConnectionError):
         requests.post(sandbox.tron.url + "/wallet/getnowblock", timeout=2)
+    with pytest.raises(requests.ConnectionError):
+        requests.get(sandbox.btc.base_url + "/blocks/tip/height", timeout=2)
     assert not sandbox._heartbeat.is_alive() or (
         sandbox._heartbeat.join(5) is None and not sandbox._heartbeat.is_alive()
     )
