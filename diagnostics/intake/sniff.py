@@ -201,10 +201,13 @@ def address_form(text: str) -> AddressForm:
 
 
 def normalize_address(text: str) -> str:
-    """The address as chains and reports write it: a Tron ``41…`` hex address becomes its Base58 ``T…`` form."""
+    """The address as chains and reports write it: a Tron ``41…`` hex address becomes its Base58 ``T…`` form,
+    and a bech32 address (which BIP-173 lets a user write in capitals, as QR codes do) its lower-case form."""
     value = _strip(text)
     if len(value) == 42 and value[:2] == "41" and _HEX.fullmatch(value):
         return base58.b58encode_check(bytes.fromhex(value)).decode()
+    if value.isupper() and _BECH32.fullmatch(value.lower()):
+        return value.lower()
     return value
 
 
