@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
+from desktop.sandbox.esplora_node import EsploraNode
+from desktop.sandbox.samples import BTC_DEPOSIT
 from desktop.settings import AppSettings
 from desktop.watch import MIN_INTERVAL_SECONDS, Watch, interval_for
 from tests.fixtures.evm_node import Node
@@ -67,3 +69,37 @@ def test_the_interval_fits_the_network() -> None:
 
     assert interval_for(under_confirmed()) == 12.0  # Ethereum: one block
     assert interval_for(tron_out_of_energy()) == max(MIN_INTERVAL_SECONDS, 3.0)
+
+
+def _bitcoin_case(qtbot: QtBot, window: MainWindow, settings: AppSettings, node: EsploraNode, txid: str) -> None:
+    settings.set_endpoint("bitcoin", node.base_url)
+    window.form.network.setCurrentIndex(window.form.network.findData("bitcoin"))
+    window.form.tx_hash.setText(txid)
+    window.form.address.setText(BTC_DEPOSIT)
+    with qtbot.waitSignal(window.worker_finished, timeout=20_000):
+        window.diagnose()
+
+
+def test_a_bitcoin_watch_ends_credited_or_lost(qtbot: QtBot, window: MainWindow, settings: AppSettings) -> None:
+    with EsploraNode() as node:
+        node.mining_fee_rate = 10.0
+        wallet = node.new_address()
+        coins = [node.fund(wallet, 1_000_000) for _ in range(2)]
+        arriving = node.send([coins[0]], [(BTC_DEPOSIT, 250_000)], fee_rate=20, change=wallet)
+        node.mine(1)
+        _bitcoin_case(qtbot, window, settings, node, arriving)
+        assert window.result.report is not None and window.result.report.verdict_code == "CONFIRMATIONS_INSUFFICIENT"
+        watch = window.watch_shown(interval=0.2)
+        assert watch is not None and watch.confirmations == (1, 3)
+        node.mine(2)
+        qtbot.waitUntil(lambda: watch.ended == "arrived", timeout=5_000)
+
+        stuck = node.send([coins[1]], [(BTC_DEPOSIT, 250_000)], fee_rate=2, change=wallet)
+        _bitcoin_case(qtbot, window, settings, node, stuck)
+        assert window.result.report is not None and window.result.report.verdict_code == "FEE_TOO_LOW"
+        waiting = window.watch_shown(interval=0.2)
+        assert waiting is not None
+        node.replace(stuck, fee_rate=12)  # the sender bumped the fee: this txid will never confirm
+        qtbot.waitUntil(lambda: waiting.ended == "lost", timeout=5_000)
+    kept = [e.verdict_code for e in window.history.entries()]
+    assert kept[:2] == ["TX_DROPPED_REPLACED", "FEE_TOO_LOW"] and "CONFIRMATIONS_SUFFICIENT" in kept
