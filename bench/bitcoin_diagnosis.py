@@ -15,8 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.sandbox.esplora_node import EsploraNode
-from desktop.sandbox.samples import BTC_DEPOSIT, BTC_LOOK_ALIKE
+from desktop.sandbox.esplora_node import BTC_DEPOSIT, BTC_LOOK_ALIKE, EsploraNode
 from diagnostics import catalog
 from diagnostics.chains import adapters
 from diagnostics.chains.bitcoin import BitcoinAdapter

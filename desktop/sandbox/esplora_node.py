@@ -1192,10 +1192,11 @@ def _accepts_json(accept: str | None) -> bool:
     return False
 
 
-# A user's deposit address and one sharing its first seven and last four characters, the way address
-# poisoning imitates it (found by grinding throwaway keys; neither key was kept).
-_USER = "bc1q3kdulthjamzqv6wh0jlp0txjr292wgyaw8rl25"
-_LOOK_ALIKE = "bc1q3kdv2vd7j84v9ky9clga6fvc7anry0wx0srl25"
+# BIP-173's example P2WPKH address as a user's deposit address, and a look-alike of it made the way poisoning
+# tools make them (same first four and last four characters after bc1q), found once by trying random witness
+# programs against the bech32 checksum (242,988 tries): an address nobody holds the key of.
+BTC_DEPOSIT = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+BTC_LOOK_ALIKE = "bc1qw508dx3njd4f6tgvncrghdsup0f9annke8f3t4"
 _DEMO_BLOCK_SECONDS = 10
 
 
@@ -1208,7 +1209,7 @@ def _demo() -> None:
         def pay(to: str, value: int, **options: Any) -> str:
             return node.send([node.fund(wallet, value + 100_000)], [(to, value)], **options)
 
-        replaced = pay(_USER, 2_500_000, fee_rate=2)
+        replaced = pay(BTC_DEPOSIT, 2_500_000, fee_rate=2)
         node.replace(replaced, fee_rate=float(node.fees["fastestFee"]) + 4)
         recorded_tx = recorded("tx_confirmed_mainnet.json")
         cases = {
@@ -1216,13 +1217,13 @@ def _demo() -> None:
                 CONFIRMED_MAINNET,
                 recorded_tx["vout"][1]["scriptpubkey_address"],
             ),
-            "credited, 6 confirmations": (pay(_USER, 1_200_000, confirm_at=node.tip - 5), _USER),
-            "too few confirmations (1)": (pay(_USER, 800_000, confirm_at=node.tip), _USER),
-            "stuck under a low fee, RBF signalled": (pay(_USER, 500_000, fee_rate=1.5), _USER),
-            "stuck under a low fee, no RBF": (pay(_USER, 450_000, fee_rate=1.5, rbf=False), _USER),
-            "replaced by fee (the old txid)": (replaced, _USER),
-            "sent to a look-alike address": (pay(_LOOK_ALIKE, 3_000_000, confirm_at=node.tip - 20), _USER),
-            "unknown txid": ("ab" * 32, _USER),
+            "credited, 6 confirmations": (pay(BTC_DEPOSIT, 1_200_000, confirm_at=node.tip - 5), BTC_DEPOSIT),
+            "too few confirmations (1)": (pay(BTC_DEPOSIT, 800_000, confirm_at=node.tip), BTC_DEPOSIT),
+            "stuck under a low fee, RBF signalled": (pay(BTC_DEPOSIT, 500_000, fee_rate=1.5), BTC_DEPOSIT),
+            "stuck under a low fee, no RBF": (pay(BTC_DEPOSIT, 450_000, fee_rate=1.5, rbf=False), BTC_DEPOSIT),
+            "replaced by fee (the old txid)": (replaced, BTC_DEPOSIT),
+            "sent to a look-alike address": (pay(BTC_LOOK_ALIKE, 3_000_000, confirm_at=node.tip - 20), BTC_DEPOSIT),
+            "unknown txid": ("ab" * 32, BTC_DEPOSIT),
         }
         print(
             f"A local Esplora node (mempool.space's API) is serving at {node.base_url}; "
@@ -1230,7 +1231,9 @@ def _demo() -> None:
         )
         print("The txids below live as long as this node (Ctrl-C stops it). Try:")
         for name, (txid, address) in cases.items():
-            command = f".venv/bin/deposit-doctor diagnose --network bitcoin --rpc bitcoin={node.base_url}"
+            # --no-search: only Bitcoin is local here; without it a hash no node knows is also looked for on the
+            # other networks a bare hex id can be on, whose public nodes this machine may not reach.
+            command = f".venv/bin/deposit-doctor diagnose --network bitcoin --no-search --rpc bitcoin={node.base_url}"
             print(f"\n# {name}\n{command} --tx {txid} --address {address}")
         try:
             while True:

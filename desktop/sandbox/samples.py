@@ -18,7 +18,7 @@ from eth_utils.address import to_checksum_address
 
 from desktop.sandbox.anvil import Anvil
 from desktop.sandbox.chain import Chain, look_alike
-from desktop.sandbox.esplora_node import EsploraNode
+from desktop.sandbox.esplora_node import BTC_DEPOSIT, BTC_LOOK_ALIKE, EsploraNode
 from desktop.sandbox.tron_node import SUN, TronNode
 from diagnostics import catalog
 from diagnostics.intake.draft import CaseDraft
@@ -28,11 +28,6 @@ ETH_USDT = catalog.network("ethereum").tokens_by_symbol("USDT")[0].contract
 BSC_USDT = catalog.network("bsc").tokens_by_symbol("USDT")[0].contract
 TRON_SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
 TRON_USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
-# BIP-173's example P2WPKH address as the Bitcoin deposit address, and a look-alike of it made the way poisoning
-# tools make them (same first four and last four characters after bc1q), found once by trying random witness
-# programs against the bech32 checksum (242,988 tries): it is an address nobody holds the key of.
-BTC_DEPOSIT = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
-BTC_LOOK_ALIKE = "bc1qw508dx3njd4f6tgvncrghdsup0f9annke8f3t4"
 NETWORKS = ("ethereum", "bsc", "tron", "bitcoin")
 _ETH_BLOCK_SECONDS = 12.0
 _BTC_BLOCK_SECONDS = 600.0  # Bitcoin's pace: ten minutes a block

@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
-from desktop.sandbox.esplora_node import EsploraNode
-from desktop.sandbox.samples import BTC_DEPOSIT
+from desktop.sandbox.esplora_node import BTC_DEPOSIT, EsploraNode
 from desktop.settings import AppSettings
 from desktop.watch import MIN_INTERVAL_SECONDS, Watch, interval_for
 from tests.fixtures.evm_node import Node

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from desktop.sandbox.esplora_node import EsploraNode
-from desktop.sandbox.samples import BTC_DEPOSIT, BTC_LOOK_ALIKE
+from desktop.sandbox.esplora_node import BTC_DEPOSIT, BTC_LOOK_ALIKE, EsploraNode
 from desktop.sandbox.tron_node import SUN, TronNode
 from diagnostics import catalog
 from diagnostics.chains import adapters
