@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
+from diagnostics.intake.sniff import distinctive
 from diagnostics.model import Evidence, Finding, Transfer
 
 # Address-poisoning tools generate addresses that share the characters wallets show (the first and
@@ -11,18 +12,9 @@ _ALIKE_HEAD = 4
 _ALIKE_TAIL = 4
 
 
-def _body(address: str) -> str:
-    """The characters that differ between addresses: without ``0x``, the version character (``T``, ``1``, ``3``),
-    or a segwit address's ``bc1`` and witness version (``q``, ``p``), which every address of its kind shares."""
-    value = address.strip()
-    if value[:2].lower() == "0x":
-        return value[2:].lower()
-    return value[4:].lower() if value[:3].lower() == "bc1" else value[1:]
-
-
 def looks_alike(a: str, b: str) -> bool:
     """Same leading and trailing characters, different address: the shape of a poisoning address."""
-    x, y = _body(a), _body(b)
+    x, y = distinctive(a), distinctive(b)
     return x != y and x[:_ALIKE_HEAD] == y[:_ALIKE_HEAD] and x[-_ALIKE_TAIL:] == y[-_ALIKE_TAIL:]
 
 

@@ -171,20 +171,38 @@ def _bitcoin_form(value: str) -> AddressForm | None:
 class FamilyForms:
     """How a chain family writes its hashes and addresses: the sniffing half of the family registry
     (``diagnostics.chains`` holds the other half, its adapter). ``hash_prefix`` is how its nodes want a
-    hash written; ``address`` recognises an address of the family, well formed or saying what is wrong."""
+    hash written; ``address`` recognises an address of the family, well formed or saying what is wrong;
+    ``shared_prefix`` is how many leading characters every address of its kind shares (``0x``, Tron's ``T``,
+    ``bc1q``), which tell two addresses apart no more than they tell them together."""
 
     hash_forms: frozenset[HashForm]
     hash_prefix: str
     address: Callable[[str], AddressForm | None]
+    shared_prefix: Callable[[str], int]
+
+
+def _bitcoin_prefix(value: str) -> int:
+    # bech32: "bc1" and the witness version ("q" segwit v0, "p" taproot); Base58Check: the version character.
+    return len(value.split("1", 1)[0]) + 2 if _BECH32.fullmatch(value.lower()) else 1
 
 
 # A Tron id is bare hex, but users paste it with a 0x too; Bitcoin txids never carry one. The order is the
 # order addresses are tried in.
 FAMILIES: dict[str, FamilyForms] = {
-    AddressFamily.EVM: FamilyForms(frozenset({HashForm.EVM, HashForm.BARE_HEX64}), "0x", _evm_form),
-    AddressFamily.TRON: FamilyForms(frozenset({HashForm.EVM, HashForm.BARE_HEX64}), "", _tron_form),
-    AddressFamily.BITCOIN: FamilyForms(frozenset({HashForm.BARE_HEX64}), "", _bitcoin_form),
+    AddressFamily.EVM: FamilyForms(frozenset({HashForm.EVM, HashForm.BARE_HEX64}), "0x", _evm_form, lambda _: 2),
+    AddressFamily.TRON: FamilyForms(frozenset({HashForm.EVM, HashForm.BARE_HEX64}), "", _tron_form, lambda _: 1),
+    AddressFamily.BITCOIN: FamilyForms(frozenset({HashForm.BARE_HEX64}), "", _bitcoin_form, _bitcoin_prefix),
 }
+
+
+def distinctive(address: str) -> str:
+    """The characters that tell one address from another of its kind (lower case where case is no part of it):
+    what a look-alike imitates."""
+    value = _strip(address)
+    form = address_form(value)
+    forms = FAMILIES.get(form.family) if form.family else None
+    body = value[forms.shared_prefix(value) :] if forms else value
+    return body.lower() if form.family in (AddressFamily.EVM, None) or _BECH32.fullmatch(value.lower()) else body
 
 
 def address_form(text: str) -> AddressForm:

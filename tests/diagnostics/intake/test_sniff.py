@@ -7,6 +7,7 @@ from diagnostics.intake.sniff import (
     AddressFamily,
     HashForm,
     address_form,
+    distinctive,
     hash_fits_family,
     hash_form,
     networks_for_address,
@@ -104,3 +105,10 @@ def test_bitcoin_addresses_by_a_maintained_codec(address: str, problem: str | No
     form = address_form(address)
     assert form.problem == problem
     assert form.family == ("bitcoin" if problem != "malformed" or address.startswith("bc1") else None)
+
+
+def test_what_tells_addresses_apart_is_what_follows_their_shared_prefix() -> None:
+    assert distinctive("0xAbCd" + "00" * 18) == "abcd" + "00" * 18
+    assert distinctive("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t") == "R7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+    assert distinctive("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ") == "ar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
+    assert distinctive("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2") == "BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"
