@@ -135,6 +135,9 @@ TERMS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "shared_leading": "Same leading characters (after the part every such address shares)",
+    "shared_trailing": "Same trailing characters",
+    "chance_one_in": "Chance of that by accident: one in",
     "fee_rate_sat_vb": "Fee rate (sat/vB)",
     "rbf_signalled": "Replaceable by fee (RBF signalled)",
     "unconfirmed_parents": "Inputs whose own transaction is still waiting",

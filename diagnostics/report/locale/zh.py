@@ -159,6 +159,9 @@ REASONS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "shared_leading": "相同的开头字符数（同类地址共有的前缀之后）",
+    "shared_trailing": "相同的结尾字符数",
+    "chance_one_in": "偶然如此的概率：几分之一",
     "fee_rate_sat_vb": "费率（sat/vB）",
     "rbf_signalled": "可通过提高手续费替换（已标记 RBF）",
     "unconfirmed_parents": "其来源交易仍在等待的输入数",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from diagnostics.checks.transfer import looks_alike
+from diagnostics.intake.sniff import Likeness, likeness
 from diagnostics.model import ContractCall
 from tests.diagnostics.checks.factory import (
     DEPOSIT,
@@ -22,7 +23,14 @@ def test_looks_alike() -> None:
     assert looks_alike(ALIKE, DEPOSIT)
     assert not looks_alike(DEPOSIT, DEPOSIT.lower())
     assert not looks_alike(OTHER, DEPOSIT)
-    assert looks_alike("TXYZWabcdefghijkmnopqrstuvwxy1234", "TXYZWzzzzzzzzzzzzzzzzzzzzzzzz1234")
+    user = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+    assert looks_alike("TCLBghomnsJofHRs8NuBccsfBJXtmZQCLQ", user)  # T + 4 and 4: what tools grind
+    # T + 3 leading and 4 trailing Base58 characters: 41 bits, far beyond chance (the old 4 + 4 rule missed it).
+    assert likeness(user, "TCLB" + "a" * 26 + "QCLQ") == Likeness(3, 4, 39.8)
+    assert looks_alike(user, "TCLB" + "a" * 26 + "QCLQ")
+    # Suffix only: five hex characters at the end (20 bits) are caught, four (16 bits) are within chance.
+    assert looks_alike("0x" + "1" * 35 + "0beef", DEPOSIT) and not looks_alike("0x" + "1" * 36 + "beef", DEPOSIT)
+    assert not looks_alike("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", DEPOSIT)  # different kinds
 
 
 def test_poisoning_is_said_once() -> None:
