@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import queue
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from time import perf_counter
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import requests
+import urllib3.exceptions
 
 from diagnostics.model import Found, Network, NetworkFacts, NotFound, SignedTransaction, Unavailable
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
+# No answer an adapter reads legitimately comes near this: an Esplora transaction of 100 kvB (the largest
+# standard one) is about 1 MB of JSON, an EVM batch with a receipt of a thousand logs well under 2 MB.
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
+# Node answers are a few levels deep (Esplora five, a JSON-RPC batch six, a java-tron block about ten).
+MAX_NESTING = 64
 
 
 class ChainAdapter(Protocol):
@@ -79,6 +88,97 @@ def all_within(seconds: float, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
     return list(results)
 
 
+class _RefusedAnswerError(ValueError):
+    """An answer refused before any parser saw it: larger, or nested deeper, than any node's answer."""
+
+
+_BRACKET_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # +1 and -1 once read as signed bytes
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[{]}")
+
+
+def nesting(body: bytes) -> int:
+    """How deep ``body``'s brackets nest outside JSON strings, worked out without recursion.
+
+    Escapes go first (escaped backslashes, then escaped quotes), so every quote left opens or closes a
+    string; the brackets between strings become +1 and -1 steps whose running sum is the depth. Every step
+    is a bytes method or a C iterator (5 to 20 ms a megabyte), and no pattern that could backtrack.
+    Where ``body`` is no JSON, the parser stops at the first error, before any bracket this reads otherwise.
+    """
+    plain = body.replace(b"\\\\", b"").replace(b'\\"', b"")
+    outside = b"".join(plain.split(b'"')[::2])
+    steps = memoryview(outside.translate(_BRACKET_STEPS, _NOT_BRACKETS)).cast("b")
+    return max(accumulate(steps), default=0)
+
+
+def check_answer(body: bytes) -> None:
+    """Refuse an answer no node gives, before a parser sees it.
+
+    The size bounds memory. The nesting bounds the parser's recursion: web3 imports py_ecc, which raises
+    Python's recursion limit to 100,000, and then ``json.loads("[" * 300_000)`` overflows the C stack and
+    the whole process dies instead of raising.
+    """
+    if len(body) > MAX_ANSWER_BYTES:
+        raise _RefusedAnswerError(f"the answer is larger than {MAX_ANSWER_BYTES} bytes: no node answer is")
+    if nesting(body) > MAX_NESTING:
+        raise _RefusedAnswerError(f"the answer is nested deeper than {MAX_NESTING} levels: no node answer is")
+
+
+def parse_json(text: str | bytes) -> Any:
+    """A node's JSON answer, checked by ``check_answer`` before it is parsed."""
+    body = text.encode() if isinstance(text, str) else text
+    check_answer(body)
+    return json.loads(body)
+
+
+def _read_checked(response: requests.Response, *args: Any, **kwargs: Any) -> requests.Response:
+    """A session's response hook: the body read now, at most one byte past the limit, and checked.
+
+    requests calls response hooks before it reads the body, and a body already in ``_content`` is the one
+    ``.content``, ``.json()`` and the libraries built on them (web3, tronpy) read: they parse only checked bytes.
+    """
+    try:
+        body = response.raw.read(MAX_ANSWER_BYTES + 1, decode_content=True)
+    except urllib3.exceptions.ReadTimeoutError as exc:  # what requests' own reading would have raised
+        response.close()
+        raise requests.ReadTimeout(str(exc)) from exc
+    except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError) as exc:
+        response.close()
+        raise requests.ConnectionError(str(exc)) from exc
+    if len(body) > MAX_ANSWER_BYTES:
+        response.close()  # the rest is never read
+    check_answer(body)
+    response._content = body
+    return response
+
+
+def guard_session(session: requests.Session) -> requests.Session:
+    """``session``, reading every answer through ``check_answer`` before anything parses it.
+
+    Every adapter's requests go through a session guarded here: web3's ``HTTPProvider(session=…)``,
+    tronpy's ``provider.sess`` and the Esplora client's own.
+    """
+    session.hooks["response"].append(_read_checked)
+    return session
+
+
+_BLOCK_ID = re.compile(r"(0x)?[0-9a-fA-F]{64}")
+
+
+def wrong_network(host: str, chain: str, network: Network, genesis: Any) -> Unavailable | None:
+    """Why ``host`` is no node of ``network``, when the id it gave for block 0 says so; ``None`` when it
+    matches, or when the node gave no block id to compare (a pruned node, an odd answer: other lookups judge).
+
+    ``chain`` names the chain in words ("Bitcoin", "Tron"); networks of it are told apart by their first block.
+    """
+    if not network.genesis_hash or not isinstance(genesis, str) or not _BLOCK_ID.fullmatch(genesis.strip()):
+        return None
+    got = genesis.strip().lower().removeprefix("0x")
+    if got == network.genesis_hash.lower().removeprefix("0x"):
+        return None
+    text = "{host} serves another {chain} network (its first block is {got}…), not {network}"
+    return unavailable("wrong_network", text, host=host, chain=chain, got=got[:16], network=network.name)
+
+
 def unavailable(key: str, text: str, **params: object) -> Unavailable:
     """An ``Unavailable`` whose English ``text`` a report can also say in other languages, by ``key``."""
     words = {name: str(value) for name, value in params.items()}
@@ -127,7 +227,7 @@ def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str]
 
     def ask(url: str) -> None:
         try:
-            answers.put(attempt(url))
+            answers.put(_in_full(attempt(url)))
         except Exception as exc:  # an attempt must not raise; if one does, it is this endpoint's failure
             dead = describe_failure(exc, url, 0)
             answers.put(NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead))
@@ -153,6 +253,15 @@ def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str]
     if not isinstance(facts.tx, Found) and (missing or failed):
         facts = _not_found(missing) if missing else _all_failed(failed)
     return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)
+
+
+def _in_full(facts: NetworkFacts) -> NetworkFacts:
+    """ "Not found" only from a node that answered in full: one whose newest block could not be read has not
+    shown that it is a working node of the chain at all (a server answering 404, or ``{}``, to every path
+    would otherwise say "not found" of everything)."""
+    if isinstance(facts.tx, NotFound) and isinstance(facts.head, Unavailable):
+        return replace(facts, tx=facts.head)
+    return facts
 
 
 def _not_found(missing: Sequence[NetworkFacts]) -> NetworkFacts:

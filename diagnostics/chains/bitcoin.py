@@ -14,7 +14,6 @@ The decoders are module-level pure functions, tested on recorded answers.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,7 +22,16 @@ from typing import Any
 
 import requests
 
-from diagnostics.chains.adapter import EndpointAdapter, all_within, describe_failure, endpoint_host, unavailable
+from diagnostics.chains.adapter import (
+    EndpointAdapter,
+    all_within,
+    describe_failure,
+    endpoint_host,
+    guard_session,
+    parse_json,
+    unavailable,
+    wrong_network,
+)
 from diagnostics.model import (
     BitcoinDetails,
     BitcoinFeeMarket,
@@ -51,9 +59,6 @@ BLOCK_VSIZE = 1_000_000
 # Inputs whose parents are asked about in round two: enough to catch a replacement or a waiting parent in
 # every ordinary payment, without a request per input of a thousand-input consolidation.
 _INPUTS_ASKED = 5
-# No Esplora answer the adapter reads comes near this (a 100 kvB transaction is about 1 MB of JSON).
-_MAX_ANSWER_BYTES = 8 * 1024 * 1024
-_MAX_NESTING = 64  # Esplora's JSON is five levels deep at most
 
 
 class _AbsentError(Exception):
@@ -62,36 +67,6 @@ class _AbsentError(Exception):
 
 # ---------------------------------------------------------------------------------------------
 # Pure decoders of Esplora answers
-
-
-def _nesting(text: str) -> int:
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-            if deepest > _MAX_NESTING:
-                break
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
-def parse_json(text: str) -> Any:
-    """An Esplora JSON answer; too deep a nesting is refused before the parser could recurse into it."""
-    if _nesting(text) > _MAX_NESTING:
-        raise ValueError("the answer is nested deeper than any Esplora answer")
-    return json.loads(text)
 
 
 def _int(value: Any) -> int:
@@ -250,17 +225,15 @@ class _Esplora:
 
     def get(self, path: str, as_json: bool = True) -> Any:
         # No redirects: an endpoint is what the user named, not wherever it points (nor a login page).
-        with self.session.get(self.base + path, timeout=self.timeout, stream=True, allow_redirects=False) as reply:
+        # The session is guarded: its answers arrive read, bounded in size and nesting (adapter.check_answer).
+        with self.session.get(self.base + path, timeout=self.timeout, allow_redirects=False) as reply:
             if reply.status_code == 404:
                 raise _AbsentError(path)
             reply.raise_for_status()
             if reply.status_code != 200:
                 raise ValueError(f"HTTP {reply.status_code} where an answer was expected")
-            body = reply.raw.read(_MAX_ANSWER_BYTES + 1, decode_content=True)
-        if len(body) > _MAX_ANSWER_BYTES:
-            raise ValueError("the answer is larger than any Esplora answer")
-        text = body.decode("utf-8")
-        return parse_json(text) if as_json else text.strip()
+            body = reply.content
+        return parse_json(body) if as_json else body.decode("utf-8").strip()
 
     def ask(self, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
         self.rounds += 1
@@ -274,7 +247,7 @@ class BitcoinAdapter(EndpointAdapter):
 
     def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
         # ``signed`` is an EVM transaction when given at all: nothing of it applies here.
-        with requests.Session() as session:
+        with guard_session(requests.Session()) as session:
             client = _Esplora(url.rstrip("/"), self.timeout, session)
             try:
                 facts = _gather(client, network, tx_hash, url)
@@ -310,9 +283,8 @@ def _gather(client: _Esplora, network: Network, txid: str, url: str) -> NetworkF
     )
     if isinstance(raw_tx, Exception) and not isinstance(raw_tx, _AbsentError) and isinstance(raw_blocks, Exception):
         raise raw_tx  # the endpoint itself could not be used: one reason for everything
-    if isinstance(genesis, str) and network.genesis_hash and genesis.lower() != network.genesis_hash:
-        text = "{host} serves another Bitcoin network (its first block is {got}…), not {network}"
-        wrong = unavailable("wrong_network", text, host=host, got=genesis[:16], network=network.name)
+    wrong = wrong_network(host, "Bitcoin", network, genesis)
+    if wrong is not None:
         return NetworkFacts(network.slug, host, tx=wrong, head=wrong)
     head = _read(client, "/blocks", raw_blocks, decode_head)
     facts = NetworkFacts(network.slug, host, tx=NotFound(), head=head)

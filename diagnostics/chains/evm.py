@@ -32,6 +32,7 @@ from diagnostics.chains.adapter import (
     all_within,
     describe_failure,
     endpoint_host,
+    guard_session,
     unavailable,
 )
 from diagnostics.model import (
@@ -223,8 +224,12 @@ class _RpcSession:
     """One endpoint, counting the sequential round trips it made."""
 
     def __init__(self, url: str, timeout: float) -> None:
+        # One session for every request (web3 would cache one per thread), reading answers through the guard.
+        self.http = guard_session(requests.Session())
         # No retries: a dead node must cost one timeout, not three.
-        self._provider = HTTPProvider(url, request_kwargs={"timeout": timeout}, exception_retry_configuration=None)
+        self._provider = HTTPProvider(
+            url, request_kwargs={"timeout": timeout}, session=self.http, exception_retry_configuration=None
+        )
         self._timeout = timeout
         self.host = endpoint_host(url)
         self._batches = True
@@ -276,6 +281,8 @@ class EvmAdapter(EndpointAdapter):
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = describe_failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, host, tx=dead, head=dead, fees=dead, replacement=dead)
+        finally:
+            session.http.close()
         return replace(facts, round_trips=session.round_trips)
 
 

@@ -2,8 +2,9 @@
 
 Round one needs only the hash: the transaction (``wallet/gettransactionbyid``, which reads blocks only,
 and ``wallet/gettransactionfrompending`` for one still waiting), its execution info
-(``wallet/gettransactioninfobyid``), the newest block (``wallet/getnowblock``) and the solidified height
-(``wallet/getnodeinfo``). Round two asks what depends on the transaction: whether the recipient's
+(``wallet/gettransactioninfobyid``), the newest block (``wallet/getnowblock``), the solidified height
+(``wallet/getnodeinfo``) and block 0 (``wallet/getblockbynum``), whose id tells which network the node serves,
+as a chain id does for EVM. Round two asks what depends on the transaction: whether the recipient's
 account exists (``wallet/getaccount``) and the symbol and decimals of TRC-20 contracts the network's
 table does not list (``wallet/triggerconstantcontract``).
 
@@ -31,7 +32,9 @@ from diagnostics.chains.adapter import (
     all_within,
     describe_failure,
     endpoint_host,
+    guard_session,
     unavailable,
+    wrong_network,
 )
 from diagnostics.model import (
     ChainHead,
@@ -100,6 +103,13 @@ def decode_head(block: Mapping[str, Any], node_info: Any) -> ChainHead:
     return ChainHead(
         number=_number(header, "number"), timestamp=_number(header, "timestamp") // _MS, final_number=final
     )
+
+
+def decode_block_id(block: Any) -> str | None:
+    """A block's id (``getblockbynum``); ``None`` when the node has no such block (``{}``: a lite node pruned
+    it) or did not answer."""
+    block_id = block.get("blockID") if isinstance(block, Mapping) else None
+    return block_id if isinstance(block_id, str) and block_id else None
 
 
 def decode_message(hex_text: Any) -> str | None:
@@ -306,6 +316,7 @@ class TronAdapter(EndpointAdapter):
         # ``signed`` is not asked about: a Tron transaction has no nonce, so its absence cannot mean "replaced".
         # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
         provider = HTTPProvider(url, timeout=self.timeout)
+        guard_session(provider.sess)
         # tronpy's own key rotation (its shared built-in keys, a retry loop and a sleep on HTTP 403, a
         # warning printed to stderr) is switched off: only the user's key is sent, to TronGrid only, and a
         # refusal is reported once, as it is.
@@ -319,12 +330,14 @@ class TronAdapter(EndpointAdapter):
         except Exception as exc:  # DESIGN rule 3: nothing from tronpy/requests escapes; it is a reason
             dead = _failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead)
+        finally:
+            provider.sess.close()
         return replace(facts, round_trips=rounds.count)
 
 
 def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: str) -> NetworkFacts:
     host = endpoint_host(url)
-    raw_tx, raw_info, raw_pending, raw_node, raw_block = rounds.ask(
+    raw_tx, raw_info, raw_pending, raw_node, raw_block, raw_genesis = rounds.ask(
         [
             lambda: client.get_transaction(tx_hash),
             lambda: client.get_transaction_info(tx_hash),
@@ -333,10 +346,16 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
             ),
             client.get_node_info,
             client.get_latest_block,
+            # Block 0 says which network the node serves (Tron's HTTP API has no chain id): Nile and Shasta
+            # nodes answer "not found" for a mainnet id, which is no answer about mainnet at all.
+            lambda: client.provider.make_request("wallet/getblockbynum", {"num": 0}),
         ]
     )
     if all(isinstance(a, Exception) for a in (raw_tx, raw_info, raw_node, raw_block)):
         raise raw_tx  # the node itself could not be used: one reason for everything
+    wrong = wrong_network(host, "Tron", network, decode_block_id(raw_genesis))
+    if wrong is not None:
+        return NetworkFacts(network.slug, host, tx=wrong, head=wrong)
     from_pool = raw_tx is _MISSING and isinstance(raw_pending, Mapping) and bool(raw_pending.get("txID"))
     if from_pool:
         # gettransactionbyid reads only blocks; a broadcast transaction waits in the node's pending pool.
