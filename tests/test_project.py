@@ -22,7 +22,6 @@ NOT_YET_RAISED = {
     "INTERNAL_TRANSFER",
     "UNSUPPORTED_NETWORK",
     "NETWORK_NOT_SUPPORTED_BY_EXCHANGE",
-    "SENT_TO_TOKEN_CONTRACT",
     "MEMO_MISSING",
 }
 # The engine's own code: no check raises it, the engine does when a check crashes.

@@ -30,6 +30,7 @@ CODES: dict[str, CodeInfo] = {
     "NETWORK_MISMATCH": CodeInfo(_P),
     "TX_FAILED": CodeInfo(_C, watch="lost"),
     "TX_DROPPED_REPLACED": CodeInfo(_C, watch="lost"),
+    "SENT_TO_TOKEN_CONTRACT": CodeInfo(_C, support="support_not_needed_token_contract", watch="lost"),
     "ADDRESS_POISONING_SUSPECTED": CodeInfo(_C),
     "TOKEN_NOT_OFFICIAL": CodeInfo(_C),
     "RECIPIENT_MISMATCH": CodeInfo(_P),

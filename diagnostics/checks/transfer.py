@@ -18,11 +18,24 @@ def looks_alike(a: str, b: str) -> bool:
     return likeness(a, b).bits >= POISONING_BITS
 
 
+def _to_token_contracts(ctx: CheckContext) -> tuple[Transfer, ...]:
+    """Tokens sent to a token contract's own address (the token itself, or another the network lists): a
+    token contract holds them for ever, since no one can tell it to send them on."""
+    contracts = [t.contract for t in ctx.network.tokens]
+
+    def into_contract(t: Transfer) -> bool:
+        return t.token is not None and any(ctx.same_address(t.recipient, c) for c in (t.token.contract, *contracts))
+
+    return tuple(t for t in ctx.moved() if into_contract(t))
+
+
 def _gone_elsewhere(ctx: CheckContext) -> tuple[Transfer, ...]:
-    """Transfers that went to other addresses, when none reached the user's."""
+    """Transfers that went to other addresses (not into a token contract: that finding says it), when none
+    reached the user's."""
     if ctx.address is None or ctx.moved_to_address():
         return ()
-    return ctx.moved()
+    lost = _to_token_contracts(ctx)
+    return tuple(t for t in ctx.moved() if t not in lost)
 
 
 def _alike(ctx: CheckContext) -> tuple[Transfer, ...]:
@@ -109,4 +122,25 @@ def poisoning(ctx: CheckContext) -> Finding | None:
         evidence=(*_transfer_evidence(ctx, alike), *odds),
         recipient=alike[0].recipient,
         address=ctx.address,
+    )
+
+
+@check("SENT_TO_TOKEN_CONTRACT")
+def sent_to_token_contract(ctx: CheckContext) -> Finding | None:
+    lost = _to_token_contracts(ctx)
+    if not lost:
+        return None
+    block = ctx.tx.block_number if ctx.tx else None
+    rows = []
+    for t in lost:
+        rows += [ctx.evidence("sent_to", t.recipient, block), ctx.evidence("amount", ctx.amount(t) or t.amount, block)]
+    first = lost[0]
+    own = first.token is not None and ctx.same_address(first.recipient, first.token.contract)
+    return ctx.finding(
+        "SENT_TO_TOKEN_CONTRACT",
+        variant=_pending_variant(ctx) or ("own" if own else ""),
+        evidence=tuple(rows),
+        symbol=ctx.symbol_of(first),
+        contract=first.recipient,
+        amount=ctx.amount(first),
     )

@@ -16,7 +16,7 @@ from desktop.sandbox.tron_node import TronNode
 from tests.fixtures.evm_node import Node
 
 UNKNOWN = "0x" + "ab" * 32
-TRON_ADDRESS = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+TRON_ADDRESS = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"  # a user's deposit address (not the USDT contract: that is a loss)
 EXE = shutil.which("deposit-doctor", path=str(Path(sys.executable).parent)) or "deposit-doctor"
 
 

@@ -253,3 +253,28 @@ def test_signed_transaction_whose_nonce_another_took_was_replaced(eth: Node) -> 
     d = eth.diagnose(signed.tx_hash, address=eth.chain.deposit, signed=signed)
     assert d.verdict.code == "TX_DROPPED_REPLACED" and d.verdict.variant == "not_found"
     assert "TX_NOT_FOUND" not in d.codes() and d.verdict.params["nonce"] == signed.nonce
+
+
+def test_usdt_sent_to_the_usdt_contract_itself_is_lost_for_good(eth: Node) -> None:
+    tx = eth.chain.send(eth.usdt, "transfer", eth.usdt, 3_000 * eth.unit)  # the contract's address pasted as recipient
+    _confirmed(eth, tx, 12)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT", amount=Decimal(3000))
+    assert d.verdict.code == "SENT_TO_TOKEN_CONTRACT" and d.verdict.variant == "own"
+    assert "RECIPIENT_MISMATCH" not in d.codes()  # said once, as what it is
+    text = render_text(d)
+    assert "Neither you nor the exchange can undo it" in text
+    assert "Writing to the exchange will not bring these tokens back" in text
+    # Without a deposit address it is said all the same: a token is never sent to its own contract on purpose.
+    assert eth.diagnose(tx).verdict.code == "SENT_TO_TOKEN_CONTRACT"
+
+
+def test_a_pending_transfer_into_the_token_contract_can_still_be_cancelled(eth: Node) -> None:
+    eth.chain.rpc("evm_setAutomine", False)
+    try:
+        tx = eth.chain.send(eth.usdt, "transfer", eth.usdt, 10 * eth.unit)
+        d = eth.diagnose(tx, address=eth.chain.deposit)
+    finally:
+        eth.chain.rpc("evm_setAutomine", True)
+        eth.chain.mine(1)
+    assert d.verdict.code == "SENT_TO_TOKEN_CONTRACT" and d.verdict.variant == "pending"
+    assert "cancel it now" in render_text(d)

@@ -76,6 +76,7 @@ REPORT: dict[str, str] = {
     "support_wrong_network": "Hello, I made a deposit on the wrong network and ask you to recover it. The deposit address is for {expected}, but I sent on {network}. Coin: {coin}. Amount: {amount}. Token contract on {network}: {contract}. From address: {sender}. {address_label}: {address}. TxID: {tx_hash}. Time: {time}. Deposit Doctor's diagnosis: {verdict} ({code}).",
     "support_expected": "{moved} (I expected {expected})",
     "support_elsewhere": " The funds went to {recipient}, not to the address above.",
+    "support_not_needed_token_contract": "Writing to the exchange will not bring these tokens back: they are in a token contract's own address, which neither you nor the exchange can move them out of.",
     "support_not_needed_failed": "No need to contact support: the transaction failed on-chain, so the funds never left the sending wallet. Send again (see above).",
     "support_not_needed_arrived": "No need to contact support: the funds are at your receiving address on-chain.",
     "support_not_needed_wait": "No need to contact support yet: the transaction is on its way (see above). Wait, then diagnose again.",
@@ -216,6 +217,10 @@ VERDICTS: dict[str, Any] = {
         "": "Failed — the funds never left",
     },
     "TX_DROPPED_REPLACED": "Replaced — this transaction will never confirm",
+    "SENT_TO_TOKEN_CONTRACT": {
+        "pending": "About to send {symbol} into a token contract — cancel it now",
+        "": "Sent into a token contract: these {symbol} are stuck for good",
+    },
     "ADDRESS_POISONING_SUSPECTED": {
         "pending": "About to go to a look-alike address — likely address poisoning",
         "": "Sent to a different address — likely address poisoning",
@@ -610,6 +615,23 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "withdrawal": [
                 "Compare the withdrawal address in your exchange history with your wallet's address.",
                 "Contact the exchange's support with this report.",
+            ],
+        },
+    },
+    "SENT_TO_TOKEN_CONTRACT": {
+        "title": {"pending": "About to send tokens into a token contract", "": "Tokens sent into a token contract"},
+        "explanation": {
+            "pending": "This transaction sends {amount} to {contract}, which is a token contract, not a wallet. Once it is in a block the tokens sit in that contract for good: a token contract has no way to send them on.",
+            "own": "{amount} went to {contract}: the {symbol} contract's own address, not a wallet or a deposit address. A token contract cannot send tokens on, so they are stuck there for good. Neither you nor the exchange can undo it; only the token's issuer could ever act, and issuers almost never do.",
+            "": "{amount} went to {contract}, the address of a token contract, not a wallet or a deposit address. A token contract cannot send tokens on, so they are stuck there for good. Neither you nor the exchange can undo it.",
+        },
+        "next_steps": {
+            "pending": [
+                "Cancel it now: in your wallet, replace it with a transaction of the same nonce to yourself, with a higher fee."
+            ],
+            "any": [
+                "Do not pay anyone who offers to recover them: no one can, and such offers are scams.",
+                "Always copy the deposit address from the exchange's deposit page; never paste the token's contract address as the recipient.",
             ],
         },
     },

@@ -71,6 +71,7 @@ REPORT: dict[str, str] = {
     "support_credited": "您好，我的充值已在链上转入我的充值地址，确认数已满足要求，但至今未入账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。麻烦帮忙查询并入账，谢谢！（Deposit Doctor 诊断结果：{verdict}，{code}）",
     "support_expected": "{moved}（预期 {expected}）",
     "support_elsewhere": "资金实际转入了 {recipient}，并非上述地址。",
+    "support_not_needed_token_contract": "联系交易所也无法追回这些代币：它们在代币合约自身的地址中，您和交易所都无法把它们转出。",
     "support_not_needed_failed": "无需联系客服：该交易在链上执行失败，资金从未离开转出钱包。请按上文说明重新转账。",
     "support_not_needed_arrived": "无需联系客服：资金已在链上到达您的提币地址。",
     "support_not_needed_wait": "暂时无需联系客服：交易仍在处理中（见上文）。请稍候再重新诊断。",
@@ -132,7 +133,7 @@ TERMS: dict[str, str] = {
 # Why a node could not be used (the keys of ``Unavailable``); a reason missing here is shown in English.
 REASONS: dict[str, str] = {
     "not_esplora": "{host} 没有 {path}：这是 Esplora API 的基础地址吗（例如 https://mempool.space/api）？",
-    "wrong_network": "{host} 服务的是另一个比特币网络（其创世区块为 {got}…），不是 {network}",
+    "wrong_network": "{host} 服务的是另一个 {chain} 网络（其创世区块为 {got}…），不是 {network}",
     "wrong_answer": "{host} 返回的交易与所查询的不同",
     "timeout": "{host} 在 {seconds} 秒内没有响应",
     "connect": "无法连接 {host}（节点已停止服务，或地址有误）",
@@ -240,6 +241,10 @@ VERDICTS: dict[str, Any] = {
         "": "交易失败——资金并未转出",
     },
     "TX_DROPPED_REPLACED": "已被替换——这笔交易永远不会确认",
+    "SENT_TO_TOKEN_CONTRACT": {
+        "pending": "即将把 {symbol} 转入代币合约——请立即取消",
+        "": "已转入代币合约：这些 {symbol} 将永久无法取回",
+    },
     "ADDRESS_POISONING_SUSPECTED": {
         "pending": "即将转入仿冒地址——疑似地址投毒",
         "": "已转入其他地址——疑似地址投毒",
@@ -605,6 +610,21 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "withdrawal": [
                 "请将交易所提币记录中的提币地址与您钱包的地址进行核对。",
                 "请携带本报告联系交易所客服。",
+            ],
+        },
+    },
+    "SENT_TO_TOKEN_CONTRACT": {
+        "title": {"pending": "即将把代币转入代币合约", "": "代币被转入了代币合约"},
+        "explanation": {
+            "pending": "这笔交易要把 {amount} 转到 {contract}，这是一个代币合约，而不是钱包。一旦被打包进区块，代币将永远留在该合约中：代币合约无法把它们再转出。",
+            "own": "{amount} 被转到了 {contract}：这是 {symbol} 合约自身的地址，而不是钱包或充值地址。代币合约无法把代币再转出，因此它们将永远留在那里。您和交易所都无法撤销；只有代币发行方才可能处理，而发行方几乎从不处理。",
+            "": "{amount} 被转到了 {contract}，这是一个代币合约的地址，而不是钱包或充值地址。代币合约无法把代币再转出，因此它们将永远留在那里。您和交易所都无法撤销。",
+        },
+        "next_steps": {
+            "pending": ["请立即取消：在钱包中用相同 nonce、更高手续费发一笔转给自己的交易来替换它。"],
+            "any": [
+                "不要向任何声称能帮您追回的人付款：没有人能追回，这类说法都是骗局。",
+                "请始终从交易所的充值页面复制充值地址；切勿把代币的合约地址当作收款地址。",
             ],
         },
     },

@@ -17,7 +17,7 @@ from tests.diagnostics.checks.factory import context, pending
 def test_every_registered_code_has_its_metadata_and_the_verdict_follows_the_table() -> None:
     assert set(REGISTRY) <= set(CODES)
     assert tuple(CODES) == PRIORITY
-    assert codes_with("lost") == {"TX_FAILED", "TX_DROPPED_REPLACED"}
+    assert codes_with("lost") == {"TX_FAILED", "TX_DROPPED_REPLACED", "SENT_TO_TOKEN_CONTRACT"}
     assert codes_with("arrived") == {"CONFIRMATIONS_SUFFICIENT"}
     assert all(REGISTRY[code].severity == CODES[code].severity for code in REGISTRY)
 
