@@ -24,7 +24,9 @@ def work_out(facts: NetworkFacts | None, required: int, now: datetime) -> Outcom
     status = tx.status.value
     if tx.pending and tx.expires_at is not None and tx.expires_at < now.timestamp():
         status = "expired"  # (Tron) past its expiration a transaction can no longer enter a block
-    recorded = tx.transfers if tx.status is TxStatus.CONFIRMED else tx.intended
+    # Value moved inside contract calls counts as moved once a trace has shown it.
+    internal = known(tx.internal) or ()
+    recorded = (*tx.transfers, *internal) if tx.status is TxStatus.CONFIRMED else tx.intended
     asked = tuple(t for t in recorded if t.how != "change")
     head = known(facts.head)
     depth = None

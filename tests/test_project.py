@@ -19,7 +19,6 @@ FINDINGS = ROOT.parent / "shared" / "FINDINGS.md"
 # Codes FINDINGS.md defines that later issues implement (exchange profiles, internal transfers, memo networks …).
 NOT_YET_RAISED = {
     "AMOUNT_BELOW_MINIMUM",
-    "INTERNAL_TRANSFER",
     "UNSUPPORTED_NETWORK",
     "NETWORK_NOT_SUPPORTED_BY_EXCHANGE",
     "MEMO_MISSING",

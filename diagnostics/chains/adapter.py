@@ -23,8 +23,10 @@ DEFAULT_TIMEOUT_SECONDS = 5.0
 # No answer an adapter reads legitimately comes near this: an Esplora transaction of 100 kvB (the largest
 # standard one) is about 1 MB of JSON, an EVM batch with a receipt of a thousand logs well under 2 MB.
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
-# Node answers are a few levels deep (Esplora five, a JSON-RPC batch six, a java-tron block about ten).
-MAX_NESTING = 64
+# Node answers are a few levels deep (Esplora five, a JSON-RPC batch six, a java-tron block about ten), but a
+# call trace nests two levels per call, and the EVM allows calls 1,024 deep; the C stack overflows only past
+# tens of thousands of levels.
+MAX_NESTING = 2_100
 
 
 class ChainAdapter(Protocol):

@@ -47,6 +47,7 @@ from diagnostics.model import (
     NetworkFacts,
     NonceState,
     NotFound,
+    PoolPosition,
     Replacement,
     SignedTransaction,
     TokenInfo,
@@ -235,6 +236,20 @@ class _RpcSession:
         self._batches = True
         self.round_trips = 0
 
+    def call_round(
+        self, calls: Sequence[tuple[str, list[Any]]], alone: tuple[str, list[Any]] | None
+    ) -> tuple[list[Any], Any]:
+        """``calls`` (batched) and ``alone`` (a request of its own, whose failure spoils only itself) side by side,
+        as one round; ``alone``'s answer is ``None`` when there is none, its exception when it failed."""
+        if alone is None:
+            return self.call_all(calls), None
+        jobs = [lambda: self.call_all(calls), lambda: decode_reply(self._provider.make_request(*alone))]
+        replies, single = all_within(self._timeout, jobs)
+        if isinstance(replies, Exception):
+            raise replies
+        self.round_trips = max(self.round_trips, 1)  # counted once by call_all: both went out together
+        return replies, single
+
     def call_all(self, calls: Sequence[tuple[str, list[Any]]]) -> list[Any]:
         if not calls:
             return []
@@ -312,11 +327,14 @@ def _gather(
         ("eth_getBlockByNumber", ["latest", False]),
         ("eth_feeHistory", [hex(FEE_HISTORY_BLOCKS), "latest", list(REWARD_PERCENTILES)]),
         ("txpool_status", []),
+        # Value moved inside contract calls: only a trace shows it. Most public nodes refuse debug_ methods, which
+        # costs nothing here (one more call in the same batch) and is said as "could not be checked".
+        ("debug_traceTransaction", [tx_hash, {"tracer": "callTracer"}]),
     ]
     if signed is not None:  # known before asking (a raw signed transaction): its nonces ride in the same batch
         sender = signed.sender
         calls += [("eth_getTransactionCount", [sender, "latest"]), ("eth_getTransactionCount", [sender, "pending"])]
-    chain_id, raw_tx, raw_receipt, raw_head, raw_fees, raw_pool, *sender_counts = session.call_all(calls)
+    chain_id, raw_tx, raw_receipt, raw_head, raw_fees, raw_pool, raw_trace, *sender_counts = session.call_all(calls)
     chain = _decoded(host, "eth_chainId", chain_id, _int)
     if isinstance(chain, Found) and chain.value != network.chain_id:
         text = "{host} is a node of chain {got}, not of {network} (chain {wanted})"
@@ -329,7 +347,12 @@ def _gather(
 
     head = _decoded(host, "eth_getBlockByNumber", raw_head, decode_head)
     pool = None if isinstance(raw_pool, RpcError) else decode_pool_size(raw_pool)
-    fees: Lookup[FeeContext] = _decoded(host, "eth_feeHistory", raw_fees, lambda raw: decode_fee_history(raw, pool))
+    gas_limit = _opt_int(raw_head.get("gasLimit")) if isinstance(raw_head, Mapping) else None
+
+    def market(raw: Any) -> EvmFeeMarket:
+        return replace(decode_fee_history(raw, pool), block_gas_limit=gas_limit)
+
+    fees: Lookup[FeeContext] = _decoded(host, "eth_feeHistory", raw_fees, market)
     nonces = _nonces(host, *sender_counts) if sender_counts else None
     replacement = _replacement(signed.nonce, nonces) if signed is not None and nonces is not None else None
     found = NetworkFacts(network.slug, host, tx=NotFound(), head=head, fees=fees, replacement=replacement)
@@ -351,7 +374,10 @@ def _gather(
         text = "{host} knows the transaction's block but not its receipt; try another endpoint"
         missing = unavailable("block_without_receipt", text, host=host)
         return replace(found, tx=missing)
-    facts, nonces = _second_round(session, network, tx.value, raw_tx, raw_receipt)
+    base_fee = fees.value.next_base_fee if isinstance(fees, Found) and isinstance(fees.value, EvmFeeMarket) else None
+    facts, nonces = _second_round(session, network, tx.value, raw_tx, raw_receipt, base_fee=base_fee)
+    if facts.status is TxStatus.CONFIRMED and (facts.call is not None or facts.opaque_call):
+        facts = replace(facts, internal=_internal(host, raw_trace))
     if not facts.pending:  # a mined transaction's nonce is its own: nothing can replace it any more
         return replace(found, tx=Found(facts), replacement=None)
     details = facts.details
@@ -381,70 +407,162 @@ def _nonces(host: str, latest: Any, pending: Any) -> Lookup[NonceState]:
 
 
 def _second_round(
-    session: _RpcSession, network: Network, tx: TxFacts, raw_tx: Mapping[str, Any], receipt: Mapping[str, Any] | None
+    session: _RpcSession,
+    network: Network,
+    tx: TxFacts,
+    raw_tx: Mapping[str, Any],
+    receipt: Mapping[str, Any] | None,
+    *,
+    base_fee: int | None,
 ) -> tuple[TxFacts, Lookup[NonceState]]:
+    """What depends on the transaction, asked only where it is needed: a confirmed transfer of listed tokens
+    whose receipt carries its block's time (geth 1.14+, erigon, anvil) needs nothing more."""
     logs = decode_transfer_logs(receipt.get("logs") or ()) if receipt else []
     contracts = {log[0] for log in logs} | ({tx.call.contract} if tx.call else set())
     unknown = sorted(c for c in contracts if network.token_by_contract(c) is None)
     block_number = _int(receipt["blockNumber"]) if receipt else None
     status = _opt_int(receipt.get("status")) if receipt else None
+    timestamp = decode_receipt_time(receipt) if receipt else None
+    waiting = receipt is None
 
-    calls: list[tuple[str, list[Any]]] = [
-        ("eth_getTransactionCount", [tx.sender, "latest"]),
-        ("eth_getTransactionCount", [tx.sender, "pending"]),
-    ]
+    calls: list[tuple[str, list[Any]]] = []
+    if waiting:  # its nonce may be taken or stuck behind another: the sender's counts say which
+        calls += [
+            ("eth_getTransactionCount", [tx.sender, "latest"]),
+            ("eth_getTransactionCount", [tx.sender, "pending"]),
+        ]
     for contract in unknown:
         calls += [("eth_call", [{"to": contract, "data": _SYMBOL_CALL}, "latest"])]
         calls += [("eth_call", [{"to": contract, "data": _DECIMALS_CALL}, "latest"])]
-    if block_number is not None:
+    if block_number is not None and timestamp is None:
         calls.append(("eth_getBlockByNumber", [hex(block_number), False]))
     if block_number is not None and status == 0:
         replay = {k: raw_tx[k] for k in ("from", "to", "value", "gas") if raw_tx.get(k) is not None}
         replay["data"] = raw_tx.get("input") or raw_tx.get("data") or "0x"
         calls.append(("eth_call", [replay, hex(max(block_number - 1, 0))]))
-    replies = session.call_all(calls)
+    # The pool's content can be large: asked on its own, so a refusal spoils only the backlog.
+    replies, pool = session.call_round(calls, ("txpool_content", []) if waiting else None)
 
-    latest, pending, rest = replies[0], replies[1], replies[2:]
+    nonces: Lookup[NonceState] = NotFound()
+    if waiting:
+        nonces, replies = _nonces(session.host, replies[0], replies[1]), replies[2:]
     metadata = {}
     for index, contract in enumerate(unknown):
-        symbol, decimals = rest[2 * index], rest[2 * index + 1]
+        symbol, decimals = replies[2 * index], replies[2 * index + 1]
         metadata[contract] = TokenInfo(
             contract,
             None if isinstance(symbol, RpcError) else decode_string_result(symbol),
             None if isinstance(decimals, RpcError) else decode_decimals_result(decimals),
         )
-    rest = rest[2 * len(unknown) :]
+    replies = replies[2 * len(unknown) :]
 
     def token(contract: str) -> TokenInfo:
         listed = network.token_by_contract(contract)
         return TokenInfo(contract, listed.symbol, listed.decimals) if listed else metadata[contract]
 
-    nonces = _nonces(session.host, latest, pending)
     details = tx.details
     assert isinstance(details, EvmDetails)
     if tx.call:
         call = replace(tx.call, token=token(tx.call.contract))
         tx = replace(tx, call=call, intended=intended_transfers(tx.sender, tx.to, details.value, call))
     if receipt is None or block_number is None:
-        return tx, nonces
+        return replace(tx, details=replace(details, pool=_pool_position(pool, tx.tx_hash, base_fee))), nonces
 
-    block = rest[0]
+    if timestamp is None:
+        block, replies = replies[0], replies[1:]
+        timestamp = _opt_int(block.get("timestamp")) if isinstance(block, Mapping) else None
     gas_used = _int(receipt["gasUsed"])
     price = _opt_int(receipt.get("effectiveGasPrice")) or details.gas_price
     details = replace(details, gas_used=gas_used, effective_gas_price=price, receipt_status=status)
     tx = replace(
         tx,
         block_number=block_number,
-        block_timestamp=_opt_int(block.get("timestamp")) if isinstance(block, Mapping) else None,
+        block_timestamp=timestamp,
         status=decode_status(status, gas_used, details.gas_limit),
         fee=gas_used * price if price is not None else None,
         details=details,
     )
     if tx.failed:
-        reason = decode_revert(rest[1]) if len(rest) > 1 and isinstance(rest[1], RpcError) else None
+        reason = decode_revert(replies[0]) if replies and isinstance(replies[0], RpcError) else None
         return replace(tx, revert_reason=reason), nonces
     native = [Transfer(tx.sender, tx.to, details.value)] if details.value and tx.to else []
     tokens = [
         Transfer(sender, to, amount, token(contract), index, how="log") for contract, sender, to, amount, index in logs
     ]
     return replace(tx, transfers=tuple(native + tokens)), nonces
+
+
+def decode_receipt_time(receipt: Mapping[str, Any]) -> int | None:
+    """The block's time where the receipt carries it (geth 1.14+ and erigon put ``blockTimestamp`` on logs, anvil
+    on the receipt too): then the block need not be asked for."""
+    for holder in (receipt, *(receipt.get("logs") or ())):
+        value = holder.get("blockTimestamp") if isinstance(holder, Mapping) else None
+        if value is not None:
+            try:
+                return _int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def _effective_tip(raw: Mapping[str, Any], base_fee: int) -> int:
+    """What a transaction pays a block producer per gas over ``base_fee``: its priority fee, capped by its max fee."""
+    if raw.get("maxFeePerGas") is not None:
+        return max(0, min(_int(raw.get("maxPriorityFeePerGas") or "0x0"), _int(raw["maxFeePerGas"]) - base_fee))
+    return max(0, _int(raw.get("gasPrice") or "0x0") - base_fee)
+
+
+def decode_pool_position(pool: Mapping[str, Any], tx_hash: str, base_fee: int) -> PoolPosition:
+    """Where a pending transaction stands in ``txpool_content``'s pending pool: how many transactions pay more
+    per gas (at the next block's base fee) and the gas they may use, which a block producer takes first."""
+    entries = [
+        tx
+        for by_nonce in (pool.get("pending") or {}).values()
+        if isinstance(by_nonce, Mapping)
+        for tx in by_nonce.values()
+        if isinstance(tx, Mapping)
+    ]
+    mine = next((t for t in entries if str(t.get("hash", "")).lower() == tx_hash), None)
+    if mine is None:
+        raise ValueError("the transaction is not in the node's pending pool")
+    tip = _effective_tip(mine, base_fee)
+    ahead = [t for t in entries if t is not mine and _effective_tip(t, base_fee) > tip]
+    return PoolPosition(ahead=len(ahead), gas_ahead=sum(_int(t.get("gas") or "0x0") for t in ahead), size=len(entries))
+
+
+def _pool_position(pool: Any, tx_hash: str, base_fee: int | None) -> Lookup[PoolPosition]:
+    """The transaction's place in the pool; ``Unavailable`` where the node does not offer its pool's content
+    (most public nodes), so the checks say their judgement rests on recent blocks only."""
+    hidden = unavailable("no_pool", "the node does not show the content of its pool of waiting transactions")
+    if not isinstance(pool, Mapping) or base_fee is None:
+        return hidden
+    try:
+        return Found(decode_pool_position(pool, tx_hash, base_fee))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return hidden
+
+
+def decode_internal_transfers(trace: Mapping[str, Any]) -> tuple[Transfer, ...]:
+    """Native coin moved by the calls a transaction made (``callTracer``'s nested ``calls``), in call order;
+    calls that reverted moved nothing, nor did anything under them. Walked with a stack, not recursion: a
+    trace nests as deep as its calls do."""
+    moved: list[Transfer] = []
+    stack = list(reversed(trace.get("calls") or ()))
+    while stack:
+        call = stack.pop()
+        if not isinstance(call, Mapping) or call.get("error"):
+            continue
+        value = _opt_int(call.get("value")) or 0
+        if value and call.get("type") in ("CALL", "CREATE", "CREATE2", "SELFDESTRUCT") and call.get("to"):
+            moved.append(
+                Transfer(to_checksum_address(call["from"]), to_checksum_address(call["to"]), value, how="internal")
+            )
+        stack.extend(reversed(call.get("calls") or ()))
+    return tuple(moved)
+
+
+def _internal(host: str, trace: Any) -> Lookup[tuple[Transfer, ...]]:
+    if isinstance(trace, RpcError):
+        text = "{host} does not trace transactions, so value moved inside contract calls could not be checked"
+        return unavailable("no_trace", text, host=host)
+    return _decoded(host, "debug_traceTransaction", trace, decode_internal_transfers)

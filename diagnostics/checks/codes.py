@@ -41,6 +41,7 @@ CODES: dict[str, CodeInfo] = {
     "TX_PENDING": CodeInfo(_W, support="support_not_needed_wait", watch="wait"),
     "CONFIRMATIONS_INSUFFICIENT": CodeInfo(_W, support="support_not_needed_wait", watch="wait"),
     "AMOUNT_MISMATCH": CodeInfo(_W),
+    "INTERNAL_TRANSFER": CodeInfo(_W),
     "TOKEN_UNKNOWN": CodeInfo(_W),
     "CONFIRMATIONS_SUFFICIENT": CodeInfo(_I, watch="arrived"),
     "TX_CONFIRMED": CodeInfo(_I),

@@ -10,7 +10,16 @@ from decimal import Decimal
 from statistics import mean, median
 
 from diagnostics.checks.registry import CheckContext, check, gwei
-from diagnostics.model import BitcoinDetails, BitcoinFeeMarket, EvmDetails, EvmFeeMarket, Finding, Term, TxFacts
+from diagnostics.model import (
+    BitcoinDetails,
+    BitcoinFeeMarket,
+    EvmDetails,
+    EvmFeeMarket,
+    Finding,
+    Term,
+    TxFacts,
+    known,
+)
 
 # Blocks this full (the target is 50%), on average over the last few, leave no room for a transaction
 # that does not outbid: base fees climb and low tips wait.
@@ -101,12 +110,38 @@ def nonce_gap(ctx: CheckContext) -> Finding | None:
     )
 
 
+def blocks_ahead(details: EvmDetails, fees: EvmFeeMarket) -> Decimal | None:
+    """Blocks' worth of better-paying transactions waiting ahead of this one in the node's pool (``None`` where
+    the node does not show its pool): block producers take those first."""
+    position = known(details.pool)
+    if position is None or not fees.block_gas_limit:
+        return None
+    return Decimal(position.gas_ahead) / fees.block_gas_limit
+
+
 @check("NETWORK_CONGESTED", family="evm")
 def congested(ctx: CheckContext) -> Finding | None:
     waiting = _evm_waiting(ctx)
-    if waiting is None or not waiting[2].gas_used_ratios:
+    if waiting is None:
         return None
-    fees = waiting[2]
+    _, details, fees = waiting
+    ahead = blocks_ahead(details, fees)
+    if ahead is not None and ahead >= 1:
+        position = known(details.pool)
+        assert position is not None
+        return ctx.finding(
+            "NETWORK_CONGESTED",
+            variant="pool_ahead",
+            evidence=(
+                ctx.evidence("pool_ahead_count", position.ahead),
+                ctx.evidence("backlog_blocks", round(ahead, 1)),
+                ctx.evidence("pool_pending_count", position.size),
+            ),
+            ahead=position.ahead,
+            blocks=round(ahead, 1),
+        )
+    if not fees.gas_used_ratios:
+        return None
     fullness = mean(fees.gas_used_ratios[-_RECENT_BLOCKS:])
     usual = median(fees.base_fees) if fees.base_fees else 0
     surge = bool(usual and fees.next_base_fee and fees.next_base_fee >= _SURGE_FACTOR * usual)
@@ -120,6 +155,8 @@ def congested(ctx: CheckContext) -> Finding | None:
         ]
     if fees.pending_count is not None:
         evidence.append(ctx.evidence("pool_pending_count", fees.pending_count))
+    if ahead is None:  # the node shows no pool: only the recent blocks were looked at
+        evidence.append(ctx.evidence("congestion_basis", Term("recent_blocks_only")))
     return ctx.finding(
         "NETWORK_CONGESTED",
         variant="full_blocks" if fullness >= _FULL_RATIO else "fee_surge",

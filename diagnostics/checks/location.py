@@ -74,12 +74,18 @@ def node_unavailable(ctx: CheckContext) -> Finding | None:
             evidence.append(Evidence("node_unavailable", reasons[0], n.network))
     if not dead:
         return None
+    # Not found where the user chose, by a node that answered in full, while others could not be asked: say
+    # what is known (not there), and what is not (the rest), rather than "the node did not answer".
+    chosen = ctx.facts.for_network(ctx.chosen.slug) if ctx.chosen and not located else None
+    answered = chosen is not None and isinstance(chosen.tx, NotFound) and isinstance(chosen.head, Found)
     return ctx.finding(
         "NODE_UNAVAILABLE",
+        variant="chosen_not_found" if answered else "",
         network=evidence[0].network,
         evidence=tuple(evidence),
         networks=tuple(dead),
         reason=evidence[0].value,
+        chosen=ctx.chosen.display_name if answered and ctx.chosen else None,
     )
 
 

@@ -7,19 +7,23 @@ core; a family with none of its own gets the core alone.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from diagnostics.checks.fees import blocks_ahead
 from diagnostics.checks.registry import CheckContext, check, gwei
 from diagnostics.model import (
     BitcoinDetails,
     Evidence,
     EvidenceValue,
     EvmDetails,
+    EvmFeeMarket,
     Finding,
     Term,
     TronDetails,
     TxFacts,
+    known,
 )
 
 
@@ -53,7 +57,14 @@ def pending_evm(ctx: CheckContext) -> Finding | None:
         rows.append(ctx.evidence("max_fee_gwei", gwei(details.max_fee)))
     elif details.gas_price is not None:
         rows.append(ctx.evidence("gas_price_gwei", gwei(details.gas_price)))
-    return _pending(ctx, tuple(rows), nonce=details.nonce)
+    position = known(details.pool)
+    ahead = blocks_ahead(details, ctx.fees) if isinstance(ctx.fees, EvmFeeMarket) else None
+    if position is None or ahead is None:
+        return _pending(ctx, tuple(rows), nonce=details.nonce)
+    # Its place in the pool is the ETA: the blocks' worth of better payers ahead, then its own block.
+    eta = round((math.ceil(ahead) + 1) * ctx.network.block_time_seconds)
+    rows += [ctx.evidence("pool_ahead_count", position.ahead), ctx.evidence("eta_seconds", eta)]
+    return _pending(ctx, tuple(rows), "queued", nonce=details.nonce, ahead=position.ahead, eta_seconds=eta)
 
 
 @check("TX_PENDING", family="tron")

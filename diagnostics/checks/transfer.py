@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
 from diagnostics.intake.sniff import likeness
-from diagnostics.model import Evidence, Finding, Transfer
+from diagnostics.model import Evidence, Finding, Term, Transfer, Unavailable
 
 # Address-poisoning tools generate addresses that share the characters wallets show: the first and last few, or
 # only the last few. What counts is how unlikely the match is in the address's own alphabet (four hex characters
@@ -78,6 +78,9 @@ def no_transfer(ctx: CheckContext) -> Finding | None:
         return None  # a pending call this version cannot decode may still move value: say nothing yet
     if method == "approve":
         variant = "approve"
+    elif isinstance(tx.internal, Unavailable):
+        # A contract may have paid the address inside the call; the node cannot show it: never "nothing moved".
+        variant = "internal_unknown"
     elif tx.opaque_call:
         # A contract call with no Transfer log: coins it moved internally are not inspected here.
         variant = "contract_call"
@@ -95,10 +98,13 @@ def recipient_mismatch(ctx: CheckContext) -> Finding | None:
     if not elsewhere or len(_alike(ctx)) == len(elsewhere):
         return None  # all of it went to look-alikes: the poisoning finding says it, once
     recipients = list(dict.fromkeys(t.recipient for t in elsewhere))
+    unchecked = ctx.tx is not None and isinstance(ctx.tx.internal, Unavailable)
+    # Value sent into a contract may have been passed on to the address inside the call: say it was not checked.
+    internal = (ctx.evidence("internal_transfers", Term("not_checked")),) if unchecked else ()
     return ctx.finding(
         "RECIPIENT_MISMATCH",
         variant=_pending_variant(ctx),
-        evidence=_transfer_evidence(ctx, elsewhere),
+        evidence=(*_transfer_evidence(ctx, elsewhere), *internal),
         recipient=tuple(recipients),
         address=ctx.address,
     )
@@ -143,4 +149,20 @@ def sent_to_token_contract(ctx: CheckContext) -> Finding | None:
         symbol=ctx.symbol_of(first),
         contract=first.recipient,
         amount=ctx.amount(first),
+    )
+
+
+@check("INTERNAL_TRANSFER")
+def internal_transfer(ctx: CheckContext) -> Finding | None:
+    """Coins that reached the address inside a contract call (a batch payout, a smart-contract wallet, a
+    bridge): on chain all the same, but many exchanges do not credit them without being asked."""
+    arrived = [t for t in ctx.moved_to_address() if t.how == "internal"]
+    if not arrived:
+        return None
+    block = ctx.tx.block_number if ctx.tx else None
+    rows = [ctx.evidence("address_entered", ctx.address)]
+    for t in arrived:
+        rows += [ctx.evidence("paid_by_contract", t.sender, block), ctx.evidence("amount", ctx.amount(t), block)]
+    return ctx.finding(
+        "INTERNAL_TRANSFER", evidence=tuple(rows), amount=ctx.amount(arrived[0]), contract=arrived[0].sender
     )

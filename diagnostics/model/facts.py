@@ -96,6 +96,16 @@ class NonceState:
 
 
 @dataclass(frozen=True)
+class PoolPosition:
+    """Where a waiting EVM transaction stands in its node's pool: ``ahead`` transactions pay more per gas (at the
+    next block's base fee) and may use ``gas_ahead`` gas, which block producers take first; ``size`` is the pool's."""
+
+    ahead: int
+    gas_ahead: int
+    size: int
+
+
+@dataclass(frozen=True)
 class EvmDetails:
     """What only an EVM transaction has: its nonce, gas and fees (wei), and its sender's nonces."""
 
@@ -111,6 +121,7 @@ class EvmDetails:
     receipt_status: int | None = None  # None: a receipt from before Byzantium (2017), which had no status
     input_size: int = 0  # bytes of call data
     sender_nonces: NonceState | None = None
+    pool: Lookup[PoolPosition] | None = None  # while it waits: its place in the node's pool, where shown
 
 
 @dataclass(frozen=True)
@@ -197,6 +208,9 @@ class TxFacts:
     failure_message: str | None = None  # the node's own words on a failure (Tron resMessage)
     expires_at: int | None = None  # unix seconds after which a transaction not yet in a block is void
     details: FamilyDetails | None = None
+    # Value moved inside its contract calls (an exchange's batch payout, a smart-contract wallet), read from a
+    # trace of the transaction; ``None`` where there is nothing to read (no contract call, not in a block).
+    internal: Lookup[tuple[Transfer, ...]] | None = None
 
     @property
     def pending(self) -> bool:
@@ -227,6 +241,7 @@ class EvmFeeMarket:
     reward_percentiles: tuple[float, ...] = ()
     rewards: tuple[tuple[int, ...], ...] = ()
     pending_count: int | None = None
+    block_gas_limit: int | None = None  # of the newest block: how much one block holds
 
 
 @dataclass(frozen=True)

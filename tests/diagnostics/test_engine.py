@@ -9,12 +9,15 @@ from eth_account import Account
 
 from desktop.sandbox.anvil import Anvil
 from desktop.sandbox.chain import GWEI, Chain, look_alike
+from diagnostics import catalog
+from diagnostics.chains import adapters
 from diagnostics.engine import diagnose
-from diagnostics.model import Case, Direction, SignedTransaction
+from diagnostics.model import Case, Direction, SignedTransaction, Term
 from diagnostics.report.json import render_json
 from diagnostics.report.text import render_text
 from tests.fixtures.diagnosis import diagnose_on
 from tests.fixtures.evm_node import Node
+from tests.fixtures.rpc_server import RpcServer
 
 UNKNOWN_HASH = "0x" + "ab" * 32
 
@@ -278,3 +281,82 @@ def test_a_pending_transfer_into_the_token_contract_can_still_be_cancelled(eth: 
         eth.chain.mine(1)
     assert d.verdict.code == "SENT_TO_TOKEN_CONTRACT" and d.verdict.variant == "pending"
     assert "cancel it now" in render_text(d)
+
+
+# A contract that pays on what it is sent to the address in its call data: CALL(gas, calldata[0:32], callvalue),
+# as an exchange's batch payout or a smart-contract wallet does, in 15 bytes of EVM code.
+FORWARDER_CODE = "0x600060006000600034600035" + "5af15000"
+FORWARDER = "0x00000000000000000000000000000000000FEED5"
+
+
+def _paid_through_a_contract(eth: Node) -> str:
+    eth.chain.rpc("anvil_setCode", FORWARDER, FORWARDER_CODE)
+    word = "0x" + eth.chain.deposit[2:].lower().rjust(64, "0")
+    tx = eth.chain.pay(FORWARDER, 10**17, data=word, gas=100_000)
+    _confirmed(eth, tx, 12)
+    return tx
+
+
+def test_coins_paid_inside_a_contract_call_are_an_internal_transfer(eth: Node) -> None:
+    tx = _paid_through_a_contract(eth)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="ETH", amount=Decimal("0.1"))
+    assert d.verdict.code == "INTERNAL_TRANSFER"
+    assert "RECIPIENT_MISMATCH" not in d.codes() and "AMOUNT_MISMATCH" not in d.codes()
+    assert d.outcome is not None and [t.how for t in d.outcome.moved] == ["value", "internal"]
+    text = render_text(d)
+    assert "Arrived through a contract call" in text and "credit this internal transfer by hand" in text
+
+
+def test_without_a_trace_it_is_never_nothing_moved(eth: Node) -> None:
+    tx = _paid_through_a_contract(eth)
+    with RpcServer("relay", upstream=eth.url, refused=("debug_traceTransaction",)) as public:
+        d = diagnose_on(public.url, "ethereum", tx, address=eth.chain.deposit)
+    assert d.verdict.code == "RECIPIENT_MISMATCH"  # the value went into the contract, as far as can be seen
+    rows = {e.label: e.value for f in d.findings for e in f.evidence}
+    assert rows["internal_transfers"] == Term("not_checked")
+    assert "not checked: this node does not trace transactions" in render_text(d)
+
+
+def test_a_contract_call_that_paid_nobody_without_a_trace_says_it_could_not_check(eth: Node) -> None:
+    eth.chain.rpc("anvil_setCode", FORWARDER, FORWARDER_CODE)
+    word = "0x" + eth.chain.accounts[7][2:].lower().rjust(64, "0")
+    tx = eth.chain.pay(FORWARDER, 0, data=word, gas=100_000)  # no value: nothing moved anywhere
+    _confirmed(eth, tx, 12)
+    with RpcServer("relay", upstream=eth.url, refused=("debug_traceTransaction",)) as public:
+        d = diagnose_on(public.url, "ethereum", tx, address=eth.chain.deposit)
+    assert d.verdict.code == "NO_TRANSFER_TO_ADDRESS" and d.verdict.variant == "internal_unknown"
+
+
+def test_backlog_in_the_pool_is_congestion_and_gives_the_eta() -> None:
+    with Anvil(1, ("--no-mining", "--gas-limit", "100000")) as node:
+        chain = Chain(node.url)
+        for sender in chain.accounts[1:7]:  # 30 better-paying transfers queued ahead
+            for nonce in range(5):
+                chain.pay_with_fees(sender, nonce, max_fee=200 * GWEI, tip=5 * GWEI)
+        low = chain.pay_with_fees(chain.accounts[9], 0, max_fee=200 * GWEI, tip=GWEI // 100)
+        d = diagnose_on(node.url, "ethereum", low, address=chain.deposit)
+        with RpcServer("relay", upstream=node.url, refused=("txpool_content",)) as public:
+            blind = diagnose_on(public.url, "ethereum", low, address=chain.deposit)
+    congested = next(f for f in d.findings if f.code == "NETWORK_CONGESTED")
+    assert congested.variant == "pool_ahead" and congested.params["ahead"] == 30
+    assert congested.params["blocks"] == Decimal("6.3")  # 30 x 21,000 gas in 100,000-gas blocks
+    pending = next(f for f in d.findings if f.code == "TX_PENDING")
+    assert pending.variant == "queued" and pending.params["eta_seconds"] == 8 * 12  # 6.3 blocks ahead, then its own
+    assert "30 better-paying transactions wait ahead of it" in render_text(d)
+    # A node that does not show its pool: the judgement says it rests on recent blocks only, and gives no ETA.
+    assert all(f.variant != "queued" for f in blind.findings if f.code == "TX_PENDING")
+    said = [e.value for f in blind.findings for e in f.evidence if e.label == "congestion_basis"]
+    assert said in ([], [Term("recent_blocks_only")])
+
+
+def test_not_on_the_chosen_network_while_the_others_are_unreachable_says_what_is_known(eth: Node) -> None:
+    dead = {slug: "http://127.0.0.1:1" for slug in catalog.networks()}  # offline: every other network refused
+    case = Case("ethereum", "0x" + "cd" * 32, eth.chain.deposit)
+    d = diagnose(case, adapters=adapters({**dead, "ethereum": eth.url}, timeout=2.0))
+    assert d.verdict.code == "NODE_UNAVAILABLE" and d.verdict.variant == "chosen_not_found"  # rule 2 holds
+    assert "TX_NOT_FOUND" not in d.codes()
+    assert render_text(d).startswith(
+        "Verdict: Not on Ethereum (ERC-20); BNB Smart Chain (BEP-20), Polygon (PoS), Arbitrum One, "
+    )
+    assert "could not be asked — check your connection, and don't send again yet" in render_text(d)
+    assert "不在 Ethereum (ERC-20) 上" in render_text(d, "zh")

@@ -101,6 +101,8 @@ REPORT: dict[str, str] = {
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
 TERMS: dict[str, str] = {
+    "recent_blocks_only": "recent blocks only (this node does not show its pool of waiting transactions)",
+    "not_checked": "not checked: this node does not trace transactions",
     "no": "no",
     "rate_recommended": "the endpoint's recommended rates",
     "rate_histogram": "the mempool's fee histogram (the endpoint recommends none)",
@@ -136,6 +138,10 @@ TERMS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "pool_ahead_count": "Better-paying transactions ahead of it in the node's pool",
+    "congestion_basis": "Judged from",
+    "internal_transfers": "Value moved inside the contract call",
+    "paid_by_contract": "Paid by the contract",
     "shared_leading": "Same leading characters (after the part every such address shares)",
     "shared_trailing": "Same trailing characters",
     "chance_one_in": "Chance of that by accident: one in",
@@ -230,6 +236,7 @@ VERDICTS: dict[str, Any] = {
     "NO_TRANSFER_TO_ADDRESS": {
         "approve": "Nothing was sent: this was an approval, not a transfer",
         "other_token": "No {token} reached your address: this transaction moved {moved}",
+        "internal_unknown": "No transfer to your address was found, and coins moved inside this contract call could not be checked",
         "contract_call": "No token transfer to your address was found in this contract call",
         "": "Nothing was sent to your address",
     },
@@ -257,7 +264,10 @@ VERDICTS: dict[str, Any] = {
         "": "Arrived at your deposit address — the exchange should credit it",
     },
     "TX_CONFIRMED": "In a block and successful",
-    "NODE_UNAVAILABLE": "Could not check: the node did not answer",
+    "NODE_UNAVAILABLE": {
+        "chosen_not_found": "Not on {chosen}; {networks} could not be asked — check your connection, and don't send again yet",
+        "": "Could not check: the node did not answer",
+    },
     "TX_NOT_FOUND": {
         "never_broadcast": "Never broadcast: no node has this signed transaction",
         "searched": "Not found on any of the {count} networks asked",
@@ -398,8 +408,14 @@ FINDINGS: dict[str, dict[str, Any]] = {
         },
     },
     "NODE_UNAVAILABLE": {
-        "title": "A node could not be asked",
-        "explanation": 'The node for {networks} did not give a usable answer: {reason}. Nothing can be said about the transaction there: this is not a "not found".',
+        "title": {
+            "chosen_not_found": "Not on the network you chose; others could not be asked",
+            "": "A node could not be asked",
+        },
+        "explanation": {
+            "chosen_not_found": '{chosen}\'s node answered in full and does not know this transaction. It may still be on another network, but {networks} could not be asked: {reason}. Until they can be, this is not a "not found".',
+            "": 'The node for {networks} did not give a usable answer: {reason}. Nothing can be said about the transaction there: this is not a "not found".',
+        },
         "next_steps": {
             "any": [
                 "Check your internet connection and try again, or use another endpoint for {networks} (in the window: Settings; on the command line: --rpc NETWORK=URL).",
@@ -415,6 +431,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "TX_PENDING": {
         "title": {"expired": "Expired without being included", "": "Waiting to be included in a block"},
         "explanation": {
+            "queued": "The node knows this transaction (nonce {nonce}) but it is not in a block yet: {ahead} better-paying transactions wait ahead of it in the node's pool, so at the network's pace it should be in a block in about {eta_seconds}. Until then, nothing has moved.",
             "bitcoin": "The mempool has this transaction, paying {fee_rate} sat/vB, but it is not in a block yet. Until it is, nothing has moved.",
             "expired": "The node has this transaction in its pending pool, but it was never put in a block and it expired at {expires_at}. A Tron transaction that misses its expiration is dropped by the network and can never confirm: nothing moved.",
             "expires": "The node has this transaction in its pending pool, but it is not in a block yet (it expires at {expires_at} if it is not included). Until it is in a block, nothing has moved.",
@@ -565,6 +582,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NETWORK_CONGESTED": {
         "title": "The network is congested",
         "explanation": {
+            "pool_ahead": "{ahead} waiting transactions pay more than this one: about {blocks} blocks' worth, which block producers take first.",
             "backlog": "The mempool holds about {blocks} blocks' worth of waiting transactions: at ten minutes a block, transactions that do not outbid them wait.",
             "full_blocks": "Recent blocks are {fullness_percent}% full: transactions compete for room and low-fee ones wait.",
             "fee_surge": "Fees are far above their recent level: transactions that offered the usual fee wait.",
@@ -581,12 +599,16 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NO_TRANSFER_TO_ADDRESS": {
         "title": {"other_token": "A different coin than you said", "": "Nothing was sent to your address"},
         "explanation": {
+            "internal_unknown": 'The transaction called a contract and no transfer to your address was logged. A contract can also pay an address inside the call (an exchange\'s batch payout, a smart-contract wallet); this node does not trace transactions, so that could not be checked: this is not a "nothing moved".',
             "approve": "This transaction was an approve (permission to spend), not a transfer: no tokens moved.",
             "nothing": "The transaction succeeded but moved no coins or tokens to anyone.",
             "other_token": "You said you sent {token}, but what reached your address in this transaction was {moved}.",
             "contract_call": 'The transaction called a contract method and no token transfer to your address was logged. Coins a contract moves internally are not inspected by this version: check an explorer\'s "internal transactions" tab.',
         },
         "next_steps": {
+            "internal_unknown": [
+                'Check the transaction\'s "internal transactions" tab on the explorer (link below), or diagnose again with a node that traces transactions (Settings / --rpc).'
+            ],
             "other_token.deposit": [
                 "Check which coin you chose when sending; an exchange credits a deposit only as the coin that arrived, and only if it supports that coin on this network."
             ],
@@ -632,6 +654,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "any": [
                 "Do not pay anyone who offers to recover them: no one can, and such offers are scams.",
                 "Always copy the deposit address from the exchange's deposit page; never paste the token's contract address as the recipient.",
+            ],
+        },
+    },
+    "INTERNAL_TRANSFER": {
+        "title": "Arrived through a contract call",
+        "explanation": "{amount} reached your address inside a call to the contract {contract} (an internal transfer: a batch payout, a smart-contract wallet or a bridge), not as a plain transfer. It is on chain all the same, but many exchanges do not credit internal transfers automatically.",
+        "next_steps": {
+            "deposit": [
+                "If it is not credited, ask the exchange's support to credit this internal transfer by hand: give them this report (TxID, the contract that paid, the amount)."
+            ],
+            "withdrawal": [
+                'The coins are at your address; if your wallet does not show them, look for its "internal transactions" view.'
             ],
         },
     },

@@ -96,6 +96,8 @@ REPORT: dict[str, str] = {
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
 TERMS: dict[str, str] = {
+    "recent_blocks_only": "仅近期区块（该节点不显示其待确认交易池）",
+    "not_checked": "未检查：该节点不支持交易追踪",
     "no": "否",
     "rate_recommended": "节点推荐的费率",
     "rate_histogram": "内存池的费率分布（该节点不提供推荐费率）",
@@ -132,6 +134,8 @@ TERMS: dict[str, str] = {
 
 # Why a node could not be used (the keys of ``Unavailable``); a reason missing here is shown in English.
 REASONS: dict[str, str] = {
+    "no_pool": "该节点不显示其待确认交易池的内容",
+    "no_trace": "{host} 不支持交易追踪，因此无法检查合约调用内部转移的金额",
     "not_esplora": "{host} 没有 {path}：这是 Esplora API 的基础地址吗（例如 https://mempool.space/api）？",
     "wrong_network": "{host} 服务的是另一个 {chain} 网络（其创世区块为 {got}…），不是 {network}",
     "wrong_answer": "{host} 返回的交易与所查询的不同",
@@ -160,6 +164,10 @@ REASONS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "pool_ahead_count": "节点交易池中排在它前面、出价更高的交易数",
+    "congestion_basis": "判断依据",
+    "internal_transfers": "合约调用内部转移的金额",
+    "paid_by_contract": "付款合约",
     "shared_leading": "相同的开头字符数（同类地址共有的前缀之后）",
     "shared_trailing": "相同的结尾字符数",
     "chance_one_in": "偶然如此的概率：几分之一",
@@ -254,6 +262,7 @@ VERDICTS: dict[str, Any] = {
     "NO_TRANSFER_TO_ADDRESS": {
         "approve": "没有转出任何资产：这是一笔授权（approve），不是转账",
         "other_token": "您的地址没有收到 {token}：这笔交易转的是 {moved}",
+        "internal_unknown": "没有找到转入您地址的记录，且无法检查这次合约调用内部转移的币",
         "contract_call": "这笔合约调用中没有发现转入您地址的代币转账",
         "": "没有任何资产转入您的地址",
     },
@@ -281,7 +290,10 @@ VERDICTS: dict[str, Any] = {
         "": "链上已转入充值地址——等待交易所入账",
     },
     "TX_CONFIRMED": "已打包进区块且执行成功",
-    "NODE_UNAVAILABLE": "无法检查：节点没有响应",
+    "NODE_UNAVAILABLE": {
+        "chosen_not_found": "不在 {chosen} 上；{networks} 无法查询——请检查网络连接，暂时不要重复转账",
+        "": "无法检查：节点没有响应",
+    },
     "TX_NOT_FOUND": {
         "never_broadcast": "从未广播：没有任何节点收到这笔已签名交易",
         "searched": "在查询的 {count} 个网络上均未找到",
@@ -411,8 +423,11 @@ FINDINGS: dict[str, dict[str, Any]] = {
         },
     },
     "NODE_UNAVAILABLE": {
-        "title": "有节点无法查询",
-        "explanation": "{networks} 的节点没有返回可用的结果：{reason}。因此无法判断该交易在此网络上的情况：这并不等于“未找到”。",
+        "title": {"chosen_not_found": "不在您选择的网络上；其他网络无法查询", "": "有节点无法查询"},
+        "explanation": {
+            "chosen_not_found": "{chosen} 的节点完整响应了，且不知道这笔交易。它可能在其他网络上，但 {networks} 无法查询：{reason}。在能够查询之前，这不等于“未找到”。",
+            "": "{networks} 的节点没有给出可用的响应：{reason}。因此无法判断该网络上的交易情况：这不等于“未找到”。",
+        },
         "next_steps": {
             "any": [
                 "请检查网络连接后重试，或为 {networks} 换用其他节点地址（窗口中：设置；命令行中：--rpc NETWORK=URL）。",
@@ -428,6 +443,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "TX_PENDING": {
         "title": {"expired": "已过期，未被打包", "": "等待打包进区块"},
         "explanation": {
+            "queued": "节点知道这笔交易（nonce {nonce}），但它尚未被打包进区块：节点交易池中有 {ahead} 笔出价更高的交易排在它前面，按网络速度约 {eta_seconds} 后会被打包。在此之前，资金尚未转移。",
             "bitcoin": "内存池中有这笔交易，费率为 {fee_rate} sat/vB，但它尚未被打包进区块。在此之前，资金尚未转移。",
             "expired": "节点的交易池中有这笔待处理交易，但它从未被打包进区块，并已于 {expires_at} 过期。Tron 交易一旦超过过期时间就会被网络丢弃，永远不会确认：资金没有发生任何转移。",
             "expires": "节点的交易池中有这笔待处理交易，但尚未被打包进区块（如果一直未被打包，将于 {expires_at} 过期）。在被打包进区块之前，资金不会发生任何转移。",
@@ -568,6 +584,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NETWORK_CONGESTED": {
         "title": "网络拥堵",
         "explanation": {
+            "pool_ahead": "有 {ahead} 笔待确认交易的出价高于这笔交易：约合 {blocks} 个区块的容量，出块者会先打包它们。",
             "backlog": "内存池中积压了约 {blocks} 个区块的待确认交易：按每 10 分钟一个区块计算，出价不高于它们的交易都要等待。",
             "full_blocks": "近期区块的占用率为 {fullness_percent}%：交易在争抢区块空间，手续费低的交易需要等待。",
             "fee_surge": "当前手续费远高于近期水平：按平常手续费发出的交易需要等待。",
@@ -580,12 +597,16 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "NO_TRANSFER_TO_ADDRESS": {
         "title": {"other_token": "币种与您所说的不同", "": "没有资产转入您的地址"},
         "explanation": {
+            "internal_unknown": "这笔交易调用了合约，没有记录到转入您地址的代币转账。合约也可能在调用内部向地址付款（例如交易所的批量出金、智能合约钱包）；该节点不支持交易追踪，因此无法检查：这不等于“什么都没转”。",
             "approve": "这笔交易是一次授权（approve，即允许他人动用您的代币），不是转账：没有任何代币转移。",
             "nothing": "这笔交易执行成功，但没有向任何人转出币或代币。",
             "other_token": "您说发送的是 {token}，但这笔交易转入您地址的是 {moved}。",
             "contract_call": "这笔交易调用了合约方法，但没有记录到转入您地址的代币转账。当前版本不检查合约内部转移的币：请在区块浏览器的“内部交易”（Internal Txns）标签页中查看。",
         },
         "next_steps": {
+            "internal_unknown": [
+                "请在区块浏览器（下方链接）查看这笔交易的“内部交易”，或换用支持交易追踪的节点再次诊断（设置 / --rpc）。"
+            ],
             "other_token.deposit": [
                 "请确认您转账时选择的币种；交易所只会按实际到账的币种入账，且前提是交易所在该网络上支持该币种。"
             ],
@@ -626,6 +647,16 @@ FINDINGS: dict[str, dict[str, Any]] = {
                 "不要向任何声称能帮您追回的人付款：没有人能追回，这类说法都是骗局。",
                 "请始终从交易所的充值页面复制充值地址；切勿把代币的合约地址当作收款地址。",
             ],
+        },
+    },
+    "INTERNAL_TRANSFER": {
+        "title": "通过合约调用到账",
+        "explanation": "{amount} 是在调用合约 {contract} 的过程中转入您地址的（内部转账：批量出金、智能合约钱包或跨链桥），而不是普通转账。它同样已经上链，但许多交易所不会自动为内部转账入账。",
+        "next_steps": {
+            "deposit": [
+                "如果尚未入账，请联系交易所客服手动为这笔内部转账入账：把这份报告（TxID、付款合约、金额）发给他们。"
+            ],
+            "withdrawal": ["币已在您的地址上；如果钱包没有显示，请查看钱包的“内部交易”记录。"],
         },
     },
     "ADDRESS_POISONING_SUSPECTED": {

@@ -100,7 +100,8 @@ class EvmHarness(Harness):
     slug = "ethereum"
     unknown = "0x" + "cd" * 32
     wrong_network_key = "wrong_chain"
-    round_trips: ClassVar[dict[str, int]] = {"confirmed": 2, "pending": 2, "unknown": 1}
+    # A confirmed transfer whose receipt carries its block's time (anvil, geth 1.14+) needs no second round.
+    round_trips: ClassVar[dict[str, int]] = {"confirmed": 1, "pending": 2, "unknown": 1}
     half_answers = ("head_null",)
 
     def start(self) -> None:

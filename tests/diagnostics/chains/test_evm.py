@@ -104,7 +104,7 @@ def test_decode_fee_history_next_base_fee_is_last() -> None:
 # --- against anvil -----------------------------------------------------------------------------
 
 
-def test_found_transaction_takes_two_round_trips(eth: Node) -> None:
+def test_confirmed_transfer_of_a_listed_token_takes_one_round_trip(eth: Node) -> None:
     tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, eth.unit)
     eth.chain.wait(tx)
     with RpcServer("relay", upstream=eth.url) as relay:
@@ -112,8 +112,21 @@ def test_found_transaction_takes_two_round_trips(eth: Node) -> None:
         assert (
             isinstance(facts.tx, Found) and isinstance(facts.head, Found) and facts.replacement is None
         )  # mined: nothing can replace it
-        assert facts.round_trips == 2 and relay.requests == 2
+        # The receipt carries its block's time and USDT is in the table: nothing of round two is needed.
+        assert facts.round_trips == 1 and relay.requests == 1
+        assert facts.tx.value.block_timestamp is not None
         assert all(isinstance(body, list) for body in relay.bodies)
+
+
+def test_an_unlisted_token_needs_a_second_round_for_its_symbol(eth: Node) -> None:
+    fake = eth.chain.deploy_token("USDT", 6)
+    eth.chain.mint(fake, eth.chain.sender, 10**12)
+    tx = eth.chain.send(fake, "transfer", eth.chain.deposit, 10**6)
+    eth.chain.wait(tx)
+    with RpcServer("relay", upstream=eth.url) as relay:
+        facts = EvmAdapter({"ethereum": relay.url}).gather(catalog.network("ethereum"), tx)
+        assert isinstance(facts.tx, Found) and facts.round_trips == 2 and relay.requests == 2
+        assert facts.tx.value.transfers[0].token is not None and facts.tx.value.transfers[0].token.symbol == "USDT"
 
 
 def test_unknown_hash_takes_one_round_trip(eth: Node) -> None:
@@ -129,7 +142,7 @@ def test_node_refusing_batches_is_asked_call_by_call(eth: Node) -> None:
     with RpcServer("no_batch", upstream=eth.url) as node:
         d = diagnose_on(node.url, "ethereum", tx, address=eth.chain.deposit)
         assert d.verdict.code == "CONFIRMATIONS_SUFFICIENT"
-        assert d.facts.networks[0].round_trips == 2
+        assert d.facts.networks[0].round_trips == 1  # the refused batch and its calls one by one: one round
         assert any(isinstance(body, list) for body in node.bodies)
         assert any(isinstance(body, dict) for body in node.bodies)
 
@@ -258,7 +271,7 @@ def test_not_found_on_one_public_node_is_checked_on_the_next(eth: Node) -> None:
     with Anvil(1) as pruned:  # a node of the same chain that does not know the transaction
         network = replace(catalog.network("ethereum"), rpc_urls=(pruned.url, eth.url))
         facts = EvmAdapter().gather(network, tx)
-        assert isinstance(facts.tx, Found) and facts.round_trips == 2  # both asked at once: not one after another
+        assert isinstance(facts.tx, Found) and facts.round_trips == 1  # both asked at once: not one after another
         both_missing = EvmAdapter().gather(replace(network, rpc_urls=(pruned.url, eth.url)), UNKNOWN_HASH)
     assert isinstance(both_missing.tx, NotFound) and both_missing.endpoint.count("127.0.0.1") == 2
     assert both_missing.round_trips == 1
