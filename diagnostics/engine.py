@@ -25,10 +25,10 @@ from diagnostics.model import (
     Facts,
     Finding,
     Found,
+    Hints,
     Network,
     NetworkFacts,
     Outcome,
-    SignedTransaction,
 )
 from diagnostics.outcome import work_out
 from diagnostics.verdict import PRIORITY, pick_verdict
@@ -137,7 +137,8 @@ def diagnose(
         and (signed is None or signed.chain_id is None or n.chain_id == signed.chain_id)
     )
     first, others = plan_search(case.tx_hash, chosen, reachable, search)
-    facts = Facts(_Search(case.tx_hash, adapters, progress, signed, cancel).run(first, others))
+    hints = Hints(signed, address)
+    facts = Facts(_Search(case.tx_hash, adapters, progress, hints, cancel).run(first, others))
     asked = {n.slug: n for n in (first, *others) if n is not None}
     located = facts.located
     # The network the checks judge: where the transaction is, else the one chosen, else the signed
@@ -188,11 +189,11 @@ class _Search:
         tx_hash: str,
         adapters: Mapping[str, ChainAdapter],
         progress: Progress | None,
-        signed: SignedTransaction | None,
+        hints: Hints,
         cancel: threading.Event | None,
     ) -> None:
         self._hash = tx_hash
-        self._signed = signed
+        self._hints = hints
         self._cancel = cancel or threading.Event()
         self._adapters = adapters
         self._progress = progress or (lambda event: None)
@@ -229,7 +230,7 @@ class _Search:
 
         def gather() -> None:
             try:
-                facts = adapter.gather(network, tx_hash, self._signed)
+                facts = adapter.gather(network, tx_hash, self._hints)
             except Exception as exc:  # an adapter must not raise (DESIGN rule 3); if one does, it is a reason
                 detail = traceback.format_exception_only(exc)[-1].strip()
                 failed = unavailable("other", "{host} could not be used: {error}", host=network.name, error=detail)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import requests
 import urllib3.exceptions
 
-from diagnostics.model import Found, Network, NetworkFacts, NotFound, SignedTransaction, Unavailable
+from diagnostics.model import Found, Hints, Network, NetworkFacts, NotFound, Unavailable
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
 # No answer an adapter reads legitimately comes near this: an Esplora transaction of 100 kvB (the largest
@@ -33,11 +33,11 @@ class ChainAdapter(Protocol):
     family: str
     timeout: float  # seconds one round of requests may take; a gather takes at most two rounds
 
-    def gather(self, network: Network, tx_hash: str, signed: SignedTransaction | None = None) -> NetworkFacts:
+    def gather(self, network: Network, tx_hash: str, hints: Hints | None = None) -> NetworkFacts:
         """Every fact about ``tx_hash`` on ``network``; failures become ``Unavailable``, never exceptions.
 
-        ``signed``, when the user gave the raw signed transaction, tells an adapter whose chain can say more
-        about it than its hash (an EVM sender's nonce: replaced, or never broadcast) what to ask.
+        ``hints`` are what the case already says (a raw signed transaction, the user's address), which an adapter
+        may ask about in its first round; each adapter uses what its chain can say more about.
         """
         ...
 
@@ -313,10 +313,11 @@ class EndpointAdapter(ABC):
     def endpoints_for(self, network: Network) -> list[str]:
         return list(self._endpoints.get(network.slug) or network.rpc_urls)
 
-    def gather(self, network: Network, tx_hash: str, signed: SignedTransaction | None = None) -> NetworkFacts:
+    def gather(self, network: Network, tx_hash: str, hints: Hints | None = None) -> NetworkFacts:
         urls = self.endpoints_for(network)
-        return ask_endpoints(network, urls, lambda url: self._gather_at(url, network, tx_hash, signed))
+        given = hints or Hints()
+        return ask_endpoints(network, urls, lambda url: self._gather_at(url, network, tx_hash, given))
 
     @abstractmethod
-    def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
         """Every fact one endpoint gave; its failures as ``Unavailable``, never an exception."""

@@ -40,12 +40,12 @@ from diagnostics.model import (
     ChainHead,
     FeeContext,
     Found,
+    Hints,
     Lookup,
     Network,
     NetworkFacts,
     NotFound,
     Replacement,
-    SignedTransaction,
     Transfer,
     TxFacts,
     TxStatus,
@@ -245,8 +245,8 @@ class BitcoinAdapter(EndpointAdapter):
 
     family = "bitcoin"
 
-    def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
-        # ``signed`` is an EVM transaction when given at all: nothing of it applies here.
+    def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
+        # The hints name nothing Esplora answers faster: its first round needs only the txid.
         with guard_session(requests.Session()) as session:
             client = _Esplora(url.rstrip("/"), self.timeout, session)
             try:

@@ -42,6 +42,7 @@ from diagnostics.model import (
     EvmFeeMarket,
     FeeContext,
     Found,
+    Hints,
     Lookup,
     Network,
     NetworkFacts,
@@ -288,11 +289,11 @@ class EvmAdapter(EndpointAdapter):
 
     family = "evm"
 
-    def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
+    def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
         session = _RpcSession(url, self.timeout)
         host = endpoint_host(url)
         try:
-            facts = _gather(session, network, tx_hash, host, signed)
+            facts = _gather(session, network, tx_hash, host, hints.signed)
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = describe_failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, host, tx=dead, head=dead, fees=dead, replacement=dead)

@@ -36,15 +36,16 @@ from diagnostics.chains.adapter import (
     unavailable,
     wrong_network,
 )
+from diagnostics.intake.sniff import address_form
 from diagnostics.model import (
     ChainHead,
     ContractCall,
     Found,
+    Hints,
     Lookup,
     Network,
     NetworkFacts,
     NotFound,
-    SignedTransaction,
     TokenInfo,
     Transfer,
     TronDetails,
@@ -312,8 +313,9 @@ class TronAdapter(EndpointAdapter):
         super().__init__(endpoints, timeout)
         self._api_key = api_key
 
-    def _gather_at(self, url: str, network: Network, tx_hash: str, signed: SignedTransaction | None) -> NetworkFacts:
-        # ``signed`` is not asked about: a Tron transaction has no nonce, so its absence cannot mean "replaced".
+    def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
+        # A raw signed transaction is not asked about: a Tron transaction has no nonce, so its absence cannot
+        # mean "replaced". The user's address is: its account (activated or not) is asked in the first round.
         # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
         provider = HTTPProvider(url, timeout=self.timeout)
         guard_session(provider.sess)
@@ -326,7 +328,7 @@ class TronAdapter(EndpointAdapter):
         client = Tron(provider)
         rounds = _Rounds(self.timeout)
         try:
-            facts = _gather(client, rounds, network, tx_hash, url)
+            facts = _gather(client, rounds, network, tx_hash, url, address=_tron_address(hints.address))
         except Exception as exc:  # DESIGN rule 3: nothing from tronpy/requests escapes; it is a reason
             dead = _failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead)
@@ -335,9 +337,19 @@ class TronAdapter(EndpointAdapter):
         return replace(facts, round_trips=rounds.count)
 
 
-def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: str) -> NetworkFacts:
+def _tron_address(address: str | None) -> str | None:
+    """The user's address when it is a Tron one (an account this node can be asked about), else ``None``."""
+    form = address_form(address) if address else None
+    return address if form is not None and form.family == "tron" and form.problem is None else None
+
+
+def _gather(
+    client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: str, *, address: str | None
+) -> NetworkFacts:
     host = endpoint_host(url)
-    raw_tx, raw_info, raw_pending, raw_node, raw_block, raw_genesis = rounds.ask(
+    # The user's address is the likely recipient: its account, asked now, spares a second round.
+    ask_account: list[Callable[[], Any]] = [lambda: client.get_account(address)] if address else []
+    raw_tx, raw_info, raw_pending, raw_node, raw_block, raw_genesis, *raw_account = rounds.ask(
         [
             lambda: client.get_transaction(tx_hash),
             lambda: client.get_transaction_info(tx_hash),
@@ -349,6 +361,7 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
             # Block 0 says which network the node serves (Tron's HTTP API has no chain id): Nile and Shasta
             # nodes answer "not found" for a mainnet id, which is no answer about mainnet at all.
             lambda: client.provider.make_request("wallet/getblockbynum", {"num": 0}),
+            *ask_account,
         ]
     )
     if all(isinstance(a, Exception) for a in (raw_tx, raw_info, raw_node, raw_block)):
@@ -391,7 +404,8 @@ def _gather(client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: 
     transfers = _read(host, "wallet/gettransactioninfobyid", lambda: decode_transfers(raw_tx, info) if info else [])
     if not isinstance(transfers, Found):
         return replace(facts, tx=transfers)
-    return replace(facts, tx=Found(_second_round(client, rounds, network, tx.value, transfers.value)))
+    known = {address: raw_account[0]} if address else {}
+    return replace(facts, tx=Found(_second_round(client, rounds, network, tx.value, transfers.value, accounts=known)))
 
 
 def _not_offered(exc: Exception) -> bool:
@@ -406,7 +420,18 @@ def _read(host: str, path: str, decode: Callable[[], Any]) -> Found[Any] | Unava
         return unavailable("unreadable", "{host} gave an unreadable answer to {method}", host=host, method=path)
 
 
-def _second_round(client: Tron, rounds: _Rounds, network: Network, tx: TxFacts, raw: Sequence[RawTransfer]) -> TxFacts:
+def _second_round(
+    client: Tron,
+    rounds: _Rounds,
+    network: Network,
+    tx: TxFacts,
+    raw: Sequence[RawTransfer],
+    *,
+    accounts: Mapping[str, Any],
+) -> TxFacts:
+    """What depends on the transaction: the recipient's account (unless round one already asked it, as the
+    user's address) and unlisted TRC-20 contracts' symbol and decimals; nothing at all for a transfer of a
+    listed token to the address the user gave."""
     contracts = {t.contract for t in raw if t.contract and not t.contract.startswith("trc10:")}
     contracts |= {tx.call.contract} if tx.call else set()
     unknown = sorted(c for c in contracts if network.token_by_contract(c) is None)
@@ -416,14 +441,17 @@ def _second_round(client: Tron, rounds: _Rounds, network: Network, tx: TxFacts, 
     def constant(contract: str, selector: str) -> Callable[[], Any]:
         return lambda: client.trigger_const_smart_contract_function(tx.sender, contract, selector, "")
 
-    jobs: list[Callable[[], Any]] = [lambda: client.get_account(recipient)] if recipient else []
+    ask_recipient = recipient is not None and recipient not in accounts
+    jobs: list[Callable[[], Any]] = [lambda: client.get_account(recipient)] if ask_recipient else []
     for contract in unknown:
         jobs += [constant(contract, "symbol()"), constant(contract, "decimals()")]
     replies = rounds.ask(jobs)
-    activated = None
-    if recipient:
+    account = None
+    if ask_recipient:
         account, replies = replies[0], replies[1:]
-        activated = None if isinstance(account, Exception) else account is not _MISSING
+    elif recipient is not None:
+        account = accounts[recipient]
+    activated = None if recipient is None or isinstance(account, Exception) else account is not _MISSING
 
     metadata = {}
     for index, contract in enumerate(unknown):

@@ -1,6 +1,6 @@
 """Frozen dataclasses the whole core speaks: cases, networks, facts, findings and diagnoses."""
 
-from diagnostics.model.case import AUTO_DETECT, Case, Direction, SignedTransaction
+from diagnostics.model.case import AUTO_DETECT, Case, Direction, Hints, SignedTransaction
 from diagnostics.model.diagnosis import Depth, Diagnosis, Outcome, Verdict
 from diagnostics.model.facts import (
     Amount,
@@ -52,6 +52,7 @@ __all__ = [
     "FeeContext",
     "Finding",
     "Found",
+    "Hints",
     "Lookup",
     "Network",
     "NetworkFacts",

@@ -34,6 +34,16 @@ class SignedTransaction:
 
 
 @dataclass(frozen=True)
+class Hints:
+    """What the case already says about a transaction, so an adapter can ask about it in its first round rather
+    than a second: the raw signed transaction the user gave (an EVM sender's nonce tells replaced from never
+    broadcast), and the address the user gave (the likely recipient: a Tron account's activation)."""
+
+    signed: SignedTransaction | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     """One question: "where is this transaction?".
 

@@ -10,10 +10,10 @@ import requests
 from tronpy.proto.transaction import calculate_txid_from_raw_data
 
 from desktop.sandbox.anvil import free_port
-from desktop.sandbox.tron_node import USDT, TronNode, as_node_transaction, recorded
+from desktop.sandbox.tron_node import SUN, USDT, TronNode, as_node_transaction, recorded
 from diagnostics import catalog
 from diagnostics.chains.tron import TronAdapter, decode_head, decode_message, decode_transaction, decode_transfers
-from diagnostics.model import Found, NotFound, TronDetails, TxStatus, Unavailable
+from diagnostics.model import Found, Hints, NotFound, TronDetails, TxStatus, Unavailable
 
 TRON = catalog.network("tron")
 USDT_TX = "0130dfde9281a48378109039ef512229d5359fbee2a8adbb17ad73aebc67ea99"
@@ -247,3 +247,13 @@ def test_unreadable_answer_spoils_only_its_lookup(node: TronNode) -> None:
     facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid)
     assert isinstance(facts.tx, Unavailable) and "unreadable" in facts.tx.reason
     assert isinstance(facts.head, Found)
+
+
+def test_a_listed_token_to_the_address_given_takes_one_round_trip(node: TronNode) -> None:
+    built = node.trc20_transfer(SENDER, USER, 250 * SUN)
+    facts = TronAdapter({"tron": node.url}).gather(TRON, built.txid, Hints(address=USER))
+    assert isinstance(facts.tx, Found) and facts.round_trips == 1  # the account was asked with the transaction
+    details = facts.tx.value.details
+    assert isinstance(details, TronDetails) and details.recipient_activated is not None
+    other = TronAdapter({"tron": node.url}).gather(TRON, built.txid, Hints(address=SENDER))
+    assert other.round_trips == 2  # another recipient than the address given: its account is asked after
