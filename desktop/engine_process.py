@@ -19,7 +19,7 @@ import threading
 import traceback
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ class Options:
     search_others: bool = True  # a watch asks only the network the transaction is on
     lane: str = "interactive"  # "batch": queued behind the other rows, never in front of the form
     networks: tuple[str, ...] | None = None  # the networks that may be searched (the sandbox's); None: all
+    exchange: str | None = None  # the exchange picked in the window, for cases that name none (batch rows)
 
 
 def read_file(path: Path, networks: tuple[Network, ...], words: frozenset[str]) -> Intake:
@@ -174,6 +175,8 @@ class _Child:
             else:
                 self.send("answered", job, event.facts)
 
+        if case.exchange is None and options.exchange is not None:
+            case = replace(case, exchange=options.exchange)
         diagnosis = diagnose(
             case,
             adapters=adapters(options.endpoints, timeout=options.timeout, tron_api_key=options.tron_api_key),

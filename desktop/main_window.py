@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
         self.watch_dock = self._watch_dock()
         self.tray = self._tray()
         self.form = CaseFormWidget()
+        self.form.set_exchange(self.settings.exchange)  # the exchange picked last time
+        self.form.exchange.currentIndexChanged.connect(
+            lambda _: setattr(self.settings, "exchange", self.form.exchange.currentData())
+        )
         self.diagnose_button = QPushButton()
         self.diagnose_button.setDefault(True)
         self.cancel_button = QPushButton()
@@ -287,6 +291,7 @@ class MainWindow(QMainWindow):
             language=self.settings.language,
             progress=progress,
             networks=self.searched_networks,
+            exchange=self.form.exchange.currentData(),
         )
 
     def _confirmations(self) -> dict[str, int]:

@@ -103,6 +103,19 @@ class AppSettings:
             self._store.remove(f"confirmations/{slug}")
 
     @property
+    def exchange(self) -> str | None:
+        """The exchange last picked in the form (a slug), remembered for the next diagnosis."""
+        value = self._store.value("exchange")
+        return str(value) if value else None
+
+    @exchange.setter
+    def exchange(self, slug: str | None) -> None:
+        if slug:
+            self._store.setValue("exchange", slug)
+        else:
+            self._store.remove("exchange")
+
+    @property
     def language(self) -> str:
         value = str(self._store.value("language", "en"))
         return value if value in LANGUAGES else "en"

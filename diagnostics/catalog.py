@@ -8,12 +8,13 @@ from __future__ import annotations
 import difflib
 import tomllib
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from diagnostics.errors import CatalogError, InputError
-from diagnostics.model import Explorer, Network, Token
+from diagnostics.model import DepositRule, ExchangeProfile, Explorer, Network, Token
 from diagnostics.model.network import find_network, name_key
 
 _RESOURCES = "diagnostics.resources"
@@ -109,3 +110,73 @@ def bip39_words() -> frozenset[str]:
     if len(words) != 2048:
         raise CatalogError(f"wordlists/bip39-english.txt has {len(words)} words, not BIP-39's 2048")
     return words
+
+
+# ---------------------------------------------------------------------------------------------
+# Exchange profiles (resources/exchanges/<slug>.toml): every figure with its source and the date it was read.
+
+_EXCHANGE_FIELDS = ("confirmations", "unlock_confirmations", "minimum", "memo_required", "contract")
+
+
+def _deposit_rule(slug: str, row: Mapping[str, Any]) -> DepositRule:
+    where = f"exchanges/{slug}.toml ({row.get('coin')!r} on {row.get('network')!r})"
+    if not row.get("source") or not row.get("read"):
+        raise CatalogError(f"{where}: a row without its source and the date it was read")
+    if row["network"] not in networks() and row["network"] not in _FUTURE_NETWORKS:
+        raise CatalogError(f"{where}: no network {row['network']!r}")
+    try:
+        minimum = Decimal(str(row["minimum"])) if "minimum" in row else None
+        return DepositRule(
+            coin=str(row["coin"]).upper(),
+            network=str(row["network"]),
+            accepted=bool(row["accepted"]),
+            source=str(row["source"]),
+            read=str(row["read"]),
+            confirmations=int(row["confirmations"]) if "confirmations" in row else None,
+            unlock_confirmations=int(row["unlock_confirmations"]) if "unlock_confirmations" in row else None,
+            minimum=minimum,
+            memo_required=bool(row["memo_required"]) if "memo_required" in row else None,
+            contract=str(row["contract"]) if "contract" in row else None,
+        )
+    except (KeyError, ValueError, ArithmeticError) as exc:
+        raise CatalogError(f"{where}: {exc}") from exc
+
+
+# Networks exchanges list that this version cannot diagnose yet (their rows are kept, and read once it can).
+_FUTURE_NETWORKS = frozenset({"solana", "ton"})
+
+
+def _exchange(slug: str, table: Mapping[str, Any]) -> ExchangeProfile:
+    try:
+        return ExchangeProfile(
+            slug=slug,
+            name=str(table["name"]),
+            support_url=str(table["support_url"]),
+            aliases=tuple(table.get("aliases", ())),
+            recovery_url=table.get("recovery_url"),
+            recovery_form=tuple(table.get("recovery_form", ())),
+            below_minimum=table.get("below_minimum"),
+            deposits=tuple(_deposit_rule(slug, row) for row in table.get("deposits", ())),
+        )
+    except KeyError as exc:
+        raise CatalogError(f"exchanges/{slug}.toml lacks {exc}") from exc
+
+
+@cache
+def exchanges() -> dict[str, ExchangeProfile]:
+    """Every exchange profile, by slug (the file's name), in alphabetical order."""
+    folder = resources.files(_RESOURCES).joinpath("exchanges")
+    names = sorted(node.name for node in folder.iterdir() if node.name.endswith(".toml"))
+    return {name[: -len(".toml")]: _exchange(name[: -len(".toml")], _read_toml("exchanges", name)) for name in names}
+
+
+def exchange(name: str) -> ExchangeProfile:
+    """The exchange a user means by ``name`` ("Bitget", "okx", "币安"…); an unknown one suggests the closest."""
+    known = exchanges()
+    names = {name_key(alias): e.slug for e in known.values() for alias in (e.slug, e.name, *e.aliases)}
+    found = names.get(name_key(name))
+    if found is not None:
+        return known[found]
+    close = difflib.get_close_matches(name_key(name), list(names), n=1, cutoff=0.6)
+    hint = f" — did you mean {names[close[0]]!r}?" if close else ""
+    raise InputError(f"unknown exchange {name!r}{hint} (known: {', '.join(known)})")

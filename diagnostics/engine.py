@@ -28,9 +28,8 @@ from diagnostics.model import (
     Hints,
     Network,
     NetworkFacts,
-    Outcome,
 )
-from diagnostics.outcome import work_out
+from diagnostics.outcome import coin_of, deposit_rule, requirement, work_out
 from diagnostics.verdict import PRIORITY, pick_verdict
 
 Clock = Callable[[], datetime]
@@ -113,15 +112,15 @@ def diagnose(
     to the slugs given (``()``: the chosen network only); ``progress`` hears each network asked and
     each answer as it arrives, from the thread that asked. Setting ``cancel`` stops the wait at once
     and raises ``CancelledError`` (requests already sent finish alone, in daemon threads).
-    ``confirmations`` are the user's exchange's requirements by network slug, over the profiles' defaults.
+    ``confirmations`` are the user's own requirements by network slug (their settings), over the chosen
+    exchange's published figures (``case.exchange``) and the profiles' defaults.
     """
     load_checks()
     case = guard(case)
-    required = confirmations or {}
-    everywhere = tuple(
-        replace(n, confirmations=required[n.slug]) if n.slug in required else n for n in catalog.networks().values()
-    )
-    chosen = None if catalog.is_auto(case.network) else _profile(catalog.network(case.network), everywhere)
+    user = confirmations or {}
+    everywhere = tuple(catalog.networks().values())
+    exchange = catalog.exchange(case.exchange) if case.exchange else None
+    chosen = None if catalog.is_auto(case.network) else catalog.network(case.network)
     if case.refused is not None:
         network = chosen or everywhere[0]
         return _refused(replace(case, network=_slug(chosen)), network, chosen, clock())
@@ -149,16 +148,39 @@ def diagnose(
     )
     network = asked[located.network] if located else chosen or next(iter(guesses), everywhere[0])
     profiles = tuple({n.slug: n for n in (network, chosen, *asked.values()) if n is not None}.values())
-    # What moved, how deep and where it stands: worked out here once, for every reader (DESIGN rule 8).
-    outcome = work_out(located, case.required_confirmations or network.confirmations, now)
+    # What moved, how deep and where it stands: worked out here once, for every reader (DESIGN rule 8). The
+    # exchange's rule depends on the coin, which is what moved: the depth is then measured against its figure.
+    moved = work_out(located, requirement(network, case, user, None), now)
+    coin = coin_of(case, moved, network)
+    rule = deposit_rule(exchange, coin, network)
+    required = requirement(network, case, user, rule)
+    outcome = work_out(located, required, now)
     ctx = CheckContext(
-        case=case, network=network, facts=facts, now=now, chosen=chosen, profiles=profiles, outcome=outcome
+        case=case,
+        network=network,
+        facts=facts,
+        now=now,
+        chosen=chosen,
+        profiles=profiles,
+        outcome=outcome,
+        exchange=exchange,
+        coin=coin,
+        rule=rule,
+        requirement=required,
     )
-    return _diagnosis(case, profiles, run_checks(ctx), facts, now, outcome)
-
-
-def _profile(network: Network, everywhere: Sequence[Network]) -> Network:
-    return next(n for n in everywhere if n.slug == network.slug)
+    findings = run_checks(ctx)
+    return Diagnosis(
+        case=case,
+        verdict=pick_verdict(findings),
+        findings=findings,
+        facts=facts,
+        networks=profiles,
+        diagnosed_at=now,
+        app_version=__version__,
+        outcome=outcome,
+        exchange=exchange,
+        requirement=required,
+    )
 
 
 def _slug(chosen: Network | None) -> str:
@@ -298,24 +320,5 @@ def _refused(case: Case, network: Network, chosen: Network | None, now: datetime
     """A case holding a secret gets one finding and no lookup at all."""
     ctx = CheckContext(case=case, network=network, facts=Facts(), now=now, chosen=chosen, profiles=(network,))
     finding = REGISTRY["SECRET_DETECTED"].run(ctx)
-    return _diagnosis(case, (network,), (finding,) if finding else (), Facts(), now)
-
-
-def _diagnosis(  # noqa: PLR0917 (each is one part of the Diagnosis)
-    case: Case,
-    networks: tuple[Network, ...],
-    findings: tuple[Finding, ...],
-    facts: Facts,
-    now: datetime,
-    outcome: Outcome | None = None,
-) -> Diagnosis:
-    return Diagnosis(
-        case=case,
-        verdict=pick_verdict(findings),
-        findings=findings,
-        facts=facts,
-        networks=networks,
-        diagnosed_at=now,
-        app_version=__version__,
-        outcome=outcome,
-    )
+    findings = (finding,) if finding else ()
+    return Diagnosis(case, pick_verdict(findings), findings, Facts(), (network,), now, __version__)

@@ -59,6 +59,11 @@ class CaseFormWidget(QWidget):
         self.network.addItem("", AUTO_DETECT)
         for network in self._networks:
             self.network.addItem(network.display_name, network.slug)
+        # The exchange the deposit goes to: its own rules (confirmations, minimum, networks) then apply.
+        self.exchange = QComboBox()
+        self.exchange.addItem("", None)
+        for profile in catalog.exchanges().values():
+            self.exchange.addItem(profile.name, profile.slug)
         self.tx_hash = QLineEdit()
         self.address = QLineEdit()
         self.token = QLineEdit()
@@ -77,10 +82,9 @@ class CaseFormWidget(QWidget):
         row.addWidget(self.withdrawal)
         row.addStretch()
         self._form = QFormLayout(self)
-        self._labels = [QLabel() for _ in range(6)]
-        for label, field in zip(
-            self._labels, (directions, self.network, hash_box, address_box, self.token, amount_box), strict=True
-        ):
+        self._labels = [QLabel() for _ in range(7)]
+        fields = (directions, self.exchange, self.network, hash_box, address_box, self.token, amount_box)
+        for label, field in zip(self._labels, fields, strict=True):
             self._form.addRow(label, field)
         self._form.addRow(self.secret_problem)
         for edit in (self.tx_hash, self.address, self.token, self.amount):
@@ -97,6 +101,7 @@ class CaseFormWidget(QWidget):
             self._labels,
             (
                 self.tr("Direction"),
+                self.tr("Exchange"),
                 self.tr("Network"),
                 self.tr("Transaction hash (TxID)"),
                 self.tr("Address"),
@@ -109,6 +114,7 @@ class CaseFormWidget(QWidget):
         self.deposit.setText(self.tr("Deposit"))
         self.withdrawal.setText(self.tr("Withdrawal"))
         self.network.setItemText(0, self.tr("Auto-detect"))
+        self.exchange.setItemText(0, self.tr("Not listed / not sure"))
         self.tx_hash.setPlaceholderText(self.tr("0x… or 64 hex characters"))
         self.address.setPlaceholderText(self.tr("The deposit address (for a withdrawal: your receiving address)"))
         self.token.setPlaceholderText(self.tr("e.g. USDT"))
@@ -119,6 +125,10 @@ class CaseFormWidget(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_exchange(self, slug: str | None) -> None:
+        """Pick the exchange (a slug the catalog knows), or "Not listed / not sure" for anything else."""
+        self.exchange.setCurrentIndex(max(0, self.exchange.findData(slug)) if slug else 0)
 
     def chosen_network(self) -> Network | None:
         slug = self.network.currentData()
@@ -234,6 +244,7 @@ class CaseFormWidget(QWidget):
             direction=self.direction(),
             required_confirmations=required_confirmations,
             signed=self._signed if self._signed and self._signed.tx_hash == self.tx_hash.text().strip() else None,
+            exchange=self.exchange.currentData(),
         )
 
     def draft(self) -> CaseDraft:

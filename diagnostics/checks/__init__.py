@@ -8,6 +8,7 @@ def load_checks() -> dict[str, Check]:
     from diagnostics.checks import (  # noqa: F401, PLC0415
         amount,
         confirmations,
+        exchange,
         fees,
         input,
         location,

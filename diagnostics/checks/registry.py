@@ -20,8 +20,10 @@ from diagnostics.model import (
     Amount,
     Case,
     ChainHead,
+    DepositRule,
     Evidence,
     EvidenceValue,
+    ExchangeProfile,
     Facts,
     FeeContext,
     Finding,
@@ -29,6 +31,7 @@ from diagnostics.model import (
     NetworkFacts,
     Outcome,
     Replacement,
+    Requirement,
     Severity,
     TokenInfo,
     Transfer,
@@ -84,6 +87,10 @@ class CheckContext:
     chosen: Network | None
     profiles: tuple[Network, ...] = ()
     outcome: Outcome | None = None
+    exchange: ExchangeProfile | None = None  # the exchange the user chose
+    coin: str | None = None  # the coin the case is about (named by the user, else what moved)
+    rule: DepositRule | None = None  # its published rule for this coin on the judged network, where it has one
+    requirement: Requirement | None = None  # the confirmations needed on the judged network, and whose figure
 
     def finding(
         self,
@@ -151,7 +158,11 @@ class CheckContext:
 
     @property
     def required_confirmations(self) -> int:
-        return self.case.required_confirmations or self.network.confirmations
+        return (
+            self.requirement.count
+            if self.requirement
+            else self.case.required_confirmations or self.network.confirmations
+        )
 
     def same_address(self, a: str | None, b: str | None) -> bool:
         return same_address(a, b)

@@ -2,6 +2,7 @@
 
 from diagnostics.model.case import AUTO_DETECT, Case, Direction, Hints, SignedTransaction
 from diagnostics.model.diagnosis import Depth, Diagnosis, Outcome, Verdict
+from diagnostics.model.exchange import DepositRule, ExchangeProfile, Requirement
 from diagnostics.model.facts import (
     Amount,
     BitcoinDetails,
@@ -39,6 +40,7 @@ __all__ = [
     "Case",
     "ChainHead",
     "ContractCall",
+    "DepositRule",
     "Depth",
     "Diagnosis",
     "Direction",
@@ -46,6 +48,7 @@ __all__ = [
     "EvidenceValue",
     "EvmDetails",
     "EvmFeeMarket",
+    "ExchangeProfile",
     "Explorer",
     "Facts",
     "FamilyDetails",
@@ -61,6 +64,7 @@ __all__ = [
     "Outcome",
     "PoolPosition",
     "Replacement",
+    "Requirement",
     "Severity",
     "SignedTransaction",
     "Term",

@@ -62,3 +62,4 @@ class Case:
     # A field that held a seed phrase or private key: (field, kind). The value itself is gone from the case.
     refused: tuple[str, str] | None = None
     signed: SignedTransaction | None = None  # when the user gave the raw signed transaction
+    exchange: str | None = None  # the slug of the exchange the deposit goes to (or the withdrawal came from)

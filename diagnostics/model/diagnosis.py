@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from diagnostics.model.case import Case
+from diagnostics.model.exchange import ExchangeProfile, Requirement
 from diagnostics.model.facts import Facts, Transfer, TxStatus
 from diagnostics.model.finding import EvidenceValue, Finding, Severity
 from diagnostics.model.network import Network
@@ -34,6 +35,8 @@ class Depth:
     head: int
     block: int
     final_block: int | None = None
+    by: str = "network"  # whose figure ``required`` is: Requirement.by
+    unlock: int | None = None  # the exchange's confirmations before the deposit can be withdrawn, where known
 
     @property
     def final(self) -> bool | None:
@@ -77,6 +80,8 @@ class Diagnosis:
     diagnosed_at: datetime
     app_version: str
     outcome: Outcome | None = None  # None: the transaction was found on no network
+    exchange: ExchangeProfile | None = None  # the exchange chosen, its rules as they were applied
+    requirement: Requirement | None = None  # the confirmations the judged network's deposit needs, and whose
 
     def codes(self) -> list[str]:
         return [f.code for f in self.findings]

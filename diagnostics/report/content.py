@@ -15,7 +15,18 @@ from typing import Any
 
 from diagnostics.checks.codes import CODES
 from diagnostics.intake.sniff import address_form, hash_fits_family, hash_form, normalize_hash
-from diagnostics.model import AUTO_DETECT, Amount, Diagnosis, EvidenceValue, Finding, Found, NotFound, Term, Unavailable
+from diagnostics.model import (
+    AUTO_DETECT,
+    Amount,
+    Diagnosis,
+    EvidenceValue,
+    ExchangeProfile,
+    Finding,
+    Found,
+    NotFound,
+    Term,
+    Unavailable,
+)
 from diagnostics.report.locale import LANGUAGES
 from diagnostics.report.transaction import TxSummary, summarize
 
@@ -358,10 +369,45 @@ def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, l
     if code == "NETWORK_MISMATCH" and deposit and diagnosis.verdict.variant == "same_address":
         template = r["support_wrong_network"]
         fields["expected"] = format_value(diagnosis.verdict.params.get("expected"), locale)
+    exchange = diagnosis.exchange
+    if exchange is not None and not deposit and tx is not None:
+        # A withdrawal came from the exchange's own hot wallet: it is the sender side of the question.
+        fields["sender"] = str(r["support_exchange_sender"]).format(exchange=exchange.name, sender=tx.sender)
     text = str(template).format(**fields)
     if tx and tx.recipient and address and tx.recipient.lower() != address.strip().lower():
         text += str(r["support_elsewhere"]).format(recipient=tx.recipient)
+    if exchange is not None:
+        text += _exchange_form(exchange, fields, locale)
     return text, True
+
+
+# What an exchange's refund form calls each field (resources/exchanges: recovery_form) -> the message's field.
+_FORM_FIELDS = {
+    "coin": "coin",
+    "amount": "amount",
+    "network": "network",
+    "token_contract": "contract",
+    "sender_address": "sender",
+    "deposit_address": "address",
+    "txid": "tx_hash",
+    "time": "time",
+    "remark": "verdict",
+}
+
+
+def _exchange_form(exchange: ExchangeProfile, fields: dict[str, str], locale: ModuleType) -> str:
+    """The exchange's own refund form, field by field in its order, where its page lists them; and its support
+    page. Only the exchange's own pages are named, never a third party."""
+    r = locale.REPORT
+    form = [name for name in exchange.recovery_form if name in _FORM_FIELDS]
+    text = ""
+    if form:
+        items = r["list_sep"].join(
+            str(r["form_item"]).format(label=locale.FORM_FIELDS[name], value=fields[_FORM_FIELDS[name]])
+            for name in form
+        )
+        text += str(r["support_form"]).format(exchange=exchange.name, items=items)
+    return text + str(r["support_page"]).format(exchange=exchange.name, url=exchange.support_url)
 
 
 def build_report(

@@ -92,5 +92,12 @@ def summarize(diagnosis: Diagnosis) -> TxSummary | None:
         fee=Amount(tx.fee, network.native_decimals, network.native_symbol) if tx.fee is not None else None,
         result=tx.result,
         confirmations=depth.confirmations if depth is not None else None,
-        required=depth.required if depth is not None else case.required_confirmations or network.confirmations,
+        required=depth.required if depth is not None else _required(diagnosis, network),
     )
+
+
+def _required(diagnosis: Diagnosis, network: Network) -> int:
+    """The requirement the engine worked out, where it did (a secret refused before anything was asked: none)."""
+    if diagnosis.requirement is not None:
+        return diagnosis.requirement.count
+    return diagnosis.case.required_confirmations or network.confirmations

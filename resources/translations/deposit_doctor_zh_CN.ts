@@ -8,6 +8,10 @@
         <translation>类型</translation>
     </message>
     <message>
+        <source>Exchange</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
         <source>Network</source>
         <translation>网络</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>Auto-detect</source>
         <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Not listed / not sure</source>
+        <translation>未列出 / 不确定</translation>
     </message>
     <message>
         <source>0x… or 64 hex characters</source>
@@ -144,6 +152,60 @@
     </message>
 </context>
 <context>
+    <name>HistoryFailedDialog</name>
+    <message>
+        <source>A new history could not be started: Deposit Doctor continues without one.</source>
+        <translation>无法新建历史记录：Deposit Doctor 将在没有历史记录的情况下继续运行。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryProblemDialog</name>
+    <message>
+        <source>The file: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <source>Move it aside (it is kept, renamed, in the same folder) and start a new history, or continue without one. Diagnosing works either way; without a history, this session&apos;s diagnoses are forgotten when you close Deposit Doctor.</source>
+        <translation>可以把它移到一旁（重命名后保留在同一文件夹中）并新建历史记录，或在没有历史记录的情况下继续。两种方式都能正常诊断；没有历史记录时，本次的诊断结果会在关闭 Deposit Doctor 后丢失。</translation>
+    </message>
+    <message>
+        <source>Diagnosing works, but this session&apos;s diagnoses are forgotten when you close Deposit Doctor. Free some disk space, or close the other program, and start Deposit Doctor again to keep them.</source>
+        <translation>诊断可以正常进行，但本次的诊断结果会在关闭 Deposit Doctor 后丢失。请释放一些磁盘空间或关闭占用文件的其他程序，然后重新启动 Deposit Doctor 以保留记录。</translation>
+    </message>
+    <message>
+        <source>Move it aside and start a new one</source>
+        <translation>移到一旁并新建</translation>
+    </message>
+    <message>
+        <source>Continue without a history</source>
+        <translation>不使用历史记录继续</translation>
+    </message>
+    <message>
+        <source>The history of past diagnoses is damaged, or is no Deposit Doctor history.</source>
+        <translation>以往诊断的历史记录已损坏，或不是 Deposit Doctor 的历史记录。</translation>
+    </message>
+    <message>
+        <source>The history of past diagnoses cannot be written: the file or its folder is read-only.</source>
+        <translation>无法写入以往诊断的历史记录：文件或其所在文件夹是只读的。</translation>
+    </message>
+    <message>
+        <source>The history of past diagnoses cannot be written: the disk is full.</source>
+        <translation>无法写入以往诊断的历史记录：磁盘已满。</translation>
+    </message>
+    <message>
+        <source>The history of past diagnoses is in use by another program.</source>
+        <translation>以往诊断的历史记录正被其他程序使用。</translation>
+    </message>
+    <message>
+        <source>The history of past diagnoses is from a newer Deposit Doctor.</source>
+        <translation>以往诊断的历史记录来自更新版本的 Deposit Doctor。</translation>
+    </message>
+    <message>
+        <source>The history of past diagnoses cannot be opened.</source>
+        <translation>无法打开以往诊断的历史记录。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryWidget</name>
     <message>
         <source>Search by hash or address</source>
@@ -164,6 +226,14 @@
     <message>
         <source>Delete all…</source>
         <translation>全部删除…</translation>
+    </message>
+    <message>
+        <source>History problem: {reason}</source>
+        <translation>历史记录问题：{reason}</translation>
+    </message>
+    <message>
+        <source>Kept only until you close Deposit Doctor: the history file cannot be used.</source>
+        <translation>仅保留到关闭 Deposit Doctor 为止：历史记录文件无法使用。</translation>
     </message>
     <message>
         <source>Delete all</source>

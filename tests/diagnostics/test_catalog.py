@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from eth_utils import is_checksum_address
 
 from diagnostics import catalog
-from diagnostics.errors import InputError
+from diagnostics.errors import CatalogError, InputError
 
 
 def test_ethereum_and_bsc_profiles() -> None:
@@ -102,3 +104,31 @@ def test_bridged_variants_are_tokens_of_their_own() -> None:
 def test_auto_detect_names(typed: str) -> None:
     assert catalog.is_auto(typed)
     assert not catalog.is_auto("ethereum")
+
+
+def test_every_exchange_figure_has_its_source_and_the_date_it_was_read() -> None:
+    profiles = catalog.exchanges()
+    assert {"binance", "okx", "bybit", "bitget", "kucoin", "bitmart", "htx", "gate", "mexc"} <= set(profiles)
+    for profile in profiles.values():
+        assert profile.support_url.startswith("https://"), profile.slug
+        for rule in profile.deposits:
+            assert rule.source and re.fullmatch(r"\d{4}-\d{2}-\d{2}", rule.read), (profile.slug, rule)
+            assert rule.network in catalog.networks() or rule.network in ("solana", "ton")
+
+
+def test_an_exchange_row_without_a_source_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    row = {"coin": "USDT", "network": "tron", "accepted": True, "confirmations": 1, "read": "2026-12-01"}
+    with pytest.raises(CatalogError, match="source"):
+        catalog._deposit_rule("test", row)
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"), [("Bitget", "bitget"), ("OKX", "okx"), ("币安", "binance"), ("Huobi", "htx")]
+)
+def test_exchanges_by_the_names_users_type(typed: str, slug: str) -> None:
+    assert catalog.exchange(typed).slug == slug
+
+
+def test_an_unknown_exchange_suggests_the_closest() -> None:
+    with pytest.raises(InputError, match="did you mean 'bitget'"):
+        catalog.exchange("bitgte")

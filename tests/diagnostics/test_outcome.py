@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from diagnostics.checks.registry import CheckContext
-from diagnostics.model import ContractCall, Depth, Diagnosis, Facts, TxStatus, Verdict
+from diagnostics.model import ContractCall, Depth, Diagnosis, Facts, Requirement, TxStatus, Verdict
 from diagnostics.model.finding import Severity
 from diagnostics.outcome import work_out
 from diagnostics.report.transaction import summarize
@@ -63,6 +63,6 @@ def test_change_is_neither_moved_nor_asked() -> None:
     tx = mined()
     change = replace(tx.transfers[0], recipient=tx.sender, how="change")
     facts = replace(context(replace(tx, transfers=(*tx.transfers, change))).facts.networks[0])
-    outcome = work_out(facts, 12, NOW)
+    outcome = work_out(facts, Requirement(12, "network"), NOW)
     assert outcome is not None and [t.how for t in outcome.moved] == ["log"]
     assert Facts((facts,)).located is facts

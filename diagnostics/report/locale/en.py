@@ -74,6 +74,10 @@ REPORT: dict[str, str] = {
     "support_message": "Hello, my {direction} has not arrived. Coin: {coin}. Network: {network}. Amount: {amount}. Token contract: {contract}. From address: {sender}. {address_label}: {address}. TxID: {tx_hash}. Time: {time}. Deposit Doctor's diagnosis: {verdict} ({code}).",
     "support_credited": "Hello, my deposit has reached my deposit address on-chain with enough confirmations, but it is not credited to my account yet. Coin: {coin}. Network: {network}. Amount: {amount}. Token contract: {contract}. From address: {sender}. {address_label}: {address}. TxID: {tx_hash}. Time: {time}. Please check and credit it. (Deposit Doctor: {verdict}, {code}.)",
     "support_wrong_network": "Hello, I made a deposit on the wrong network and ask you to recover it. The deposit address is for {expected}, but I sent on {network}. Coin: {coin}. Amount: {amount}. Token contract on {network}: {contract}. From address: {sender}. {address_label}: {address}. TxID: {tx_hash}. Time: {time}. Deposit Doctor's diagnosis: {verdict} ({code}).",
+    "form_item": "{label}: {value}",
+    "support_form": " For {exchange}'s refund form: {items}.",
+    "support_page": " {exchange} support: {url}",
+    "support_exchange_sender": "{exchange}'s hot wallet ({sender})",
     "support_expected": "{moved} (I expected {expected})",
     "support_elsewhere": " The funds went to {recipient}, not to the address above.",
     "support_not_needed_token_contract": "Writing to the exchange will not bring these tokens back: they are in a token contract's own address, which neither you nor the exchange can move them out of.",
@@ -100,7 +104,25 @@ REPORT: dict[str, str] = {
 }
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
+# What exchanges' own refund forms call their fields (resources/exchanges/*.toml: recovery_form).
+FORM_FIELDS: dict[str, str] = {
+    "coin": "Coin",
+    "amount": "Amount",
+    "network": "Network",
+    "token_contract": "Token contract",
+    "sender_address": "Sending (From) address",
+    "deposit_address": "Deposit (To) address",
+    "txid": "TxID",
+    "time": "Time",
+    "remark": "Remark",
+}
+
 TERMS: dict[str, str] = {
+    "required_by_exchange": "the exchange's published figure",
+    "required_by_network": "the network's usual figure",
+    "required_by_network_unknown": "the network's usual figure (the exchange's own is not known)",
+    "required_by_user": "your own setting",
+    "required_by_case": "the figure given with this case",
     "recent_blocks_only": "recent blocks only (this node does not show its pool of waiting transactions)",
     "not_checked": "not checked: this node does not trace transactions",
     "no": "no",
@@ -138,6 +160,14 @@ TERMS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "exchange_networks": "Networks the exchange lists for this coin",
+    "required_by": "Whose figure",
+    "figure_source": "Where the figure was read",
+    "unlock_confirmations": "Confirmations before it can be withdrawn",
+    "unlock_eta_seconds": "Withdrawable in about",
+    "exchange": "Exchange",
+    "exchange_accepts": "Deposits the exchange takes",
+    "exchange_minimum": "The exchange's minimum deposit",
     "pool_ahead_count": "Better-paying transactions ahead of it in the node's pool",
     "congestion_basis": "Judged from",
     "internal_transfers": "Value moved inside the contract call",
@@ -213,6 +243,7 @@ EVIDENCE: dict[str, str] = {
 }
 
 VERDICTS: dict[str, Any] = {
+    "NETWORK_NOT_SUPPORTED_BY_EXCHANGE": "{exchange} does not take {coin} on {network}: ask for a recovery",
     "SECRET_DETECTED": "Stopped: what you entered looks like a secret key or seed phrase",
     "INPUT_INVALID_HASH": "The transaction hash is not valid for {network}",
     "INPUT_INVALID_ADDRESS": "The address is not valid",
@@ -251,6 +282,7 @@ VERDICTS: dict[str, Any] = {
         "": "Waiting to be included in a block",
     },
     "CONFIRMATIONS_INSUFFICIENT": {
+        "exchange": "Waiting for {exchange}'s {required} confirmations ({confirmations} so far, about {eta_seconds} more)",
         "not_final": "Waiting for the block to become irreversible (about {eta_seconds} more)",
         "": "Waiting for confirmations ({confirmations}/{required}, about {eta_seconds} more)",
     },
@@ -259,6 +291,7 @@ VERDICTS: dict[str, Any] = {
     "INTERNAL_TRANSFER": "Arrived through a contract call (internal transfer)",
     "TOKEN_UNKNOWN": "Arrived, but the token is not one Deposit Doctor knows",
     "CONFIRMATIONS_SUFFICIENT": {
+        "exchange": "On chain and past {exchange}'s {required} confirmations — {exchange} should have credited it: send them this report",
         "not_credited": "Confirmed on-chain, but nothing creditable reached your address",
         "withdrawal": "Arrived — the funds are at your address",
         "": "Arrived at your deposit address — the exchange should credit it",
@@ -519,6 +552,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "CONFIRMATIONS_INSUFFICIENT": {
         "title": "Not enough confirmations yet",
         "explanation": {
+            "exchange": "{exchange} credits a deposit after {required} confirmations; this one has {confirmations}. At the network's pace it is credited in about {eta_seconds}, and withdrawable after {unlock} confirmations (in about {unlock_eta_seconds}).",
             "not_final": "The transaction has {confirmations} confirmations ({required} required), but {network} has not yet made its block irreversible (solidified); that usually follows within about {eta_seconds}.",
             "": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is about {eta_seconds} more.",
         },
@@ -531,6 +565,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Enough confirmations",
         "explanation": "The transaction has {confirmations} confirmations; {required} are required.",
         "next_steps": {
+            "exchange": [
+                "{exchange} should have credited it. Before you write to them, check in your {exchange} account: a Travel Rule questionnaire about this deposit, your verification (KYC) level, a notice that deposits of this coin on this network are suspended, and whether the deposit address you used is still the one your account shows now.",
+                "Then contact {exchange}'s support ({support_url}) and give them this report.",
+            ],
             "not_credited": [
                 "Confirmations are no longer the question: the other findings in this report say what went wrong."
             ],
@@ -667,6 +705,32 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "withdrawal": [
                 'The coins are at your address; if your wallet does not show them, look for its "internal transactions" view.'
             ],
+        },
+    },
+    "NETWORK_NOT_SUPPORTED_BY_EXCHANGE": {
+        "title": "The exchange does not take this coin on this network",
+        "explanation": {
+            "not_listed": "{exchange} lists deposits of {coin} on other networks, not on {network} (its published list is in the evidence). A deposit on a network the exchange does not list is not credited automatically, however long you wait.",
+            "": "By its published list, {exchange} does not take deposits of {coin} on {network}. Such a deposit is not credited automatically, however long you wait.",
+        },
+        "next_steps": {
+            "any": [
+                "Ask {exchange} for a recovery of an unsupported deposit ({recovery_url}): give them this report. Exchanges decide case by case, and some charge a fee.",
+                "Next time, pick on the sending side a network the exchange's deposit page lists for {coin}.",
+            ]
+        },
+    },
+    "AMOUNT_BELOW_MINIMUM": {
+        "title": "Below the exchange's minimum deposit",
+        "explanation": {
+            "said": "{moved} arrived, but {exchange}'s minimum deposit of this coin on {network} is {minimum}. Its own page says: {policy}",
+            "": "{moved} arrived, but {exchange}'s minimum deposit of this coin on {network} is {minimum}: a deposit below it is not credited automatically.",
+        },
+        "next_steps": {
+            "any": [
+                "Ask {exchange}'s support ({support_url}) whether they can credit it; some exchanges add it once later deposits bring the total over the minimum, others never credit it.",
+                "Do not send more in the hope of topping it up before {exchange} says that works.",
+            ]
         },
     },
     "ADDRESS_POISONING_SUSPECTED": {

@@ -69,6 +69,10 @@ REPORT: dict[str, str] = {
     "support_message": "您好，我的{direction}尚未到账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。Deposit Doctor 诊断结果：{verdict}（{code}）。麻烦帮忙核实处理，谢谢！",
     "support_wrong_network": "您好，我的充值转错了网络，申请找回。充值地址对应的网络是 {expected}，但我是通过 {network} 转账的。币种：{coin}；数量：{amount}；{network} 上的代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。Deposit Doctor 诊断结果：{verdict}（{code}）。麻烦帮忙处理，谢谢！",
     "support_credited": "您好，我的充值已在链上转入我的充值地址，确认数已满足要求，但至今未入账。币种：{coin}；网络：{network}；数量：{amount}；代币合约地址：{contract}；转出地址：{sender}；{address_label}：{address}；交易哈希（TxID）：{tx_hash}；时间：{time}。麻烦帮忙查询并入账，谢谢！（Deposit Doctor 诊断结果：{verdict}，{code}）",
+    "form_item": "{label}：{value}",
+    "support_form": " 按 {exchange} 找回表单填写：{items}。",
+    "support_page": " {exchange} 客服：{url}",
+    "support_exchange_sender": "{exchange} 的热钱包（{sender}）",
     "support_expected": "{moved}（预期 {expected}）",
     "support_elsewhere": "资金实际转入了 {recipient}，并非上述地址。",
     "support_not_needed_token_contract": "联系交易所也无法追回这些代币：它们在代币合约自身的地址中，您和交易所都无法把它们转出。",
@@ -95,7 +99,25 @@ REPORT: dict[str, str] = {
 }
 
 # Words checks put in evidence and params (as ``Term`` keys), so they follow the report's language.
+# 交易所找回表单中各字段的名称（resources/exchanges/*.toml：recovery_form）。
+FORM_FIELDS: dict[str, str] = {
+    "coin": "币种",
+    "amount": "数量",
+    "network": "网络",
+    "token_contract": "代币合约",
+    "sender_address": "转出（From）地址",
+    "deposit_address": "充值（To）地址",
+    "txid": "TxID",
+    "time": "时间",
+    "remark": "备注",
+}
+
 TERMS: dict[str, str] = {
+    "required_by_exchange": "交易所公布的数值",
+    "required_by_network": "该网络的常用数值",
+    "required_by_network_unknown": "该网络的常用数值（不知道交易所自己的数值）",
+    "required_by_user": "您自己的设置",
+    "required_by_case": "本次查询给出的数值",
     "recent_blocks_only": "仅近期区块（该节点不显示其待确认交易池）",
     "not_checked": "未检查：该节点不支持交易追踪",
     "no": "否",
@@ -164,6 +186,14 @@ REASONS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "exchange_networks": "交易所为该币种列出的网络",
+    "required_by": "数值来源",
+    "figure_source": "数值出处",
+    "unlock_confirmations": "可提现前所需确认数",
+    "unlock_eta_seconds": "预计可提现时间",
+    "exchange": "交易所",
+    "exchange_accepts": "交易所接受的充值",
+    "exchange_minimum": "交易所最小充值数量",
     "pool_ahead_count": "节点交易池中排在它前面、出价更高的交易数",
     "congestion_basis": "判断依据",
     "internal_transfers": "合约调用内部转移的金额",
@@ -239,6 +269,7 @@ EVIDENCE: dict[str, str] = {
 }
 
 VERDICTS: dict[str, Any] = {
+    "NETWORK_NOT_SUPPORTED_BY_EXCHANGE": "{exchange} 不接受 {network} 上的 {coin}：请申请找回",
     "SECRET_DETECTED": "已中止——您输入的内容疑似私钥或助记词",
     "INPUT_INVALID_HASH": "该交易哈希在 {network} 上无效",
     "INPUT_INVALID_ADDRESS": "地址无效",
@@ -277,6 +308,7 @@ VERDICTS: dict[str, Any] = {
         "": "等待打包进区块",
     },
     "CONFIRMATIONS_INSUFFICIENT": {
+        "exchange": "等待达到 {exchange} 要求的 {required} 个确认（目前 {confirmations} 个，约还需 {eta_seconds}）",
         "not_final": "等待区块变为不可逆（约还需 {eta_seconds}）",
         "": "等待确认中（{confirmations}/{required}，约还需 {eta_seconds}）",
     },
@@ -285,6 +317,7 @@ VERDICTS: dict[str, Any] = {
     "INTERNAL_TRANSFER": "通过合约调用到账（内部转账）",
     "TOKEN_UNKNOWN": "已到账，但 Deposit Doctor 无法识别该代币",
     "CONFIRMATIONS_SUFFICIENT": {
+        "exchange": "已上链且超过 {exchange} 要求的 {required} 个确认——{exchange} 应该已经入账：请把这份报告发给他们",
         "not_credited": "链上已确认，但没有可入账的资产转入您的地址",
         "withdrawal": "链上已到账——资金已在您的提币地址上",
         "": "链上已转入充值地址——等待交易所入账",
@@ -527,6 +560,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "CONFIRMATIONS_INSUFFICIENT": {
         "title": "确认数不足",
         "explanation": {
+            "exchange": "{exchange} 在 {required} 个确认后为充值入账；这笔交易目前有 {confirmations} 个确认。按网络速度约 {eta_seconds} 后入账，{unlock} 个确认后（约 {unlock_eta_seconds} 后）可提现。",
             "not_final": "该交易已有 {confirmations} 个确认（需要 {required} 个），但 {network} 尚未将其所在区块固化为不可逆区块；通常约 {eta_seconds} 内完成。",
             "": "该交易已获得 {confirmations} 个确认，共需 {required} 个；按当前网络速度，约还需 {eta_seconds}。",
         },
@@ -539,6 +573,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "确认数已足够",
         "explanation": "该交易已有 {confirmations} 个确认；所需确认数为 {required} 个。",
         "next_steps": {
+            "exchange": [
+                "{exchange} 应该已经入账。联系他们之前，请先在您的 {exchange} 账户中检查：是否有关于这笔充值的旅行规则（Travel Rule）问卷、您的身份认证（KYC）等级、该币种在该网络上暂停充值的公告，以及您使用的充值地址是否仍是账户当前显示的地址。",
+                "然后联系 {exchange} 客服（{support_url}），并把这份报告发给他们。",
+            ],
             "not_credited": ["确认数不是问题所在：本报告中的其他检查结果说明了问题所在。"],
             "deposit": ["如果交易所仍未入账，需要由交易所给出说明：" + _CONTACT],
             "withdrawal": [
@@ -657,6 +695,32 @@ FINDINGS: dict[str, dict[str, Any]] = {
                 "如果尚未入账，请联系交易所客服手动为这笔内部转账入账：把这份报告（TxID、付款合约、金额）发给他们。"
             ],
             "withdrawal": ["币已在您的地址上；如果钱包没有显示，请查看钱包的“内部交易”记录。"],
+        },
+    },
+    "NETWORK_NOT_SUPPORTED_BY_EXCHANGE": {
+        "title": "交易所不接受该网络上的这个币种",
+        "explanation": {
+            "not_listed": "{exchange} 只在其他网络上接受 {coin} 充值，不包括 {network}（其公布的网络列表见依据）。在交易所未列出的网络上充值不会自动入账，无论等多久。",
+            "": "根据 {exchange} 公布的列表，它不接受 {network} 上的 {coin} 充值。这样的充值无论等多久都不会自动入账。",
+        },
+        "next_steps": {
+            "any": [
+                "请向 {exchange} 申请找回不支持的充值（{recovery_url}），并附上这份报告。交易所会逐个处理，有的会收取费用。",
+                "下次请在转出方选择交易所充值页面为 {coin} 列出的网络。",
+            ]
+        },
+    },
+    "AMOUNT_BELOW_MINIMUM": {
+        "title": "低于交易所的最小充值数量",
+        "explanation": {
+            "said": "已到账 {moved}，但 {exchange} 在 {network} 上该币种的最小充值数量为 {minimum}。其官方页面写道：{policy}",
+            "": "已到账 {moved}，但 {exchange} 在 {network} 上该币种的最小充值数量为 {minimum}：低于该数量的充值不会自动入账。",
+        },
+        "next_steps": {
+            "any": [
+                "请询问 {exchange} 客服（{support_url}）能否为其入账；有的交易所会在之后的充值使总额超过最小数量时一并入账，有的则永不入账。",
+                "在 {exchange} 确认可行之前，不要为了凑够数量而继续转账。",
+            ]
         },
     },
     "ADDRESS_POISONING_SUSPECTED": {

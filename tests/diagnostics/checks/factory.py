@@ -25,6 +25,7 @@ from diagnostics.model import (
     NonceState,
     NotFound,
     Replacement,
+    Requirement,
     TokenInfo,
     Transfer,
     TxFacts,
@@ -148,7 +149,7 @@ def context(
         facts=Facts((facts,)),
         now=NOW,
         chosen=profile,
-        outcome=work_out(facts, case_.required_confirmations or profile.confirmations, NOW),
+        outcome=work_out(facts, Requirement(case_.required_confirmations or profile.confirmations, "network"), NOW),
     )
 
 
