@@ -263,7 +263,7 @@ class _RpcSession:
                 if http is None or http.status_code not in _BATCH_REFUSALS:
                     raise response
             if isinstance(response, list) and len(response) == len(calls):
-                return [decode_reply(r) for r in response]
+                return [decode_reply(r) for r in _matched(response)]
             self._batches = False  # the node refuses batches: ask the same calls side by side
         return self._side_by_side(calls)
 
@@ -276,6 +276,17 @@ class _RpcSession:
         if len(failures) == len(answers):
             raise failures[0]  # one refused call must not sink the others; all refused is the node's failure
         return [RpcError(0, str(a) or type(a).__name__) if isinstance(a, Exception) else a for a in answers]
+
+
+def _matched(replies: Sequence[Any]) -> Sequence[Any]:
+    """A batch's answers in the order asked. JSON-RPC lets a node answer a batch in any order, matched by ``id``
+    (web3 sorts them by it); answers without their ids, or with ids that are not the batch's, cannot be matched
+    to their questions, and reading them in the order received could make a pending transaction "not found"."""
+    ids = [reply.get("id") if isinstance(reply, Mapping) else None for reply in replies]
+    first = ids[0] if ids else None
+    if not isinstance(first, int) or ids != list(range(first, first + len(ids))):
+        raise ValueError("the node's batch answer cannot be matched to its questions (ids missing or not the batch's)")
+    return replies
 
 
 class EvmAdapter(EndpointAdapter):

@@ -275,3 +275,16 @@ def test_not_found_on_one_public_node_is_checked_on_the_next(eth: Node) -> None:
         both_missing = EvmAdapter().gather(replace(network, rpc_urls=(pruned.url, eth.url)), UNKNOWN_HASH)
     assert isinstance(both_missing.tx, NotFound) and both_missing.endpoint.count("127.0.0.1") == 2
     assert both_missing.round_trips == 1
+
+
+def test_a_batch_answer_without_ids_in_another_order_is_no_answer(eth: Node) -> None:
+    eth.chain.rpc("evm_setAutomine", False)
+    try:
+        pending = eth.chain.pay(eth.chain.deposit, 10**15)
+        with RpcServer("idless", upstream=eth.url) as proxy:
+            facts = EvmAdapter({"ethereum": proxy.url}).gather(catalog.network("ethereum"), pending)
+    finally:
+        eth.chain.rpc("evm_setAutomine", True)
+        eth.chain.mine(1)
+    # Read in the order received, the receipt's null would be taken for the transaction: "not found". Never.
+    assert isinstance(facts.tx, Unavailable) and facts.tx.key == "not_api"
