@@ -50,7 +50,6 @@ from diagnostics.model import (
     NotFound,
     PoolPosition,
     Replacement,
-    SignedTransaction,
     TokenInfo,
     Transfer,
     TxFacts,
@@ -304,7 +303,7 @@ class EvmAdapter(EndpointAdapter):
         session = _RpcSession(url, self.timeout)
         host = endpoint_host(url)
         try:
-            facts = _gather(session, network, tx_hash, host, hints.signed)
+            facts = _gather(session, network, tx_hash, host, hints)
         except Exception as exc:  # DESIGN rule 3: nothing from web3/requests escapes; it is a reason
             dead = describe_failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, host, tx=dead, head=dead, fees=dead, replacement=dead)
@@ -329,9 +328,8 @@ def _decoded(host: str, method: str, reply: Any, decode: Callable[[Any], T]) -> 
         return unavailable("unreadable", "{host} gave an unreadable answer to {method}", host=host, method=method)
 
 
-def _gather(
-    session: _RpcSession, network: Network, tx_hash: str, host: str, signed: SignedTransaction | None
-) -> NetworkFacts:
+def _gather(session: _RpcSession, network: Network, tx_hash: str, host: str, hints: Hints) -> NetworkFacts:
+    signed = hints.signed
     calls: list[tuple[str, list[Any]]] = [
         ("eth_chainId", []),
         ("eth_getTransactionByHash", [tx_hash]),
@@ -387,7 +385,9 @@ def _gather(
         missing = unavailable("block_without_receipt", text, host=host)
         return replace(found, tx=missing)
     base_fee = fees.value.next_base_fee if isinstance(fees, Found) and isinstance(fees.value, EvmFeeMarket) else None
-    facts, nonces = _second_round(session, network, tx.value, raw_tx, raw_receipt, base_fee=base_fee)
+    facts, nonces = _second_round(
+        session, network, tx.value, raw_tx, raw_receipt, base_fee=base_fee, address=hints.address
+    )
     if facts.status is TxStatus.CONFIRMED and (facts.call is not None or facts.opaque_call):
         facts = replace(facts, internal=_internal(host, raw_trace))
     if not facts.pending:  # a mined transaction's nonce is its own: nothing can replace it any more
@@ -426,6 +426,7 @@ def _second_round(
     receipt: Mapping[str, Any] | None,
     *,
     base_fee: int | None,
+    address: str | None = None,
 ) -> tuple[TxFacts, Lookup[NonceState]]:
     """What depends on the transaction, asked only where it is needed: a confirmed transfer of listed tokens
     whose receipt carries its block's time (geth 1.14+, erigon, anvil) needs nothing more."""
@@ -443,9 +444,13 @@ def _second_round(
             ("eth_getTransactionCount", [tx.sender, "latest"]),
             ("eth_getTransactionCount", [tx.sender, "pending"]),
         ]
-    for contract in unknown:
-        calls += [("eth_call", [{"to": contract, "data": _SYMBOL_CALL}, "latest"])]
-        calls += [("eth_call", [{"to": contract, "data": _DECIMALS_CALL}, "latest"])]
+    # Tokens that went elsewhere than the address given: if the recipient is itself a token contract (it answers
+    # symbol()), no one can ever send them on. Asked only then (with no address given, nothing is "elsewhere").
+    suspects = sorted(
+        {to for _, _, to, _, _ in logs if address and not _same(to, address) and network.token_by_contract(to) is None}
+        - set(unknown)
+    )
+    calls += _token_calls(unknown, suspects)
     if block_number is not None and timestamp is None:
         calls.append(("eth_getBlockByNumber", [hex(block_number), False]))
     if block_number is not None and status == 0:
@@ -458,15 +463,7 @@ def _second_round(
     nonces: Lookup[NonceState] = NotFound()
     if waiting:
         nonces, replies = _nonces(session.host, replies[0], replies[1]), replies[2:]
-    metadata = {}
-    for index, contract in enumerate(unknown):
-        symbol, decimals = replies[2 * index], replies[2 * index + 1]
-        metadata[contract] = TokenInfo(
-            contract,
-            None if isinstance(symbol, RpcError) else decode_string_result(symbol),
-            None if isinstance(decimals, RpcError) else decode_decimals_result(decimals),
-        )
-    replies = replies[2 * len(unknown) :]
+    metadata, token_recipients, rest = _token_answers(unknown, suspects, replies)
 
     def token(contract: str) -> TokenInfo:
         listed = network.token_by_contract(contract)
@@ -481,7 +478,7 @@ def _second_round(
         return replace(tx, details=replace(details, pool=_pool_position(pool, tx.tx_hash, base_fee))), nonces
 
     if timestamp is None:
-        block, replies = replies[0], replies[1:]
+        block, rest = rest[0], rest[1:]
         timestamp = _opt_int(block.get("timestamp")) if isinstance(block, Mapping) else None
     gas_used = _int(receipt["gasUsed"])
     price = _opt_int(receipt.get("effectiveGasPrice")) or details.gas_price
@@ -495,13 +492,50 @@ def _second_round(
         details=details,
     )
     if tx.failed:
-        reason = decode_revert(replies[0]) if replies and isinstance(replies[0], RpcError) else None
+        reason = decode_revert(rest[0]) if rest and isinstance(rest[0], RpcError) else None
         return replace(tx, revert_reason=reason), nonces
     native = [Transfer(tx.sender, tx.to, details.value)] if details.value and tx.to else []
     tokens = [
         Transfer(sender, to, amount, token(contract), index, how="log") for contract, sender, to, amount, index in logs
     ]
-    return replace(tx, transfers=tuple(native + tokens)), nonces
+    tokens_to = tuple(t.recipient for t in tokens if t.recipient in token_recipients)
+    return replace(tx, transfers=tuple(native + tokens), token_contracts=tokens_to), nonces
+
+
+def _token_calls(unknown: Sequence[str], suspects: Sequence[str]) -> list[tuple[str, list[Any]]]:
+    """``symbol()`` and ``decimals()`` of unlisted token contracts, then ``symbol()`` of suspect recipients."""
+    calls: list[tuple[str, list[Any]]] = []
+    for contract in unknown:
+        calls += [("eth_call", [{"to": contract, "data": _SYMBOL_CALL}, "latest"])]
+        calls += [("eth_call", [{"to": contract, "data": _DECIMALS_CALL}, "latest"])]
+    return calls + [("eth_call", [{"to": to, "data": _SYMBOL_CALL}, "latest"]) for to in suspects]
+
+
+def _token_answers(
+    unknown: Sequence[str], suspects: Sequence[str], replies: Sequence[Any]
+) -> tuple[dict[str, TokenInfo], tuple[str, ...], Sequence[Any]]:
+    """The answers to ``_token_calls``: the unlisted tokens' metadata, the recipients that are token contracts,
+    and the replies that follow."""
+    metadata = {}
+    for index, contract in enumerate(unknown):
+        symbol, decimals = replies[2 * index], replies[2 * index + 1]
+        metadata[contract] = TokenInfo(
+            contract,
+            None if isinstance(symbol, RpcError) else decode_string_result(symbol),
+            None if isinstance(decimals, RpcError) else decode_decimals_result(decimals),
+        )
+    replies = replies[2 * len(unknown) :]
+    answered = tuple(to for to, reply in zip(suspects, replies, strict=False) if _is_symbol(reply))
+    return metadata, answered + tuple(c for c in unknown if metadata[c].symbol is not None), replies[len(suspects) :]
+
+
+def _same(a: str, b: str | None) -> bool:
+    return b is not None and a.lower() == b.strip().lower()
+
+
+def _is_symbol(reply: Any) -> bool:
+    """An ``eth_call`` of ``symbol()`` that answered one: the address is a token contract."""
+    return not isinstance(reply, RpcError) and decode_string_result(reply) is not None
 
 
 def decode_receipt_time(receipt: Mapping[str, Any]) -> int | None:

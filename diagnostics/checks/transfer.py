@@ -22,6 +22,7 @@ def _to_token_contracts(ctx: CheckContext) -> tuple[Transfer, ...]:
     """Tokens sent to a token contract's own address (the token itself, or another the network lists): a
     token contract holds them for ever, since no one can tell it to send them on."""
     contracts = [t.contract for t in ctx.network.tokens]
+    contracts += ctx.tx.token_contracts if ctx.tx else ()  # others the chain showed to be token contracts
 
     def into_contract(t: Transfer) -> bool:
         return t.token is not None and any(ctx.same_address(t.recipient, c) for c in (t.token.contract, *contracts))

@@ -208,6 +208,9 @@ class TxFacts:
     failure_message: str | None = None  # the node's own words on a failure (Tron resMessage)
     expires_at: int | None = None  # unix seconds after which a transaction not yet in a block is void
     details: FamilyDetails | None = None
+    # Recipients of its token transfers that are token contracts themselves (they answer ``symbol()``): tokens
+    # sent there can never be sent on.
+    token_contracts: tuple[str, ...] = ()
     # Value moved inside its contract calls (an exchange's batch payout, a smart-contract wallet), read from a
     # trace of the transaction; ``None`` where there is nothing to read (no contract call, not in a block).
     internal: Lookup[tuple[Transfer, ...]] | None = None

@@ -360,3 +360,15 @@ def test_not_on_the_chosen_network_while_the_others_are_unreachable_says_what_is
     )
     assert "could not be asked — check your connection, and don't send again yet" in render_text(d)
     assert "不在 Ethereum (ERC-20) 上" in render_text(d, "zh")
+
+
+def test_usdt_sent_into_another_token_contract_is_lost_too(eth: Node) -> None:
+    other = eth.chain.deploy_token("SHIB", 18)  # a token contract no table lists: the chain says it is one
+    tx = eth.chain.send(eth.usdt, "transfer", other, 100 * eth.unit)
+    _confirmed(eth, tx, 12)
+    d = eth.diagnose(tx, address=eth.chain.deposit, token="USDT")
+    assert d.verdict.code == "SENT_TO_TOKEN_CONTRACT" and d.verdict.variant == ""
+    # To a wallet that is no contract, it is only another recipient.
+    plain = eth.chain.send(eth.usdt, "transfer", eth.chain.accounts[6], 100 * eth.unit)
+    _confirmed(eth, plain, 12)
+    assert eth.diagnose(plain, address=eth.chain.deposit, token="USDT").verdict.code == "RECIPIENT_MISMATCH"
