@@ -24,7 +24,7 @@ def _evidence(ctx: CheckContext, depth: Depth) -> tuple[Evidence, ...]:
         ctx.evidence("head_block", head, head),
     ]
     if depth.by == "exchange" and ctx.rule is not None:
-        rows.append(ctx.evidence("figure_source", f"{ctx.rule.source} (read {ctx.rule.read})"))
+        rows.append(ctx.evidence("figure_source", f"{ctx.rule.source} · {ctx.rule.read}"))
     if depth.unlock is not None:
         rows.append(ctx.evidence("unlock_confirmations", depth.unlock))
     if depth.final_block is not None:

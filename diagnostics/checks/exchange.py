@@ -35,7 +35,7 @@ def network_not_supported(ctx: CheckContext) -> Finding | None:
         evidence=(
             ctx.evidence("exchange", exchange.name),
             ctx.evidence("exchange_networks", networks),
-            ctx.evidence("figure_source", f"{where.source} (read {where.read})"),
+            ctx.evidence("figure_source", f"{where.source} · {where.read}"),
         ),
         exchange=exchange.name,
         coin=coin,
@@ -63,7 +63,7 @@ def below_minimum(ctx: CheckContext) -> Finding | None:
         evidence=(
             ctx.evidence("amount", moved),
             ctx.evidence("exchange_minimum", minimum),
-            ctx.evidence("figure_source", f"{rule.source} (read {rule.read})"),
+            ctx.evidence("figure_source", f"{rule.source} · {rule.read}"),
         ),
         exchange=exchange.name,
         moved=moved,

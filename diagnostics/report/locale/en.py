@@ -162,7 +162,7 @@ TERMS: dict[str, str] = {
 EVIDENCE: dict[str, str] = {
     "exchange_networks": "Networks the exchange lists for this coin",
     "required_by": "Whose figure",
-    "figure_source": "Where the figure was read",
+    "figure_source": "Where the figure was read, and when",
     "unlock_confirmations": "Confirmations before it can be withdrawn",
     "unlock_eta_seconds": "Withdrawable in about",
     "exchange": "Exchange",

@@ -188,7 +188,7 @@ REASONS: dict[str, str] = {
 EVIDENCE: dict[str, str] = {
     "exchange_networks": "交易所为该币种列出的网络",
     "required_by": "数值来源",
-    "figure_source": "数值出处",
+    "figure_source": "数值出处及读取日期",
     "unlock_confirmations": "可提现前所需确认数",
     "unlock_eta_seconds": "预计可提现时间",
     "exchange": "交易所",
