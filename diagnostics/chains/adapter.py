@@ -54,6 +54,14 @@ def endpoint_host(url: str) -> str:
     return f"{parts.hostname}:{port}" if port else parts.hostname
 
 
+def is_plain_remote(url: str) -> bool:
+    """An endpoint on another machine asked over plain http: anyone on the way can read and change its answers."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    loopback = host in {"localhost", "::1"} or host.startswith("127.")
+    return parts.scheme == "http" and bool(host) and not loopback
+
+
 def is_endpoint_url(url: str) -> bool:
     """Whether ``url`` can name a node: http(s), a host, and a port that is one."""
     parts = urlsplit(url.strip())
@@ -254,7 +262,8 @@ def ask_endpoints(network: Network, urls: Sequence[str], attempt: Callable[[str]
             break
     if not isinstance(facts.tx, Found) and (missing or failed):
         facts = _not_found(missing) if missing else _all_failed(failed)
-    return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips)
+    plain = any(is_plain_remote(url) for url in urls)
+    return replace(facts, elapsed_seconds=perf_counter() - started, round_trips=round_trips, unencrypted=plain)
 
 
 def _in_full(facts: NetworkFacts) -> NetworkFacts:

@@ -304,6 +304,7 @@ class NetworkFacts:
     # Asked, but not waited for: the transaction was found on another network first (a hash names one
     # transaction on one chain), so this network's silence says nothing about the node.
     skipped: bool = False
+    unencrypted: bool = False  # an endpoint on another machine was asked over plain http: its answers could be forged
 
 
 @dataclass(frozen=True)

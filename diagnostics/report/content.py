@@ -239,6 +239,8 @@ def _network_rows(diagnosis: Diagnosis, locale: ModuleType) -> tuple[NetworkRow,
         else:
             state, detail = "unavailable", reason_text(n.tx, locale)
         head = n.head.value.number if isinstance(n.head, Found) else None
+        if n.unencrypted:
+            detail = "; ".join(part for part in (detail, str(report["unencrypted"])) if part)
         rows.append(
             NetworkRow(
                 n.network,

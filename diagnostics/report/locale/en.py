@@ -37,6 +37,7 @@ REPORT: dict[str, str] = {
     "paren": " ({})",
     "comma": ", ",
     "list_sep": ", ",
+    "unencrypted": "asked over plain http: anyone on the way could read and change its answers (use https)",
     "via": " via ",
     "evidence_at_block": "read at block {block}",
     "none": "—",

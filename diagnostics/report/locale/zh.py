@@ -32,6 +32,7 @@ REPORT: dict[str, str] = {
     "paren": "（{}）",
     "comma": "，",
     "list_sep": "、",
+    "unencrypted": "通过明文 http 查询：传输途中任何人都能读取并篡改其响应（请使用 https）",
     "via": "，节点 ",
     "evidence_at_block": "读取于区块高度 {block}",
     "none": "—",
