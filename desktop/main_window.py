@@ -496,8 +496,8 @@ class MainWindow(QMainWindow):
 
     def _secret_text(self) -> str:
         return self.tr(
-            "What you dropped holds what looks like a private key or seed phrase: nothing from it was used, stored "
-            "or sent. Never share it with anyone, support included."
+            "What you dropped holds what looks like a private key, a key file (keystore) or a seed phrase: nothing "
+            "from it was used, stored or sent. Never share it with anyone, support included."
         )
 
     def _problem_text(self, problem: IntakeProblem) -> str:

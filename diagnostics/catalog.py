@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from diagnostics.errors import CatalogError, InputError
+from diagnostics.intake.secret import Bip39Words
 from diagnostics.model import DepositRule, ExchangeProfile, Explorer, Network, Token
 from diagnostics.model.network import find_network, name_key
 
@@ -99,17 +100,42 @@ def network(name: str) -> Network:
     raise InputError(f"unknown network {name!r}{hint} (known: auto, {', '.join(known)})")
 
 
-@cache
-def bip39_words() -> frozenset[str]:
-    """The BIP-39 English word list, for the secret guard to recognise a seed phrase."""
-    node = resources.files(_RESOURCES).joinpath("wordlists", "bip39-english.txt")
+# Every official BIP-39 list (bitcoin/bips, bip-0039/; wordlists/SOURCE.txt), English first.
+BIP39_LANGUAGES = (
+    "english",
+    "chinese-simplified",
+    "chinese-traditional",
+    "czech",
+    "french",
+    "italian",
+    "japanese",
+    "korean",
+    "portuguese",
+    "spanish",
+)
+
+
+def _read_words(name: str) -> list[str]:
+    node = resources.files(_RESOURCES).joinpath("wordlists", name)
     try:
-        words = frozenset(w.strip() for w in node.read_text(encoding="utf-8").split() if w.strip())
+        return node.read_text(encoding="utf-8").split()
     except OSError as exc:
-        raise CatalogError(f"The app's data file wordlists/bip39-english.txt could not be read: {exc}") from exc
-    if len(words) != 2048:
-        raise CatalogError(f"wordlists/bip39-english.txt has {len(words)} words, not BIP-39's 2048")
-    return words
+        raise CatalogError(f"The app's data file wordlists/{name} could not be read: {exc}") from exc
+
+
+@cache
+def bip39_words() -> Bip39Words:
+    """Every BIP-39 word list, for the secret guard to recognise a seed phrase in any language, with the
+    two-character Chinese words that tell Chinese prose from a phrase. As a set: every list's words."""
+    lists: dict[str, list[str]] = {}
+    for language in BIP39_LANGUAGES:
+        words = _read_words(f"bip39-{language}.txt")
+        if len(set(words)) != 2048 or len(words) != 2048:
+            raise CatalogError(f"wordlists/bip39-{language}.txt has {len(set(words))} words, not BIP-39's 2048")
+        lists[language] = words
+    # A line is a character and every character that follows it in a word: "充值电" is 充值 and 充电.
+    chinese = (line[0] + second for line in _read_words("chinese-two-character-words.txt") for second in line[1:])
+    return Bip39Words(lists, chinese)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from tronpy import Tron
@@ -295,11 +296,43 @@ def _failure(exc: Exception, url: str, timeout: float) -> Unavailable:
     return describe_failure(exc, url, timeout)
 
 
+# TronGrid's own hosts: mainnet and the Shasta and Nile testnets (tronpy's defaults; TRON's developer docs).
+# The user's key is TronGrid's: sent to these alone, over https, never after a redirect (DESIGN rule 7).
+TRONGRID_HOSTS = frozenset({"api.trongrid.io", "api.shasta.trongrid.io", "nile.trongrid.io"})
+API_KEY_HEADER = "TRON-PRO-API-KEY"
+
+
+def sends_api_key(url: str) -> bool:
+    """Whether requests to ``url`` may carry the TronGrid key: https to a TronGrid host on its own port, no
+    user:password@ (an endpoint such as "http://127.0.0.1/trongrid/" or "https://trongrid.example.com" gets
+    none)."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        return False
+    return (
+        parts.scheme.lower() == "https"
+        and parts.hostname in TRONGRID_HOSTS
+        and port in (None, 443)
+        and parts.username is None
+        and parts.password is None
+    )
+
+
+def _drop_key_on_redirect(response: requests.Response, *args: object, **kwargs: object) -> requests.Response:
+    """A redirect is followed without the key: requests copies every header to wherever it leads."""
+    if response.is_redirect:
+        response.request.headers.pop(API_KEY_HEADER, None)
+    return response
+
+
 class TronAdapter(EndpointAdapter):
     """Gathers the facts of one Tron transaction.
 
     ``endpoints`` overrides the network's URLs (tried in order, as for EVM). ``api_key`` is sent as
-    ``TRON-PRO-API-KEY`` to TronGrid endpoints; it comes from the user's settings or environment.
+    ``TRON-PRO-API-KEY`` to TronGrid's own hosts only (``sends_api_key``); it comes from the user's settings or
+    environment.
     """
 
     family = "tron"
@@ -323,8 +356,9 @@ class TronAdapter(EndpointAdapter):
         # warning printed to stderr) is switched off: only the user's key is sent, to TronGrid only, and a
         # refusal is reported once, as it is.
         provider.use_api_key = False
-        if self._api_key and "trongrid" in url:
-            provider.sess.headers["TRON-PRO-API-KEY"] = self._api_key
+        if self._api_key and sends_api_key(url):
+            provider.sess.headers[API_KEY_HEADER] = self._api_key
+            provider.sess.hooks["response"].insert(0, _drop_key_on_redirect)
         client = Tron(provider)
         rounds = _Rounds(self.timeout)
         try:

@@ -451,10 +451,6 @@
         <translation>批量诊断正在运行：请先停止，再载入其他记录。</translation>
     </message>
     <message>
-        <source>What you dropped holds what looks like a private key or seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
-        <translation>您拖入的内容中有看起来像私钥或助记词的信息：其中的任何内容都没有被使用、存储或发送。切勿将其透露给任何人，包括客服。</translation>
-    </message>
-    <message>
         <source>The file is too large to be a transaction list ({size} bytes; at most {limit}).</source>
         <translation>文件太大，不像是交易列表（{size} 字节；上限 {limit}）。</translation>
     </message>
@@ -625,6 +621,10 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>What you dropped holds what looks like a private key, a key file (keystore) or a seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
+        <translation>您拖入的内容看起来包含私钥、私钥文件（keystore）或助记词：其中的任何内容都没有被使用、存储或发送。请勿将其提供给任何人，包括客服。</translation>
     </message>
     <message>
         <source>The raw transaction cannot be decoded: {reason}</source>

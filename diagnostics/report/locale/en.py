@@ -157,6 +157,7 @@ TERMS: dict[str, str] = {
     "seed_phrase": "a seed phrase (recovery words)",
     "wif": "a private key (WIF)",
     "extended_private_key": "an extended private key (xprv)",
+    "keystore": "an encrypted key file (keystore)",
     "hex_private_key": "a private key (64 hex characters)",
 }
 

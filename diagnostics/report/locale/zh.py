@@ -152,6 +152,7 @@ TERMS: dict[str, str] = {
     "seed_phrase": "助记词（钱包恢复词）",
     "wif": "私钥（WIF 格式）",
     "extended_private_key": "扩展私钥（xprv）",
+    "keystore": "加密的私钥文件（keystore）",
     "hex_private_key": "私钥（64 个十六进制字符）",
 }
 

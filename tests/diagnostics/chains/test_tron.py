@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import requests
+import requests.adapters
+import urllib3
 from tronpy.proto.transaction import calculate_txid_from_raw_data
 
 from desktop.sandbox.anvil import free_port
 from desktop.sandbox.tron_node import SUN, USDT, TronNode, as_node_transaction, recorded
 from diagnostics import catalog
-from diagnostics.chains.tron import TronAdapter, decode_head, decode_message, decode_transaction, decode_transfers
+from diagnostics.chains import tron
+from diagnostics.chains.tron import (
+    API_KEY_HEADER,
+    TronAdapter,
+    decode_head,
+    decode_message,
+    decode_transaction,
+    decode_transfers,
+    sends_api_key,
+)
 from diagnostics.model import Found, Hints, NotFound, TronDetails, TxStatus, Unavailable
 
 TRON = catalog.network("tron")
@@ -172,13 +186,74 @@ def test_contract_that_does_not_answer_leaves_symbol_unknown(node: TronNode) -> 
     assert call.token.symbol is None  # CONTRACT_VALIDATE_ERROR: the token is unknown, not fake
 
 
-def test_api_key_is_sent_to_trongrid_only_as_its_header(node: TronNode) -> None:
-    TronAdapter({"tron": f"{node.url}/trongrid/"}, api_key="my-key").gather(TRON, UNKNOWN)
-    assert node.headers and all(h.get("TRON-PRO-API-KEY") == "my-key" for h in node.headers)
-    node.headers.clear()
+def test_api_key_is_not_sent_to_an_endpoint_that_only_names_trongrid(node: TronNode) -> None:
+    TronAdapter({"tron": f"{node.url}/trongrid/"}, api_key="my-key").gather(TRON, UNKNOWN)  # plain http, local
     TronAdapter({"tron": node.url}, api_key="my-key").gather(TRON, UNKNOWN)  # not TronGrid: the key stays home
     TronAdapter({"tron": f"{node.url}/trongrid/"}).gather(TRON, UNKNOWN)  # no key: none of tronpy's own either
     assert node.headers and not any("TRON-PRO-API-KEY" in {k.upper() for k in h} for h in node.headers)
+
+
+@pytest.mark.parametrize(
+    ("url", "sent"),
+    [
+        ("https://api.trongrid.io", True),
+        ("https://api.trongrid.io/", True),
+        ("HTTPS://API.TronGrid.io:443/", True),
+        ("https://nile.trongrid.io", True),
+        ("https://api.shasta.trongrid.io", True),
+        ("http://api.trongrid.io", False),  # the key would cross the network in plain text
+        ("http://127.0.0.1/trongrid/", False),
+        ("https://127.0.0.1/trongrid/", False),
+        ("https://trongrid.io.example.com", False),
+        ("https://api.trongrid.io.example.com", False),
+        ("https://example.com/?api.trongrid.io", False),
+        ("https://evil.example@api.trongrid.io", False),  # user:password@ is no place for anything
+        ("https://api.trongrid.io:8090", False),
+        ("https://api.trongrid.io:99999", False),
+    ],
+)
+def test_the_key_goes_to_trongrid_hosts_over_https_only(url: str, sent: bool) -> None:
+    assert sends_api_key(url) is sent
+
+
+class _Recorder(requests.adapters.HTTPAdapter):
+    """A transport that sends nothing: TronGrid's host answers with a redirect elsewhere, anywhere else 503;
+    every request is kept with its headers."""
+
+    def __init__(self, sent: list[tuple[str, dict[str, str]]]) -> None:
+        super().__init__()
+        self.sent = sent
+
+    def send(self, request: requests.PreparedRequest, *args: object, **kwargs: object) -> requests.Response:
+        url = request.url or ""
+        self.sent.append((url, dict(request.headers)))
+        redirect = urlsplit(url).hostname == "api.trongrid.io"
+        raw = urllib3.HTTPResponse(
+            body=io.BytesIO(b""),
+            status=307 if redirect else 503,
+            headers={"Location": "https://elsewhere.example" + urlsplit(url).path} if redirect else {},
+            preload_content=False,
+        )
+        return self.build_response(request, raw)
+
+
+def test_the_key_goes_to_trongrid_and_never_across_a_redirect(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No network: the provider tronpy sends with has a transport that records what it would send."""
+    sent: list[tuple[str, dict[str, str]]] = []
+
+    class RecordingProvider(tron.HTTPProvider):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.sess.mount("https://", _Recorder(sent))
+
+    monkeypatch.setattr(tron, "HTTPProvider", RecordingProvider)
+    facts = TronAdapter({"tron": "https://api.trongrid.io"}, api_key="my-key", timeout=2).gather(TRON, UNKNOWN)
+
+    to_trongrid = [headers for url, headers in sent if urlsplit(url).hostname == "api.trongrid.io"]
+    elsewhere = [headers for url, headers in sent if urlsplit(url).hostname == "elsewhere.example"]
+    assert to_trongrid and all(headers.get(API_KEY_HEADER) == "my-key" for headers in to_trongrid)
+    assert elsewhere and not any(API_KEY_HEADER.lower() in map(str.lower, headers) for headers in elsewhere)
+    assert isinstance(facts.tx, Unavailable)  # the redirect's target refused: unknown, not absent
 
 
 def test_trongrid_refusal_says_to_set_a_key(node: TronNode) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -107,6 +108,60 @@ def test_binary_is_refused(data: bytes) -> None:
 )
 def test_a_secret_anywhere_refuses_everything(name: str, text: str, kind: str) -> None:
     assert _read(name, text.encode()) == Intake(refused=kind)
+
+
+def test_an_ethereum_keystore_file_is_refused_not_read_as_two_hashes() -> None:
+    keystore = Account.encrypt(KEY_HEX, "password", kdf="pbkdf2", iterations=2)
+    name = "UTC--2024-05-01T10-00-00.000000000Z--" + keystore["address"] + ".json"
+    geth = json.dumps(keystore).replace('"crypto"', '"Crypto"')  # as geth writes it
+
+    assert _read(name, json.dumps(keystore).encode()) == Intake(refused="keystore")
+    assert _read(name, geth.encode()) == Intake(refused="keystore")
+    assert _read("", geth.encode()) == Intake(refused="keystore")
+
+
+CHINESE_PHRASE = "枪疫霉尝俩闹饿贤枪疫霉卿"  # the test vector "legal winner thank year …" in the Chinese list
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        # Every field of a case file, decoded: "time" too, "\n" between words, "\u79c1\u94a5" for 私钥.
+        (
+            "cases.json",
+            json.dumps(
+                {
+                    "format": "deposit-doctor-cases",
+                    "version": 1,
+                    "cases": [{"tx_hash": TRON_TX, "time": PHRASE.replace(" ", "\n")}],
+                }
+            ),
+            "seed_phrase",
+        ),
+        ("cases.json", json.dumps([{"tx_hash": TRON_TX, "token": "私钥：" + KEY_HEX}]), "hex_private_key"),
+        (
+            "wallet.json",
+            json.dumps({"tx_hash": TRON_TX, "note": json.dumps({"privateKey": KEY_HEX})}),
+            "hex_private_key",
+        ),
+        ("export.csv", f"TxID,Note\n{EVM_TX},助记词：{CHINESE_PHRASE}\n", "seed_phrase"),
+        ("note.txt", f"tx {TRON_TX}\n" + "\u3000".join(PHRASE.split()), "seed_phrase"),
+    ],
+    ids=["case-file-time", "unicode-escaped-label", "escaped-json-in-json", "chinese-in-csv", "ideographic-spaces"],
+)
+def test_secrets_in_any_language_or_escape_refuse_everything(name: str, text: str, kind: str) -> None:
+    assert _read(name, text.encode()) == Intake(refused=kind)
+
+
+def test_a_kucoin_export_is_read_not_refused_as_a_phrase() -> None:
+    """Ten of the header's words are on BIP-39's English list (jbelanger/exitbook's KuCoin parser)."""
+    header = "UID,Account Type,Time(UTC),Coin,Amount,Fee,Hash,Deposit Address,Transfer Network,Status,Remarks\n"
+    row = f"123,main,2024-01-10 09:00:00,USDT,250.5,0,{TRON_TX},{TRON_ADDRESS},TRC20,SUCCESS,\n"
+
+    intake = _read("kucoin.csv", (header + row).encode())
+
+    assert intake.refused is None
+    assert [(d.tx_hash, d.address) for d in intake.drafts] == [(TRON_TX, TRON_ADDRESS)]
 
 
 def test_a_bare_64_hex_alone_is_a_hash() -> None:
