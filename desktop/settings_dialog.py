@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.settings import AppSettings
 from desktop.workers import EngineWorker, Job
 from diagnostics import catalog
-from diagnostics.chains.adapter import is_endpoint_url
+from diagnostics.chains.adapter import is_endpoint_url, is_plain_remote
 from diagnostics.model import ChainHead, Found, Lookup, Network, Unavailable
 from diagnostics.report.content import reason_text, strings
 
@@ -96,7 +96,16 @@ class SettingsDialog(QDialog):
             grid.addWidget(result, row, 4)
             self.endpoint[network.slug], self.confirmations[network.slug] = edit, spin
             self.test_button[network.slug], self.test_result[network.slug] = button, result
+            edit.textChanged.connect(lambda text, slug=network.slug: self._on_endpoint_edited(slug, text))
         return grid
+
+    def _on_endpoint_edited(self, slug: str, url: str) -> None:
+        """A node on another machine over plain http is said at once: its answers could be read and changed."""
+        if is_plain_remote(url):
+            text = self.tr("{network}: plain http: its answers could be read and changed on the way; use https")
+            self.test_result[slug].setText(text.replace("{network}", catalog.network(slug).display_name))
+        else:
+            self.test_result[slug].clear()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

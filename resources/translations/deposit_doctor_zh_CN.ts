@@ -728,6 +728,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>{network}: plain http: its answers could be read and changed on the way; use https</source>
+        <translation>{network}：明文 http：其响应在传输途中可能被读取和篡改；请使用 https</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

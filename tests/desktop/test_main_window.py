@@ -246,6 +246,15 @@ def test_settings_dialog_saves_and_tests_a_connection(
     assert settings.endpoints()["ethereum"] == [eth.url] and settings.confirmations("tron") == 30
 
 
+def test_a_plain_http_node_on_another_machine_is_warned_about_in_settings(window: MainWindow) -> None:
+    dialog = window.open_settings()
+    dialog.endpoint["ethereum"].setText("http://node.example.com:8545")
+    assert "plain http: its answers could be read and changed on the way" in dialog.test_result["ethereum"].text()
+    dialog.endpoint["ethereum"].setText("http://127.0.0.1:8545")  # this computer: nothing on the way
+    assert dialog.test_result["ethereum"].text() == ""
+    dialog.reject()
+
+
 def test_switching_to_chinese_translates_the_window_and_the_report(
     qtbot: QtBot, window: MainWindow, settings: AppSettings, eth: Node
 ) -> None:
