@@ -7,19 +7,13 @@ Usage: .venv/bin/python bench/bitcoin_diagnosis.py [--runs 50] [--delay 0.05]
 
 from __future__ import annotations
 
-import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.timing import run
 from desktop.sandbox.esplora_node import BTC_DEPOSIT, BTC_LOOK_ALIKE, EsploraNode
-from diagnostics import catalog
-from diagnostics.chains import adapters
-from diagnostics.chains.bitcoin import BitcoinAdapter
-from diagnostics.engine import diagnose
 from diagnostics.model import Case
 
 
@@ -39,36 +33,8 @@ def _cases(node: EsploraNode) -> dict[str, Case]:
     }
 
 
-def _measure(node: EsploraNode, case: Case, runs: int) -> tuple[int, int, list[float]]:
-    network = catalog.network("bitcoin")
-    before = node.requests
-    facts = BitcoinAdapter({"bitcoin": node.base_url}).gather(network, case.tx_hash)
-    trips, sent = facts.round_trips, node.requests - before
-    chosen = adapters({"bitcoin": node.base_url})
-    diagnose(case, adapters=chosen, search=())  # warm: imports
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        diagnose(case, adapters=chosen, search=())
-        times.append((time.perf_counter() - started) * 1000)
-    return trips, sent, times
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--delay", type=float, default=0.05)
-    args = parser.parse_args()
-    for delay in (0.0, args.delay):
-        with EsploraNode(delay=delay) as node:
-            added = f"{delay * 1000:.0f} ms added per request"
-            print(f"local Esplora node {node.base_url}, {added}, {args.runs} diagnoses per case")
-            for name, case in _cases(node).items():
-                trips, sent, times = _measure(node, case, args.runs)
-                print(
-                    f"{name:>24}: {trips} sequential round trips ({sent} HTTP requests, side by side); "
-                    f"median {statistics.median(times):.1f} ms, p90 {statistics.quantiles(times, n=10)[-1]:.1f} ms"
-                )
+    run("local Esplora node", lambda delay: EsploraNode(delay=delay), lambda node: node.base_url, _cases)
 
 
 if __name__ == "__main__":
