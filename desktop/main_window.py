@@ -515,6 +515,33 @@ class MainWindow(QMainWindow):
             "bad_field": self.tr("Case {case}: the {field} cannot be read and was left out."),
             "csv_no_hash_column": self.tr("The CSV file has no column for the transaction hash (TxID)."),
             "csv_row_no_hash": self.tr("Row {row} has no transaction hash and was skipped."),
+            "csv_row_internal_transfer": self.tr(
+                "Row {row} was skipped: {value} is a transfer inside the exchange, which never goes on a "
+                "blockchain, so there is no transaction to check."
+            ),
+            "csv_row_hash_as_number": self.tr(
+                "Row {row} was skipped: its hash reads {value}, the form Excel gives a long number, and the digits "
+                "it dropped cannot be recovered. Open the export as text (or copy the TxID from the exchange's page) "
+                "and try again."
+            ),
+            "csv_row_truncated_hash": self.tr(
+                "Row {row} was skipped: the hash {value} is shortened. Copy the whole hash from the exchange's or "
+                "explorer's page."
+            ),
+            "csv_row_hash_wrong_length": self.tr(
+                "Row {row} was skipped: {value} has {length} hex digits; a transaction hash has 64. A character was "
+                "probably lost or added when it was copied."
+            ),
+            "csv_row_address_as_hash": self.tr("Row {row} was skipped: {value} is an address, not a transaction hash."),
+            "csv_row_not_a_hash": self.tr(
+                "Row {row} was skipped: {value} is not a transaction hash (an exchange's own record number, perhaps)."
+            ),
+            "csv_row_unsupported_network": self.tr(
+                "Row {row} was skipped: it is on {network} ({value}), a network Deposit Doctor cannot check."
+            ),
+            "unsupported_network": self.tr(
+                "Line {line}: {value} is on {network}, a network Deposit Doctor cannot check; it was left out."
+            ),
             "csv_unreadable": self.tr("The CSV file cannot be read from row {row} on: {reason}"),
             "unknown_network": self.tr("Row {row}: unknown network {name}; Auto-detect will be used.")
             if "row" in params

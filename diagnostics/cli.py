@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -18,8 +19,9 @@ from typing import NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from diagnostics import catalog
+from diagnostics.bounds import BoundsError, check_amount
 from diagnostics.chains import adapters
-from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, is_endpoint_url
+from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, endpoint_host, is_endpoint_url, is_plain_remote
 from diagnostics.engine import diagnose
 from diagnostics.errors import DiagnosticsError, InputError
 from diagnostics.intake.secret import find_secret
@@ -48,11 +50,23 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(message)
 
 
+_SHORT = 8  # a value this short is no secret: an error may quote it when its words happen to hold it
+
+
 def _decimal(text: str) -> Decimal:
+    """An amount, within ``diagnostics.bounds``' limits. The error never repeats the value: what a user pastes
+    into the amount is sometimes what they copied last, and argparse writes errors to the terminal."""
     try:
-        return parse_amount(text)
+        amount = parse_amount(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        message = str(exc).replace(f" (got {text!r})", "").replace(f": {text!r}", "")
+        if len(text.strip()) >= _SHORT and text.strip() in message:
+            message = "not an amount"
+        raise argparse.ArgumentTypeError(f"{message} (the value is not repeated here)") from None
+    try:
+        return check_amount(amount)
+    except BoundsError as exc:
+        raise argparse.ArgumentTypeError(exc.user_message) from None
 
 
 _MAX_TIMEOUT_SECONDS = 600
@@ -82,7 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--token", help="the coin or token you sent, e.g. USDT")
     d.add_argument("--amount", type=_decimal, help="the amount you expected, e.g. 250.5")
     d.add_argument("--direction", choices=[x.value for x in Direction], default=Direction.DEPOSIT.value)
-    d.add_argument("--confirmations", type=int, help="confirmations your exchange requires (default: the network's)")
+    d.add_argument(
+        "--exchange",
+        help="the exchange the deposit goes to (binance, okx, bybit, bitget, kucoin, bitmart, htx, gate, mexc): "
+        "its published confirmations, minimum and networks then apply",
+    )
+    d.add_argument(
+        "--confirmations", type=int, help="confirmations your exchange requires (default: its published figure)"
+    )
     d.add_argument(
         "--rpc", action="append", default=[], metavar="NET=URL", help="use this node for a network (repeatable)"
     )
@@ -117,11 +138,38 @@ def parse_rpc(values: Sequence[str]) -> dict[str, list[str]]:
     return endpoints
 
 
+def _not_a_file(target: Path) -> str | None:
+    """Why ``target`` must not be replaced by a report, or ``None`` for a regular file or a new name.
+
+    A report is written to a temporary file renamed over the target: over a device (``/dev/null``, as root),
+    a named pipe or a socket, the rename would replace it with a file; over a symbolic link, it would replace
+    the link and leave the file it points to as it was.
+    """
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISLNK(mode):
+        return "it is a symbolic link; give the path of the file it points to"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None  # a folder is refused by the caller, in its own words
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device, not a file"
+    if stat.S_ISFIFO(mode):
+        return "it is a named pipe, not a file"
+    return "it is not a regular file"
+
+
 def _check_output(path: str) -> Path:
     """Refuse an unusable --output before spending time on a diagnosis."""
     if not path.strip():
         raise InputError("--output needs a file name")
     target = Path(path).expanduser()
+    reason = _not_a_file(target)
+    if reason is not None:
+        raise InputError(f"cannot write the report to {path}: {reason}")
     if target.is_dir():
         raise InputError(f"cannot write the report to {path}: that is a folder; give a file name inside it")
     if not target.parent.is_dir():
@@ -132,7 +180,13 @@ def _check_output(path: str) -> Path:
 
 
 def write_atomically(target: Path, text: str | bytes) -> None:
-    """Temp file then rename: a crash or a full disk never leaves half a report where the old one was."""
+    """Temp file then rename: a crash or a full disk never leaves half a report where the old one was.
+
+    Only a regular file or a new name is replaced (see ``_not_a_file``), checked again just before the rename.
+    """
+    reason = _not_a_file(target)
+    if reason is not None:
+        raise InputError(f"cannot write the report to {target}: {reason}")
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -145,13 +199,21 @@ def write_atomically(target: Path, text: str | bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)  # a report is an ordinary file, not mkstemp's private 0600
+        reason = _not_a_file(target)  # what was checked before may have changed while the report was written
+        if reason is not None:
+            raise InputError(f"cannot write the report to {target}: {reason}")
         os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise InputError(f"cannot write the report to {target}: {exc.strerror}") from None
+    except InputError:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 _CASE_OPTIONS = {"--tx": "tx_hash", "--address": "address", "--token": "token", "--amount": "amount"}
+# Fields where a bare 64-hex value can only be a private key: no address or amount is written so.
+_KEY_FIELDS = ("address", "amount")
 
 
 def scrub(argv: Sequence[str]) -> tuple[list[str], tuple[str, str] | None]:
@@ -167,7 +229,7 @@ def scrub(argv: Sequence[str]) -> tuple[list[str], tuple[str, str] | None]:
         option, _, inline = value.partition("=") if value.startswith("--") else ("", "", "")
         previous = argv[index - 1] if index else ""
         field = _CASE_OPTIONS.get(option if inline else previous)
-        kind = find_secret(inline or value, words, address_field=field == "address")
+        kind = find_secret(inline or value, words, address_field=field in _KEY_FIELDS)
         if kind is None:
             cleaned.append(value)
             continue
@@ -221,6 +283,11 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         raise InputError("PDF reports need the desktop part of Deposit Doctor: run the deposit-doctor command")
     if args.confirmations is not None and args.confirmations < 1:
         raise InputError("--confirmations must be at least 1")
+    exchange = catalog.exchange(args.exchange).slug if args.exchange else None  # "did you mean" on a typo
+    # A plain-http node on another machine: its answers could be read and changed on the way. Said, not refused.
+    for url in (u for urls in endpoints.values() for u in ([urls] if isinstance(urls, str) else urls)):
+        if is_plain_remote(url):
+            print(f"deposit-doctor: warning: {endpoint_host(url)} is asked over plain http: use https", file=sys.stderr)
     case = Case(
         network=args.network,
         tx_hash=args.tx,
@@ -230,6 +297,7 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         direction=Direction(args.direction),
         required_confirmations=args.confirmations,
         refused=refused,
+        exchange=exchange,
     )
     tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
     diagnosis = diagnose(

@@ -1,4 +1,8 @@
-"""The history panel: every diagnosis kept, searchable by hash or address; reopen, re-run or delete."""
+"""The history panel: every diagnosis kept, searchable by hash or address; reopen, re-run or delete.
+
+A history that fails while the window runs (a disk filled up, a file damaged under it) is said in the panel,
+and the rest of the window goes on; a session-only history (its file could not be used) says so too.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -18,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.widgets.result_view import SEVERITY_ICONS
 from diagnostics import catalog
-from diagnostics.history import Entry, History
+from diagnostics.history import Entry, History, HistoryError
 
 _REFRESH_MS = 250  # a batch keeps a diagnosis every few milliseconds: the list is redrawn at most this often
 _SHOWN = 300  # the newest; a search reaches older ones
@@ -31,6 +36,10 @@ class HistoryWidget(QWidget):
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history = history
+        self.problem = QLabel()  # what is wrong with the history, when something is
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        self._error: HistoryError | None = None
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.entries = QListWidget()
@@ -42,6 +51,7 @@ class HistoryWidget(QWidget):
         for button in (self.reopen_button, self.rerun_button, self.delete_button, self.clear_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.problem)
         layout.addWidget(self.search)
         layout.addWidget(self.entries, 1)
         layout.addLayout(buttons)
@@ -63,6 +73,22 @@ class HistoryWidget(QWidget):
         self.rerun_button.setText(self.tr("Run again"))
         self.delete_button.setText(self.tr("Delete"))
         self.clear_button.setText(self.tr("Delete all…"))
+        self._show_problem()
+
+    def _show_problem(self) -> None:
+        if self._error is not None:
+            text = self.tr("History problem: {reason}").replace("{reason}", self._error.user_message)
+        elif self.history.session_only:
+            text = self.tr("Kept only until you close Deposit Doctor: the history file cannot be used.")
+        else:
+            text = ""
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _failed(self, error: HistoryError) -> None:
+        """The history refused what was asked: said in the panel; the window carries on."""
+        self._error = error
+        self._show_problem()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -77,7 +103,12 @@ class HistoryWidget(QWidget):
     def refresh(self) -> None:
         selected = self.selected()
         self.entries.clear()
-        for entry in self.history.entries(self.search.text(), limit=_SHOWN):
+        try:
+            entries = self.history.entries(self.search.text(), limit=_SHOWN)
+        except HistoryError as exc:
+            self._failed(exc)
+            entries = []
+        for entry in entries:
             item = QListWidgetItem(self._line(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setToolTip(f"{entry.tx_hash}\n{entry.address or ''}")
@@ -113,7 +144,10 @@ class HistoryWidget(QWidget):
     def delete_selected(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.history.delete(entry)
+            try:
+                self.history.delete(entry)
+            except HistoryError as exc:
+                self._failed(exc)
             self.refresh()
 
     def delete_all(self, *, confirmed: bool = False) -> None:
@@ -123,5 +157,8 @@ class HistoryWidget(QWidget):
             )
             confirmed = answer == QMessageBox.StandardButton.Yes
         if confirmed:
-            self.history.clear()
+            try:
+                self.history.clear()
+            except HistoryError as exc:
+                self._failed(exc)
             self.refresh()

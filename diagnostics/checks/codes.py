@@ -24,6 +24,7 @@ _C, _P, _W, _I = Severity.CRITICAL, Severity.PROBLEM, Severity.WARNING, Severity
 
 CODES: dict[str, CodeInfo] = {
     "SECRET_DETECTED": CodeInfo(_C, support="support_not_needed_secret"),
+    "UNSUPPORTED_NETWORK": CodeInfo(_P, support="support_not_needed_unsupported"),
     "INPUT_INVALID_HASH": CodeInfo(_P, support="support_not_needed_input"),
     "ADDRESS_NETWORK_MISMATCH": CodeInfo(_P),
     "INPUT_INVALID_ADDRESS": CodeInfo(_P, support="support_not_needed_input"),

@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 from diagnostics.checks.registry import CheckContext, check
-from diagnostics.intake.sniff import address_form, hash_fits_any, hash_fits_family, hash_form, same_account
+from diagnostics.intake.sniff import (
+    address_form,
+    hash_fits_any,
+    hash_fits_family,
+    hash_form,
+    same_account,
+    unsupported_network,
+)
 from diagnostics.model import AUTO_DETECT, Finding, Term
+
+
+@check("UNSUPPORTED_NETWORK")
+def unsupported(ctx: CheckContext) -> Finding | None:
+    """A hash, address or link of a network the app cannot check (a Solana signature, an XRP address, a
+    Solscan link): named for what it is, rather than "invalid" or a case with no network."""
+    for field, text in (("tx_hash", ctx.case.tx_hash), ("address", ctx.case.address or "")):
+        name = unsupported_network(text)
+        if name is not None:
+            return ctx.finding(
+                "UNSUPPORTED_NETWORK",
+                network=ctx.chosen.slug if ctx.chosen else AUTO_DETECT,
+                variant=field,
+                evidence=(ctx.evidence(f"{'hash' if field == 'tx_hash' else 'address'}_entered", text.strip()),),
+                unsupported=name,
+            )
+    return None
 
 
 @check("INPUT_INVALID_HASH")
 def invalid_hash(ctx: CheckContext) -> Finding | None:
+    if unsupported_network(ctx.case.tx_hash) is not None:
+        return None  # a real hash, of a network this version cannot check: that finding says which
     form, chosen = hash_form(ctx.case.tx_hash), ctx.chosen
     fits = hash_fits_family(form, chosen.family) if chosen else hash_fits_any(form)
     if fits:
@@ -32,6 +58,8 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
         return None
     form = address_form(ctx.case.address)
     meant = ctx.chosen or ctx.network
+    if unsupported_network(ctx.case.address) is not None:
+        return None  # a real address, of a network this version cannot check: that finding says which
     if form.problem is None or (form.family is not None and form.family != meant.family):
         return None
     if form.problem == "checksum" and ctx.moved_to_address():

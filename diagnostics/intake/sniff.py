@@ -6,6 +6,8 @@ right for the network they chose, so they stay pure and cheap.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -311,3 +313,243 @@ def same_address(a: str | None, b: str | None) -> bool:
         return False
     a, b = a.strip(), b.strip()
     return a.lower() == b.lower() if a[:2].lower() == "0x" else a == b
+
+
+# ---------------------------------------------------------------------------------------------
+# Networks Deposit Doctor does not diagnose. A case on one of them is named as such, never guessed onto a network
+# it can ask: a Litecoin or XRP hash is 64 hex digits like a Tron or Bitcoin one, and only the address or the
+# explorer link beside it tells them apart. Display names are the names users know; none may name a network of
+# resources/networks.toml (a test holds them apart), so a network added there stops being "unsupported" here.
+
+SOLANA = "Solana"
+XRP_LEDGER = "XRP Ledger"
+BNB_BEACON_CHAIN = "BNB Beacon Chain"
+LITECOIN = "Litecoin"
+DOGECOIN = "Dogecoin"
+TON = "TON"
+AVALANCHE_X_CHAIN = "Avalanche X-Chain"
+
+# Explorer hosts of unsupported networks. Sources: gemwalletcom/core@4e39193e9c7a4d66e809aec9be85deffc829b0c0
+# crates/primitives/src/explorers/{solana,xrpscan,ton,etherscan,stellar_expert,cardano,near,sui,aptos}.rs
+# (solscan.io, solana.fm, xrpscan.com, tonscan.org, tonviewer.com, opbnb.bscscan.com, ftmscan.com …);
+# explorer.solana.com, livenet.xrpl.org and explorer.bnbchain.org (the Beacon Chain's, BEP-2) as public code links
+# them (e.g. "https://explorer.bnbchain.org/tx/{}" for "bnbchain" beside "https://bscscan.com/tx/{}" for "bsc").
+# Not from a stored source, but long-standing: bithomp.com (XRP), explorer.binance.org (the Beacon Chain's first
+# explorer), litecoinspace.org, dogechain.info.
+_UNSUPPORTED_HOSTS: dict[str, str] = {
+    "solscan.io": SOLANA,
+    "solana.fm": SOLANA,
+    "explorer.solana.com": SOLANA,
+    "xrpscan.com": XRP_LEDGER,
+    "livenet.xrpl.org": XRP_LEDGER,
+    "bithomp.com": XRP_LEDGER,
+    "tonscan.org": TON,
+    "tonviewer.com": TON,
+    "explorer.bnbchain.org": BNB_BEACON_CHAIN,
+    "explorer.binance.org": BNB_BEACON_CHAIN,
+    "opbnb.bscscan.com": "opBNB",
+    "litecoinspace.org": LITECOIN,
+    "dogechain.info": DOGECOIN,
+    "ftmscan.com": "Fantom",
+    "gnosisscan.io": "Gnosis",
+    "lineascan.build": "Linea",
+    "era.zksync.network": "zkSync Era",
+    "explorer.zksync.io": "zkSync Era",
+    "celoscan.io": "Celo",
+    "mantlescan.xyz": "Mantle",
+    "stellar.expert": "Stellar",
+    "cardanoscan.io": "Cardano",
+    "nearblocks.io": "NEAR",
+    "suiscan.xyz": "Sui",
+    "suivision.xyz": "Sui",
+    "aptoscan.com": "Aptos",
+}
+# Multi-chain explorers name the chain in the path (blockchair.com/<chain>/transaction/…, oklink.com/<chain>/tx/…,
+# a language segment such as en/ may come first on OKLink), and the pages a link may be.
+MULTI_CHAIN_EXPLORERS: dict[str, tuple[str, ...]] = {
+    "blockchair.com": ("transaction", "address"),
+    "3xpl.com": ("transaction", "address"),
+    "oklink.com": ("tx", "address"),
+}
+# Their chain names for the networks the app serves (diagnostics.intake.text reads these links by this table).
+# blockchair.com and 3xpl.com: gemwalletcom/core crates/primitives/src/explorers/blockchair.rs and threexpl.rs
+# (ethereum, bnb for BNB Smart Chain, polygon, arbitrum-one, optimism, base, avalanche for the C-Chain, tron, bitcoin);
+# oklink.com as public code links it (www.oklink.com/eth/tx/, /bsc, /polygon/tx/, /arbitrum and /arbitrum-one,
+# /optimism, /base/tx/, /avax, /trx/tx/, /btc/tx/).
+SERVED_CHAIN_PATHS: dict[str, str] = {
+    "ethereum": "ethereum",
+    "eth": "ethereum",
+    "bnb": "bsc",
+    "bsc": "bsc",
+    "polygon": "polygon",
+    "arbitrum-one": "arbitrum",
+    "arbitrum": "arbitrum",
+    "optimism": "optimism",
+    "base": "base",
+    "avalanche": "avalanche",
+    "avax": "avalanche",
+    "tron": "tron",
+    "trx": "tron",
+    "bitcoin": "bitcoin",
+    "btc": "bitcoin",
+}
+# Their names for networks the app does not serve (blockchair.rs, threexpl.rs; oklink.com/sol/tx/ in public code).
+# A chain name in neither table is shown as the explorer writes it: it is no network of ours either.
+_UNSUPPORTED_CHAIN_PATHS: dict[str, str] = {
+    "solana": SOLANA,
+    "sol": SOLANA,
+    "xrp-ledger": XRP_LEDGER,
+    "ripple": XRP_LEDGER,
+    "litecoin": LITECOIN,
+    "ltc": LITECOIN,
+    "dogecoin": DOGECOIN,
+    "doge": DOGECOIN,
+    "ton": TON,
+    "bitcoin-cash": "Bitcoin Cash",
+    "zcash": "Zcash",
+    "stellar": "Stellar",
+    "opbnb": "opBNB",
+    "fantom": "Fantom",
+    "gnosis-chain": "Gnosis",
+    "linea": "Linea",
+    "aptos": "Aptos",
+    "polkadot": "Polkadot",
+    "cardano": "Cardano",
+    "ethereum-classic": "Ethereum Classic",
+}
+# Network names exchanges write for networks the app does not serve, compared as ``name_key`` writes them. Sources:
+# ccxt/ccxt ts/src/bybit.ts options.networks (SOL, XRP, LTC, DOGE, TON, BNB for BEP-2, XAVAX) and ts/src/mexc.ts
+# ('Solana(SOL)', 'Ripple(XRP)', 'Toncoin(TON)', 'Litecoin(LTC)', 'Dogecoin(DOGE)', 'Avalanche X Chain(AVAX XCHAIN)'):
+# the parts in brackets are looked up on their own by the CSV reader.
+_UNSUPPORTED_NAMES: dict[str, str] = {
+    **dict.fromkeys(("sol", "solana", "spl"), SOLANA),
+    **dict.fromkeys(("xrp", "ripple", "xrpl", "xrpledger"), XRP_LEDGER),
+    **dict.fromkeys(("bep2", "bnbbeaconchain", "bnbbeacon", "beaconchain", "binancechain"), BNB_BEACON_CHAIN),
+    **dict.fromkeys(("ltc", "litecoin"), LITECOIN),
+    **dict.fromkeys(("doge", "dogecoin"), DOGECOIN),
+    **dict.fromkeys(("ton", "toncoin", "theopennetwork"), TON),
+    **dict.fromkeys(("xavax", "avaxx", "avaxxchain", "avalanchexchain", "xchain"), AVALANCHE_X_CHAIN),
+    **dict.fromkeys(("bch", "bitcoincash"), "Bitcoin Cash"),
+    **dict.fromkeys(("etc", "ethereumclassic"), "Ethereum Classic"),
+    **dict.fromkeys(("ada", "cardano"), "Cardano"),
+    **dict.fromkeys(("dot", "polkadot"), "Polkadot"),
+    **dict.fromkeys(("atom", "cosmos", "cosmoshub"), "Cosmos"),
+    **dict.fromkeys(("xlm", "stellar"), "Stellar"),
+    **dict.fromkeys(("apt", "aptos"), "Aptos"),
+    **dict.fromkeys(("sui",), "Sui"),
+    **dict.fromkeys(("near", "nearprotocol"), "NEAR"),
+    **dict.fromkeys(("ftm", "fantom"), "Fantom"),
+    **dict.fromkeys(("opbnb",), "opBNB"),
+    **dict.fromkeys(("zksync", "zksyncera", "zksynclite"), "zkSync Era"),
+    **dict.fromkeys(("linea",), "Linea"),
+    **dict.fromkeys(("omni", "omnilayer"), "Omni Layer"),
+    **dict.fromkeys(("lightning", "lightningnetwork", "btclightning"), "Lightning Network"),
+    **dict.fromkeys(("kaspa", "kas"), "Kaspa"),
+    **dict.fromkeys(("trc10",), "Tron (TRC-10)"),
+}
+_TON_RAW = re.compile(r"(?:0|-1):[0-9a-fA-F]{64}")
+_TON_FRIENDLY = re.compile(r"[A-Za-z0-9_+/-]{48}")
+_TON_TAGS = {0x11, 0x51, 0x91, 0xD1}  # bounceable or not, mainnet or testnet
+_BASE58_CHARS = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+_MAX_LINK_HOST = 253  # the longest DNS name
+
+
+def unsupported_network(text: str) -> str | None:
+    """The display name of the network a hash, address or explorer link belongs to, where that network is one the app
+    does not serve ("Solana", "XRP Ledger", "BNB Beacon Chain" …); ``None`` for anything else, a served network's
+    value included, and for a bare 64-hex hash, which several networks write alike.
+
+    Pure and linear: a link is read by its host and first path segments, an address by its form and check digits
+    (only a value of an address's length is decoded)."""
+    value = text.strip()
+    if not value:
+        return None
+    if "://" in value or ("/" in value and "." in value.split("/", 1)[0]):
+        return _unsupported_link(value)
+    if len(value) > _MAX_ADDRESS_LENGTH or address_form(value).family is not None:
+        return None
+    return _unsupported_address(value)
+
+
+def unsupported_network_name(name: str) -> str | None:
+    """The display name of the unsupported network an exchange's network name means ("SOL", "BEP2", "Toncoin"), or
+    ``None``. The caller looks a name up among the served networks first: "BNB" is BNB Smart Chain there."""
+    return _UNSUPPORTED_NAMES.get("".join(c for c in name.lower() if c.isalnum()))
+
+
+def multi_chain_link(link: str) -> tuple[str, str] | None:
+    """``(chain, page)`` of a multi-chain explorer's link (``blockchair.com/litecoin/transaction/…`` gives
+    ``("litecoin", "transaction")``), or ``None``."""
+    rest = link.strip().split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    pages = MULTI_CHAIN_EXPLORERS.get(host.lower().removeprefix("www."))
+    if pages is None:
+        return None
+    parts = path.split("/", 3)[:3]
+    if len(parts) == 3 and parts[1] not in pages and parts[2] in pages:
+        parts = parts[1:]  # a language segment first ("en/", "zh-hans/")
+    return (parts[0].lower(), parts[1]) if len(parts) >= 2 and parts[0] and parts[1] in pages else None
+
+
+def _unsupported_link(link: str) -> str | None:
+    host = link.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+    if len(host) > _MAX_LINK_HOST:
+        return None
+    if host in _UNSUPPORTED_HOSTS:
+        return _UNSUPPORTED_HOSTS[host]
+    page = multi_chain_link(link)
+    if page is None or page[0] in SERVED_CHAIN_PATHS:
+        return None
+    return _UNSUPPORTED_CHAIN_PATHS.get(page[0], page[0])
+
+
+def _unsupported_address(value: str) -> str | None:
+    lowered = value.lower()
+    if lowered.startswith(("bnb1", "tbnb1")):
+        encoding, hrp, _ = embit_bech32.bech32_decode(lowered)
+        return BNB_BEACON_CHAIN if encoding is not None and hrp in ("bnb", "tbnb") else None
+    if lowered.startswith(("x-avax1", "avax1")):
+        encoding, hrp, _ = embit_bech32.bech32_decode(lowered.removeprefix("x-"))
+        return AVALANCHE_X_CHAIN if encoding is not None and hrp == "avax" else None
+    if lowered.startswith("ltc1"):
+        version, _ = embit_bech32.decode("ltc", lowered)
+        return LITECOIN if version is not None else None
+    if _TON_RAW.fullmatch(value) or (_TON_FRIENDLY.fullmatch(value) and _ton_friendly(value)):
+        return TON
+    if not set(value) <= _BASE58_CHARS:
+        return None
+    return _unsupported_base58(value)
+
+
+def _unsupported_base58(value: str) -> str | None:
+    """Base58 forms: an XRP account (its own alphabet, starting with r), a Litecoin or Dogecoin Base58Check address
+    (their version bytes), a Solana account (32 bytes) or transaction signature (64 bytes)."""
+    if value.startswith("r"):
+        try:
+            raw = base58.b58decode_check(value, alphabet=base58.XRP_ALPHABET)
+        except ValueError:
+            raw = b""
+        if len(raw) == 21 and raw[0] == 0:
+            return XRP_LEDGER
+    checked = _base58(value)
+    if checked is not None and len(checked) == 21:
+        return {0x30: LITECOIN, 0x32: LITECOIN, 0x1E: DOGECOIN, 0x16: DOGECOIN}.get(checked[0])
+    try:
+        size = len(base58.b58decode(value))
+    except ValueError:
+        return None
+    return SOLANA if (size == 32 and len(value) >= 32) or size == 64 else None
+
+
+def _ton_friendly(value: str) -> bool:
+    """A TON address in its user-friendly form: 36 bytes in base64 (url-safe or not) whose CRC16 checks."""
+    try:
+        raw = base64.b64decode(value.replace("-", "+").replace("_", "/"), validate=True)
+    except ValueError:
+        return False
+    return (
+        len(raw) == 36
+        and raw[0] in _TON_TAGS
+        and raw[1] in (0x00, 0xFF)
+        and binascii.crc_hqx(raw[:34], 0) == int.from_bytes(raw[34:], "big")
+    )

@@ -3,18 +3,34 @@
 Users paste a support chat, an exchange's withdrawal page or an explorer link, not a form. Every run of
 letters and digits long enough to be a hash or an address is judged by its form alone (``sniff``), so an
 address is never taken for a hash. An explorer link also says the network: its host is matched against
-the networks' own explorer templates, so a network added as data is recognised without code. The caller
-runs the secret guard first: a 64-hex key labelled as one never reaches this module.
+the networks' own explorer templates, so a network added as data is recognised without code, and against a few
+other explorers of the same chains (Snowscan; Blockchair, 3xpl and OKLink, which name the chain in the path).
+
+A link, address or signature of a network the app does not serve (Solscan, an XRP or ``bnb1…`` address, a
+Blockchair Litecoin page …) gives no draft: a problem names the network, and a hash whose nearest address is
+one gives none either, since its network could only be guessed. The caller runs the secret guard first: a
+64-hex key labelled as one never reaches this module.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
-from diagnostics.intake.draft import CaseDraft, Intake
-from diagnostics.intake.sniff import HashForm, address_form, hash_fits_any, hash_form
+from diagnostics.bounds import shorten
+from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
+from diagnostics.intake.sniff import (
+    MULTI_CHAIN_EXPLORERS,
+    SERVED_CHAIN_PATHS,
+    HashForm,
+    address_form,
+    hash_fits_any,
+    hash_form,
+    unsupported_network,
+)
 from diagnostics.model.network import Network
 
 # Anything shorter cannot be a hash or an address (a Bitcoin address has 26 characters at least).
@@ -23,6 +39,16 @@ _RUN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{25,}(?![0-9A-Za-z])")
 _TEMPLATE = re.compile(r"(?:[A-Za-z]+://)?(?P<host>[^/?#{]+)(?P<path>[^{]*)\{(?:hash|address)\}")
 # Any 0x + 40 hex is an EVM address, a checksum typo in its capitals or not: the checks say which.
 _ADDRESS_FORMS = (HashForm.EVM_ADDRESS, HashForm.ADDRESS)
+_TOKEN = re.compile(r"\S+")
+# Other explorers of served chains, as (host, path before the value, slug). Snowscan, Etherscan's explorer of the
+# Avalanche C-Chain: gemwalletcom/core@4e39193e9c7a4d66e809aec9be85deffc829b0c0
+# crates/primitives/src/explorers/etherscan.rs ("SnowScan", "https://snowscan.xyz", /tx/ and /address/ pages).
+_OTHER_EXPLORERS: tuple[tuple[str, str, str], ...] = (
+    ("snowscan.xyz", "/tx/", "avalanche"),
+    ("snowscan.xyz", "/address/", "avalanche"),
+)
+# An optional language segment on OKLink's pages ("oklink.com/en/eth/tx/…", "/zh-hans/…").
+_LANGUAGE = r"(?:[a-z]{2}(?:-[a-z]{2,4})?/)?"
 
 
 @dataclass(frozen=True)
@@ -41,57 +67,102 @@ class _Found:
     value: str
     is_hash: bool
     network: str | None
+    unsupported: str | None = None  # the network the app does not serve this value is of
 
 
 def read_text(text: str, networks: Sequence[Network]) -> Intake:
     """One draft per distinct hash in ``text``, in order, each with the nearest address on its line.
 
     A hash met again later fills what its first mention lacked (an explorer link's network, an address).
+    Each value of a network the app does not serve is a problem ``unsupported_network`` (``line``, ``network``,
+    ``value``), once.
     """
-    explorers = _explorers(networks)
+    explorers = _explorers(tuple(networks))
     drafts: dict[str, CaseDraft] = {}
+    problems: dict[str, IntakeProblem] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        for draft in _line_drafts(line, explorers, f"line {number}"):
+        line_drafts, unsupported = _line_drafts(line, explorers, f"line {number}")
+        for draft in line_drafts:
             key = draft.tx_hash.lower().removeprefix("0x")
             first = drafts.get(key)
             drafts[key] = draft if first is None else _filled(first, draft)
-    return Intake(drafts=tuple(drafts.values()))
+        for item in unsupported:
+            params = (("line", str(number)), ("network", item.unsupported or ""), ("value", shorten(item.value)))
+            problems.setdefault(item.value, IntakeProblem("unsupported_network", params))
+    return Intake(drafts=tuple(drafts.values()), problems=tuple(problems.values()))
 
 
-def _explorers(networks: Sequence[Network]) -> _Explorers:
-    """The pattern of every network's tx and address pages.
+def link_network(link: str, networks: Sequence[Network]) -> str | None:
+    """The slug of the served network an explorer link names (a CSV's TXURL column, say), or ``None``."""
+    explorers = _explorers(tuple(networks))
+    match = explorers.pattern.match(link.strip())
+    return _page_network(match, explorers) if match else None
+
+
+@cache
+def _explorers(networks: tuple[Network, ...]) -> _Explorers:
+    """The pattern of every network's tx and address pages, and of the other explorers' pages of them.
 
     The host matches with any top-level domain (tronscan.org and tronscan.io are one explorer) and
     with or without ``www.`` and the scheme; it may not follow a dot, so optimistic.etherscan.io is not
-    taken for etherscan.io. One pattern for all: a line is scanned once, not once per explorer.
+    taken for etherscan.io, nor opbnb.bscscan.com for bscscan.com. One pattern for all: a line is scanned
+    once, not once per explorer.
     """
     pages: list[str] = []
     slugs: list[str] = []
+
+    def page(pattern: str, slug: str) -> None:
+        pages.append(f"(?P<page{len(pages)}>{pattern})")
+        slugs.append(slug)
+
+    served = {network.slug for network in networks}
     for network in networks:
         for template in (network.explorer.tx, network.explorer.address):
             parts = _TEMPLATE.match(template)
-            if parts is None:
-                continue
-            host = parts["host"].lower().removeprefix("www.")
-            name, dot, _ = host.rpartition(".")
-            host_pattern = re.escape(name) + r"\.[a-z]{2,}" if dot else re.escape(host)
-            pages.append(f"(?P<page{len(pages)}>{host_pattern}{re.escape(parts['path'])})")
-            slugs.append(network.slug)
+            if parts is not None:
+                page(_host_pattern(parts["host"]) + re.escape(parts["path"]), network.slug)
+    for host, path, slug in _OTHER_EXPLORERS:
+        if slug in served:
+            page(_host_pattern(host) + re.escape(path), slug)
+    for host, kinds in MULTI_CHAIN_EXPLORERS.items():
+        chains = [(chain, slug) for chain, slug in SERVED_CHAIN_PATHS.items() if slug in served]
+        for chain, slug in chains:
+            paths = "|".join(re.escape(f"{chain}/{kind}/") for kind in kinds)
+            page(f"{_host_pattern(host)}/{_LANGUAGE}(?:{paths})", slug)
     alternatives = "|".join(pages) or "(?!)"
     pattern = rf"(?i)(?:https?://)?(?<![\w.-])(?:www\.)?(?:{alternatives})(?P<value>[0-9A-Za-z]+)[^\s]*"
     return _Explorers(re.compile(pattern), tuple(slugs))
 
 
-def _line_drafts(line: str, explorers: _Explorers, source: str) -> list[CaseDraft]:
+def _host_pattern(host: str) -> str:
+    name, dot, _ = host.lower().removeprefix("www.").rpartition(".")
+    return re.escape(name) + r"\.[a-z]{2,}" if dot else re.escape(host.lower())
+
+
+def _page_network(match: re.Match[str], explorers: _Explorers) -> str:
+    return explorers.networks[next(i for i in range(len(explorers.networks)) if match[f"page{i}"] is not None)]
+
+
+def _line_drafts(line: str, explorers: _Explorers, source: str) -> tuple[list[CaseDraft], list[_Found]]:
+    """The drafts of ``line``'s hashes, and what on it belongs to a network the app does not serve."""
     found, covered = _linked(line, explorers)
+    links = _unsupported_links(line, {end for _, end in covered})
+    starts = [link.start for link in links]
+    unsupported = list(links)
     for run in _RUN.finditer(line):
+        if any(start <= run.start() < end for start, end in covered) or _within(run.start(), links, starts):
+            continue
         is_hash = _judge(run.group())
-        if is_hash is not None and not any(start <= run.start() < end for start, end in covered):
+        if is_hash is not None:
             found.append(_Found(run.start(), run.end(), run.group(), is_hash, None))
-    addresses = [f for f in found if not f.is_hash]
+        elif (name := unsupported_network(run.group())) is not None:
+            unsupported.append(_Found(run.start(), run.end(), run.group(), False, None, name))
+    addresses = [f for f in found if not f.is_hash] + unsupported
     drafts = []
     for item in sorted((f for f in found if f.is_hash), key=lambda f: f.start):
         near = min(addresses, key=lambda a: max(a.start - item.end, item.start - a.end), default=None)
+        if near is not None and near.unsupported is not None:
+            continue  # a hash beside an address of a network the app does not serve: its problem says so
         drafts.append(
             CaseDraft(
                 tx_hash=item.value,
@@ -100,7 +171,7 @@ def _line_drafts(line: str, explorers: _Explorers, source: str) -> list[CaseDraf
                 source=source,
             )
         )
-    return drafts
+    return drafts, sorted(unsupported, key=lambda f: f.start)
 
 
 def _linked(line: str, explorers: _Explorers) -> tuple[list[_Found], list[tuple[int, int]]]:
@@ -111,9 +182,26 @@ def _linked(line: str, explorers: _Explorers) -> tuple[list[_Found], list[tuple[
         covered.append(match.span())
         is_hash = _judge(match["value"])
         if is_hash is not None:
-            page = next(i for i in range(len(explorers.networks)) if match[f"page{i}"] is not None)
-            found.append(_Found(*match.span("value"), match["value"], is_hash, explorers.networks[page]))
+            found.append(_Found(*match.span("value"), match["value"], is_hash, _page_network(match, explorers)))
     return found, covered
+
+
+def _unsupported_links(line: str, served_ends: set[int]) -> list[_Found]:
+    """The links on ``line`` to explorers of networks the app does not serve; a served explorer's link (one ending
+    where a match of the explorers' pattern ends) is none."""
+    found = []
+    for token in _TOKEN.finditer(line):
+        if "/" in token.group() and token.end() not in served_ends:
+            name = unsupported_network(token.group())
+            if name is not None:
+                found.append(_Found(token.start(), token.end(), token.group(), False, None, name))
+    return found
+
+
+def _within(position: int, found: list[_Found], starts: list[int]) -> bool:
+    """Whether ``position`` is inside one of ``found`` (in order, apart; ``starts`` their starts)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < found[index].end
 
 
 def _judge(value: str) -> bool | None:

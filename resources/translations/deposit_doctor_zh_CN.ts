@@ -463,6 +463,38 @@
         <translation>无法读取该 JSON 文件（第 {line} 行，第 {column} 列）。</translation>
     </message>
     <message>
+        <source>Row {row} was skipped: {value} is a transfer inside the exchange, which never goes on a blockchain, so there is no transaction to check.</source>
+        <translation>第 {row} 行已跳过：{value} 是交易所内部转账，不上链，没有可查询的链上交易。</translation>
+    </message>
+    <message>
+        <source>Row {row} was skipped: its hash reads {value}, the form Excel gives a long number, and the digits it dropped cannot be recovered. Open the export as text (or copy the TxID from the exchange&apos;s page) and try again.</source>
+        <translation>第 {row} 行已跳过：其哈希显示为 {value}，这是 Excel 把长数字显示成的科学计数法，丢失的位数无法恢复。请以文本方式打开导出文件（或从交易所页面复制 TxID）后重试。</translation>
+    </message>
+    <message>
+        <source>Row {row} was skipped: the hash {value} is shortened. Copy the whole hash from the exchange&apos;s or explorer&apos;s page.</source>
+        <translation>第 {row} 行已跳过：哈希 {value} 被截短了。请从交易所或区块浏览器页面复制完整哈希。</translation>
+    </message>
+    <message>
+        <source>Row {row} was skipped: {value} has {length} hex digits; a transaction hash has 64. A character was probably lost or added when it was copied.</source>
+        <translation>第 {row} 行已跳过：{value} 有 {length} 位十六进制字符，而交易哈希应为 64 位。复制时可能多了或少了字符。</translation>
+    </message>
+    <message>
+        <source>Row {row} was skipped: {value} is an address, not a transaction hash.</source>
+        <translation>第 {row} 行已跳过：{value} 是地址，不是交易哈希。</translation>
+    </message>
+    <message>
+        <source>Row {row} was skipped: {value} is not a transaction hash (an exchange&apos;s own record number, perhaps).</source>
+        <translation>第 {row} 行已跳过：{value} 不是交易哈希（可能是交易所自己的记录编号）。</translation>
+    </message>
+    <message>
+        <source>Row {row} was skipped: it is on {network} ({value}), a network Deposit Doctor cannot check.</source>
+        <translation>第 {row} 行已跳过：它属于 {network}（{value}），Deposit Doctor 暂不支持检查该网络。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {value} is on {network}, a network Deposit Doctor cannot check; it was left out.</source>
+        <translation>第 {line} 行：{value} 属于 {network}，Deposit Doctor 暂不支持检查该网络，已略过。</translation>
+    </message>
+    <message>
         <source>Case {case}: unknown network {name}; Auto-detect will be used.</source>
         <translation>第 {case} 条记录：未知网络 {name}；将使用自动识别。</translation>
     </message>

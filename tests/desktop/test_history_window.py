@@ -12,12 +12,16 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.history_startup import HistoryProblemDialog, open_history
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
-from diagnostics.history import History
+from desktop.widgets.history_view import HistoryWidget
+from desktop.workers import EngineWorker
+from diagnostics.history import Entry, History, HistoryError, HistoryProblem
 from tests.fixtures.evm_node import Node
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,3 +128,119 @@ def test_a_kill_mid_batch_leaves_every_finished_case_readable(eth: Node, tmp_pat
     kept = History(db).entries()
     assert finished <= len(kept) < len(hashes), "killed mid-batch, with every case finished by then in the file"
     assert {e.tx_hash for e in kept} <= set(hashes) and all(e.verdict for e in kept)
+
+
+# A history that cannot be used never stops the window ----------------------------------------------------------
+
+
+def _damaged(path: Path) -> Path:
+    path.write_bytes(b"this was a history once" * 200)
+    return path
+
+
+def test_a_damaged_history_is_set_aside_and_a_new_one_starts(tmp_path: Path) -> None:
+    path = _damaged(tmp_path / "history.sqlite3")
+    asked: list[HistoryError] = []
+
+    history = open_history(path, ask=lambda error: asked.append(error) or True)
+
+    (error,) = asked
+    assert error.problem == HistoryProblem.DAMAGED and error.can_move_aside
+    assert not history.session_only and history.path == path and history.entries() == []
+    (aside,) = [p for p in tmp_path.iterdir() if ".set-aside-" in p.name]
+    assert aside.read_bytes().startswith(b"this was a history once"), "the old file is kept, renamed"
+
+
+def test_refused_the_window_runs_on_a_session_only_history(tmp_path: Path) -> None:
+    path = _damaged(tmp_path / "history.sqlite3")
+
+    history = open_history(path, ask=lambda error: False)
+
+    assert history.session_only and sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
+    assert path.read_bytes().startswith(b"this was a history once"), "untouched"
+
+
+def test_where_setting_aside_fails_too_the_user_is_told_and_the_window_goes_on(tmp_path: Path) -> None:
+    path = _damaged(tmp_path / "history.sqlite3")
+    told: list[HistoryError] = []
+
+    def fail(target: Path) -> Path:
+        raise HistoryError("the history cannot be renamed", HistoryProblem.READ_ONLY, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("desktop.history_startup.move_aside", fail)
+        history = open_history(path, ask=lambda error: True, tell=told.append)
+
+    assert history.session_only and [e.problem for e in told] == [HistoryProblem.READ_ONLY]
+
+
+def test_a_full_disk_offers_no_setting_aside(qtbot: QtBot, tmp_path: Path) -> None:
+    error = HistoryError("the disk is full", HistoryProblem.FULL, tmp_path / "history.sqlite3")
+    dialog = HistoryProblemDialog(error)
+    qtbot.addWidget(dialog)
+    assert dialog.move_button is None and "disk is full" in dialog.text()
+    assert [b.text() for b in dialog.buttons() if dialog.buttonRole(b) != QMessageBox.ButtonRole.ActionRole] == [
+        "Continue without a history"
+    ]
+
+
+def test_the_dialog_says_what_is_wrong_and_offers_to_set_it_aside(qtbot: QtBot, tmp_path: Path) -> None:
+    path = _damaged(tmp_path / "history.sqlite3")
+    try:
+        History(path)
+    except HistoryError as exc:
+        error = exc
+    dialog = HistoryProblemDialog(error)
+    qtbot.addWidget(dialog)
+    assert "damaged" in dialog.text() and str(path) in dialog.informativeText()
+    assert dialog.detailedText() == error.user_message
+    assert dialog.move_button is not None and dialog.move_button.text() == "Move it aside and start a new one"
+    QTimer.singleShot(0, dialog.move_button.click)
+    assert dialog.move_chosen()
+    dialog = HistoryProblemDialog(error)
+    qtbot.addWidget(dialog)
+    QTimer.singleShot(0, dialog.without_button.click)
+    assert not dialog.move_chosen()
+
+
+def test_the_window_diagnoses_on_a_session_only_history(
+    qtbot: QtBot, settings: AppSettings, engine: EngineWorker, eth: Node, tmp_path: Path
+) -> None:
+    history = open_history(_damaged(tmp_path / "history.sqlite3"), ask=lambda error: False)
+    window = MainWindow(settings, engine, history)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.history_view.problem.isVisible() and "only until you close" in window.history_view.problem.text()
+    settings.set_endpoint("ethereum", eth.url)
+    _diagnose(qtbot, window, _usdt(eth, 1))
+    assert window.result.report is not None and window.result.report.verdict_code.startswith("CONFIRMATIONS_")
+    qtbot.waitUntil(lambda: window.history_view.entries.count() == 1, timeout=2_000)
+    window.close()
+
+
+class _FailingHistory(History):
+    """A history whose file went bad while the window ran: reading it fails once ``damaged``, and clearing it
+    always (a full disk)."""
+
+    damaged = False
+
+    def entries(self, search: str = "", limit: int = 1000) -> list[Entry]:
+        if self.damaged:
+            raise HistoryError("the history at h cannot be used: it is damaged", HistoryProblem.DAMAGED)
+        return super().entries(search, limit)
+
+    def clear(self) -> None:
+        raise HistoryError("the history at h cannot be used: the disk is full", HistoryProblem.FULL)
+
+
+def test_a_history_failing_later_is_said_in_the_panel(qtbot: QtBot, tmp_path: Path) -> None:
+    history = _FailingHistory(tmp_path / "h.sqlite3")
+    view = HistoryWidget(history)
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.problem.isVisible()
+    view.delete_all(confirmed=True)
+    assert view.problem.isVisible() and "the disk is full" in view.problem.text()
+    history.damaged = True
+    view.refresh()
+    assert "it is damaged" in view.problem.text() and view.entries.count() == 0

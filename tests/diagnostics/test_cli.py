@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -134,7 +135,7 @@ def test_repeated_rpc_is_a_fallback(eth: Node) -> None:
     assert run.returncode == 0 and json.loads(run.stdout)["verdict"]["code"] == "TX_NOT_FOUND"
 
 
-def test_tron_usdt_deposit_by_its_alias_with_the_api_key_from_the_environment() -> None:
+def test_tron_usdt_deposit_by_its_alias_and_the_api_key_stays_home() -> None:
     with TronNode() as node:
         built = node.trc20_transfer("TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre", TRON_ADDRESS, 250_000_000)
         run = cli(
@@ -157,7 +158,9 @@ def test_tron_usdt_deposit_by_its_alias_with_the_api_key_from_the_environment() 
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Verdict: Arrived at your deposit address — the exchange should credit it"), run.stdout
     assert "250 USDT" in run.stdout and "Tron (TRC-20)" in run.stdout
-    assert sent == {"key-from-settings"} and "key-from-settings" not in run.stdout
+    # The key from the environment goes only to TronGrid's own hosts over https: never to a URL that merely
+    # names "trongrid" (tests/diagnostics/chains/test_tron.py shows it reaching api.trongrid.io).
+    assert sent == {None} and "key-from-settings" not in run.stdout
 
 
 SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow"
@@ -177,7 +180,15 @@ def _leaks(secret: str, *texts: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("option", "secret"), [("--tx", SEED), ("--address", HEX_KEY), ("--token", WIF_KEY), ("--amount", SEED)]
+    ("option", "secret"),
+    [
+        ("--tx", SEED),
+        ("--address", HEX_KEY),
+        ("--token", WIF_KEY),
+        ("--amount", SEED),
+        ("--amount", HEX_KEY),  # was refused as "not a number: '<the key>'", on stderr
+        ("--amount", "0x" + HEX_KEY),
+    ],
 )
 @pytest.mark.parametrize("form", ["text", "json"])
 def test_secret_in_a_case_field_is_refused_and_never_shown(option: str, secret: str, form: str, tmp_path: Path) -> None:
@@ -263,3 +274,85 @@ def test_xprv_given_as_the_token_is_refused() -> None:
     run = cli(*BASE, "--token", xprv, "--format", "json")
     assert run.returncode == 0 and json.loads(run.stdout)["verdict"]["code"] == "SECRET_DETECTED"
     assert not _leaks(xprv, run.stdout, run.stderr)
+
+
+@pytest.mark.parametrize("amount", ["1e1000000", "1e100000", "1e30", "1" * 41, "1e-41"])
+def test_amounts_past_any_transfer_are_refused(amount: str) -> None:
+    # 1e1000000 was an internal error (exit 1); 1e100000 a report of 200 KB of zeros.
+    run = cli(*BASE, "--amount", amount)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "under 10^30" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(("amount", "written"), [("1e29", "1" + "0" * 29), ("0.000000000000000001", "1E-18")])
+def test_amounts_within_the_bounds_are_read(amount: str, written: str) -> None:
+    run = cli(*BASE, "--amount", amount, "--format", "json")
+    assert run.returncode == 0 and json.loads(run.stdout)["case"]["amount"] in (written, amount)
+
+
+@pytest.mark.parametrize("value", [HEX_KEY[:60], HEX_KEY[:60] + ".5", "lots of money"])
+def test_an_amount_that_cannot_be_read_is_not_repeated(value: str) -> None:
+    run = cli(*BASE, "--amount", value)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "not repeated" in run.stderr
+    assert value not in run.stderr and HEX_KEY[:12] not in run.stderr
+
+
+def _output_refused(target: Path) -> str:
+    run = cli(*BASE, "--output", str(target))
+    assert run.returncode == 2 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    return run.stderr
+
+
+def test_a_symlink_as_output_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    # The rename replaced the link with the report and left the file it pointed to stale.
+    real = tmp_path / "real.txt"
+    real.write_text("old report")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert "symbolic link" in _output_refused(link)
+    assert link.is_symlink() and real.read_text() == "old report"
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "nowhere")
+    assert "symbolic link" in _output_refused(dangling)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling.txt", "link.txt", "real.txt"], "no temp file left"
+
+
+def test_a_named_pipe_as_output_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert "named pipe" in _output_refused(fifo)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_device_as_output_is_refused(tmp_path: Path) -> None:
+    # As root, --output /dev/null renamed a file over the device. A device made here stands in for it.
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, OSError):
+        device = Path("/dev/null")  # not root: the rename could not replace it anyway, but it is refused first
+    assert "device" in _output_refused(device)
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_a_regular_file_or_a_new_name_is_still_written(tmp_path: Path) -> None:
+    existing = tmp_path / "old.txt"
+    existing.write_text("old")
+    for target in (existing, tmp_path / "new.txt"):
+        run = cli(*BASE, "--output", str(target))
+        assert run.returncode == 0, run.stderr
+        assert target.read_text().startswith("Deposit Doctor") or target.stat().st_size > 100
+
+
+def test_write_atomically_refuses_what_is_no_file(tmp_path: Path) -> None:
+    from diagnostics.cli import write_atomically  # noqa: PLC0415
+    from diagnostics.errors import InputError  # noqa: PLC0415
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "real")
+    for target in (fifo, link):
+        with pytest.raises(InputError, match="cannot write the report"):
+            write_atomically(target, "report")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "pipe"]

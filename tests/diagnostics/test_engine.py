@@ -372,3 +372,18 @@ def test_usdt_sent_into_another_token_contract_is_lost_too(eth: Node) -> None:
     plain = eth.chain.send(eth.usdt, "transfer", eth.chain.accounts[6], 100 * eth.unit)
     _confirmed(eth, plain, 12)
     assert eth.diagnose(plain, address=eth.chain.deposit, token="USDT").verdict.code == "RECIPIENT_MISMATCH"
+
+
+@pytest.mark.parametrize(
+    ("tx_hash", "address", "named"),
+    [
+        ("https://solscan.io/tx/" + "5" * 87, None, "Solana"),
+        ("0x" + "ab" * 32, "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh", "XRP Ledger"),
+        ("0x" + "ab" * 32, "bnb1grpf0955h0ykzq3ar5nmum7y6gdfl6lxfn46h2", "BNB Beacon Chain"),
+    ],
+)
+def test_a_network_the_app_cannot_check_is_named(tx_hash: str, address: str | None, named: str) -> None:
+    d = diagnose(Case("auto", tx_hash, address), adapters={}, search=())
+    assert d.verdict.code == "UNSUPPORTED_NETWORK" and d.verdict.params["unsupported"] == named
+    assert "INPUT_INVALID_HASH" not in d.codes() and "INPUT_INVALID_ADDRESS" not in d.codes()
+    assert f"{named}" in render_text(d) and "cannot check that network yet" in render_text(d)

@@ -3,10 +3,14 @@ the published profiles in resources/exchanges/ (each figure asserted here is the
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+
+import pytest
 
 from diagnostics import catalog
 from diagnostics.chains import adapters
+from diagnostics.cli import main
 from diagnostics.engine import diagnose
 from diagnostics.model import Case, Direction
 from diagnostics.report.content import build_report
@@ -111,3 +115,22 @@ def test_a_withdrawal_names_the_exchange_as_the_sender(eth: Node) -> None:
     report = build_report(d, "en")
     assert d.verdict.code == "RECIPIENT_MISMATCH" and report.support_needed
     assert f"From address: OKX's hot wallet ({eth.chain.sender})" in report.support_message
+
+
+def test_the_command_line_takes_the_exchange_by_the_name_users_type(
+    bsc: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tx = _usdt(bsc, Decimal(250), 30)
+    args = ["diagnose", "--network", "bep20", "--tx", tx, "--address", bsc.chain.deposit, "--rpc", f"bsc={bsc.url}"]
+    assert main([*args, "--exchange", "Bitget", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"]["code"] == "CONFIRMATIONS_SUFFICIENT" and report["case"]["exchange"] == "bitget"
+    assert report["verdict"]["title"].startswith("On chain and past Bitget's 15 confirmations")
+    assert main([*args, "--exchange", "bitgte"]) == 2
+    assert "did you mean 'bitget'" in capsys.readouterr().err
+
+
+def test_a_plain_http_node_on_another_machine_is_warned_about(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["diagnose", "--network", "ethereum", "--no-search", "--tx", "0x" + "ab" * 32, "--timeout", "1"]
+    assert main([*args, "--rpc", "ethereum=http://node.invalid:8545"]) == 0
+    assert "node.invalid:8545 is asked over plain http: use https" in capsys.readouterr().err

@@ -82,6 +82,7 @@ REPORT: dict[str, str] = {
     "support_expected": "{moved} (I expected {expected})",
     "support_elsewhere": " The funds went to {recipient}, not to the address above.",
     "support_not_needed_token_contract": "Writing to the exchange will not bring these tokens back: they are in a token contract's own address, which neither you nor the exchange can move them out of.",
+    "support_not_needed_unsupported": "Deposit Doctor cannot check this network yet: use its explorer (named above) and give the exchange's support what it shows.",
     "support_not_needed_failed": "No need to contact support: the transaction failed on-chain, so the funds never left the sending wallet. Send again (see above).",
     "support_not_needed_arrived": "No need to contact support: the funds are at your receiving address on-chain.",
     "support_not_needed_wait": "No need to contact support yet: the transaction is on its way (see above). Wait, then diagnose again.",
@@ -245,6 +246,10 @@ EVIDENCE: dict[str, str] = {
 }
 
 VERDICTS: dict[str, Any] = {
+    "UNSUPPORTED_NETWORK": {
+        "address": "This is a {unsupported} address: Deposit Doctor cannot check that network yet",
+        "": "This is a {unsupported} transaction: Deposit Doctor cannot check that network yet",
+    },
     "NETWORK_NOT_SUPPORTED_BY_EXCHANGE": "{exchange} does not take {coin} on {network}: ask for a recovery",
     "SECRET_DETECTED": "Stopped: what you entered looks like a secret key or seed phrase",
     "INPUT_INVALID_HASH": "The transaction hash is not valid for {network}",
@@ -330,6 +335,19 @@ FINDINGS: dict[str, dict[str, Any]] = {
                 _NEVER_SECRET,
                 "If you gave it to anyone, or pasted it into a website or chat, move your funds to a new wallet now.",
                 "Enter the transaction hash (TxID) and the address instead: that is all a diagnosis needs.",
+            ]
+        },
+    },
+    "UNSUPPORTED_NETWORK": {
+        "title": "A network Deposit Doctor cannot check yet",
+        "explanation": {
+            "tx_hash": "What you entered as the transaction is a {unsupported} transaction (or a link to one). Deposit Doctor cannot check {unsupported} yet, so nothing was looked up there; it is not an invalid hash.",
+            "address": "The address you entered is a {unsupported} address. Deposit Doctor cannot check {unsupported} yet; if the exchange gave you this address, the deposit belongs on {unsupported}, not on {network}.",
+        },
+        "next_steps": {
+            "any": [
+                "Look the transaction up on a {unsupported} explorer, and give the exchange's support its hash, the address and the amount.",
+                "If you meant another network, enter that network's transaction hash and address instead.",
             ]
         },
     },

@@ -77,6 +77,7 @@ REPORT: dict[str, str] = {
     "support_expected": "{moved}（预期 {expected}）",
     "support_elsewhere": "资金实际转入了 {recipient}，并非上述地址。",
     "support_not_needed_token_contract": "联系交易所也无法追回这些代币：它们在代币合约自身的地址中，您和交易所都无法把它们转出。",
+    "support_not_needed_unsupported": "Deposit Doctor 暂时无法检查该网络：请使用该网络的区块浏览器（见上文），并把浏览器显示的信息提供给交易所客服。",
     "support_not_needed_failed": "无需联系客服：该交易在链上执行失败，资金从未离开转出钱包。请按上文说明重新转账。",
     "support_not_needed_arrived": "无需联系客服：资金已在链上到达您的提币地址。",
     "support_not_needed_wait": "暂时无需联系客服：交易仍在处理中（见上文）。请稍候再重新诊断。",
@@ -271,6 +272,10 @@ EVIDENCE: dict[str, str] = {
 }
 
 VERDICTS: dict[str, Any] = {
+    "UNSUPPORTED_NETWORK": {
+        "address": "这是 {unsupported} 地址：Deposit Doctor 暂时无法检查该网络",
+        "": "这是 {unsupported} 上的交易：Deposit Doctor 暂时无法检查该网络",
+    },
     "NETWORK_NOT_SUPPORTED_BY_EXCHANGE": "{exchange} 不接受 {network} 上的 {coin}：请申请找回",
     "SECRET_DETECTED": "已中止——您输入的内容疑似私钥或助记词",
     "INPUT_INVALID_HASH": "该交易哈希在 {network} 上无效",
@@ -356,6 +361,19 @@ FINDINGS: dict[str, dict[str, Any]] = {
                 _NEVER_SECRET,
                 "如果您曾将其告诉他人，或粘贴到任何网站或聊天窗口中，请立即将资金转移到新钱包。",
                 "请改为输入交易哈希（TxID）和地址：诊断只需要这些信息。",
+            ]
+        },
+    },
+    "UNSUPPORTED_NETWORK": {
+        "title": "Deposit Doctor 暂不支持的网络",
+        "explanation": {
+            "tx_hash": "您输入的交易是 {unsupported} 上的交易（或指向它的链接）。Deposit Doctor 暂时无法检查 {unsupported}，因此没有在该网络上查询；这不是无效的哈希。",
+            "address": "您输入的地址是 {unsupported} 地址。Deposit Doctor 暂时无法检查 {unsupported}；如果这是交易所给您的地址，充值应在 {unsupported} 上进行，而不是 {network}。",
+        },
+        "next_steps": {
+            "any": [
+                "请在 {unsupported} 的区块浏览器上查询这笔交易，并把哈希、地址和数量提供给交易所客服。",
+                "如果您指的是其他网络，请改为输入该网络的交易哈希和地址。",
             ]
         },
     },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from time import perf_counter
 
 import pytest
 
@@ -35,7 +36,7 @@ def test_a_binance_deposit_history() -> None:
             token="USDT",
             amount=Decimal("250.5"),
             time="2024-05-01 10:00:00",
-            source="row 1",
+            source="row 2",
         ),
         CaseDraft(
             tx_hash=EVM_TX,
@@ -44,10 +45,12 @@ def test_a_binance_deposit_history() -> None:
             token="USDT",
             amount=Decimal("1234.5"),
             time="2024-05-02 11:30:00",
-            source="row 2",
+            source="row 3",
         ),
     )
-    assert intake.problems == (IntakeProblem("csv_row_no_hash", (("row", "3"), ("value", "Internal transfer 123456"))),)
+    assert intake.problems == (
+        IntakeProblem("csv_row_internal_transfer", (("row", "4"), ("value", "Internal transfer 123456"))),
+    )
 
 
 def test_an_okx_chinese_export_with_bom_title_line_and_quoted_newline() -> None:
@@ -70,7 +73,7 @@ def test_an_okx_chinese_export_with_bom_title_line_and_quoted_newline() -> None:
                 amount=Decimal(1000),
                 direction=Direction.DEPOSIT,
                 time="2024-05-01 18:00:00",
-                source="row 1",
+                source="row 4",  # the title, a blank line and the header above; its note spans two lines
             ),
             CaseDraft(
                 tx_hash=EVM_TX,
@@ -80,7 +83,7 @@ def test_an_okx_chinese_export_with_bom_title_line_and_quoted_newline() -> None:
                 amount=Decimal(20),
                 direction=Direction.WITHDRAWAL,
                 time="2024-05-02 08:00:00",
-                source="row 2",
+                source="row 6",  # the blank line before it is row 5, as a spreadsheet shows it
             ),
         )
     )
@@ -106,7 +109,7 @@ def test_tabs_and_header_names_in_any_case_or_spacing() -> None:
     text = f"TRANSACTION HASH\tblockchain\tReceiving Address\tAsset\n{EVM_TX}\tArbitrum One\t{EVM_ADDRESS}\tUSDC\n"
 
     assert read_csv(text, NETWORKS).drafts == (
-        CaseDraft(tx_hash=EVM_TX, address=EVM_ADDRESS, network="arbitrum", token="USDC", source="row 1"),
+        CaseDraft(tx_hash=EVM_TX, address=EVM_ADDRESS, network="arbitrum", token="USDC", source="row 2"),
     )
 
 
@@ -126,13 +129,13 @@ def test_exchange_network_names(name: str, slug: str) -> None:
 
 
 def test_unknown_network_and_bad_amount_keep_the_row() -> None:
-    text = f"Network,Amount,TxHash\nSolana,12.3.4,{EVM_TX}\n"
+    text = f"Network,Amount,TxHash\nMystery Chain,12.3.4,{EVM_TX}\n"
 
     assert read_csv(text, NETWORKS) == Intake(
-        drafts=(CaseDraft(tx_hash=EVM_TX, source="row 1"),),
+        drafts=(CaseDraft(tx_hash=EVM_TX, source="row 2"),),
         problems=(
-            IntakeProblem("unknown_network", (("name", "Solana"), ("row", "1"))),
-            IntakeProblem("bad_amount", (("value", "12.3.4"), ("row", "1"))),
+            IntakeProblem("bad_amount", (("value", "12.3.4"), ("row", "2"))),
+            IntakeProblem("unknown_network", (("name", "Mystery Chain"), ("row", "2"))),
         ),
     )
 
@@ -147,8 +150,8 @@ def test_a_row_without_a_hash_is_skipped_with_its_row() -> None:
     text = f"TxID,Coin\n,USDT\n{EVM_TX},USDT\n"
 
     assert read_csv(text, NETWORKS) == Intake(
-        drafts=(CaseDraft(tx_hash=EVM_TX, token="USDT", source="row 2"),),
-        problems=(IntakeProblem("csv_row_no_hash", (("row", "1"),)),),
+        drafts=(CaseDraft(tx_hash=EVM_TX, token="USDT", source="row 3"),),
+        problems=(IntakeProblem("csv_row_no_hash", (("row", "2"),)),),
     )
 
 
@@ -157,8 +160,8 @@ def test_an_unclosed_quote_ends_the_table_with_a_problem() -> None:
 
     intake = read_csv(text, NETWORKS)
 
-    assert intake.drafts == (CaseDraft(tx_hash=EVM_TX, source="row 1"),)
-    assert [(p.key, p.params[0]) for p in intake.problems] == [("csv_unreadable", ("row", "2"))]
+    assert intake.drafts == (CaseDraft(tx_hash=EVM_TX, source="row 2"),)
+    assert intake.problems == (IntakeProblem("csv_cell_too_long", (("row", "3"), ("limit", "131072"))),)
 
 
 def test_no_hash_column_no_drafts() -> None:
@@ -188,3 +191,77 @@ def test_labelled_cells_read_any_table_a_key_export_too() -> None:
 
     assert list(labelled_cells(text)) == ["address: 0xabc", "private key: k1"]
     assert list(labelled_cells("no table here\n0xabc")) == []
+
+
+LONG = 131_073  # one past the csv module's field limit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * LONG + "\n",  # no table at all: one long line
+        "(" * LONG + ",TxID\n" + EVM_TX + ",1\n",  # a first line past the limit, then a header
+        "note\n" + "b" * LONG + "\n",  # a header without a hash column, then a long row
+        '"' * LONG,
+    ],
+)
+def test_a_line_past_the_csv_field_limit_is_no_exception(text: str) -> None:
+    assert not looks_like_csv(text) or read_csv(text, NETWORKS).drafts
+    list(labelled_cells(text))
+    intake = read_csv(text, NETWORKS)
+    assert {p.key for p in intake.problems} <= {"csv_no_hash_column", "csv_cell_too_long", "csv_row_no_hash"}
+
+
+def test_a_header_line_past_the_limit_is_skipped_for_the_next() -> None:
+    text = "x" * LONG + "\nTxID,Amount\n" + f"{EVM_TX},5\n"
+
+    assert read_csv(text, NETWORKS).drafts == (CaseDraft(tx_hash=EVM_TX, amount=Decimal(5), source="row 3"),)
+
+
+def _timed(text: str) -> tuple[Intake, float]:
+    start = perf_counter()
+    intake = read_csv(text, NETWORKS)
+    return intake, perf_counter() - start
+
+
+def test_a_long_amount_cell_takes_no_time() -> None:
+    # The amount pattern backtracked: 16 KB of digits took 5 s, 64 KB 156 s. Now linear: a few ms.
+    intake, seconds = _timed(f"TxID,Amount\n{EVM_TX},{'1' * 32_768}!\n{EVM_TX},{'1' * 100_000}\n")
+
+    assert seconds < 1.0
+    assert [p.key for p in intake.problems] == ["bad_amount", "amount_out_of_range"]
+    assert all(len(dict(p.params)["value"]) <= 80 for p in intake.problems), "the cell is not quoted whole"
+
+
+def test_a_header_of_brackets_takes_no_time() -> None:
+    # The unit pattern ("Amount (USDT)") was anchored at the end and tried every "(": 20,000 took 2.6 s.
+    header = "(" * 120_000 + ",TxID"
+
+    _, seconds = _timed(f"{header}\n{EVM_TX}\n")
+
+    assert seconds < 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Amount (USDT)", "amount"), ("数量（USDT）", "数量"), ("Time (UTC+8)", "time"), ("a(b)c)", "abc"), ("(x", "x")],
+)
+def test_units_in_brackets_are_no_part_of_a_header(name: str, key: str) -> None:
+    from diagnostics.intake.csv_export import _header_key  # noqa: PLC0415
+
+    assert _header_key(name) == key
+
+
+@pytest.mark.parametrize("amount", ["1" * 31, "0." + "0" * 40 + "1", "1" + "0" * 40])
+def test_an_amount_past_any_transfer_is_left_out(amount: str) -> None:
+    intake = read_csv(f"TxID,Amount\n{EVM_TX},{amount}\n", NETWORKS)
+
+    assert intake.drafts == (CaseDraft(tx_hash=EVM_TX, source="row 2"),)
+    assert [p.key for p in intake.problems] == ["amount_out_of_range"]
+
+
+def test_a_long_hash_cell_is_not_quoted_whole() -> None:
+    intake = read_csv("TxID,Coin\n" + "z" * 100_000 + ",USDT\n", NETWORKS)
+
+    (problem,) = intake.problems
+    assert problem.key == "csv_row_not_a_hash" and len(dict(problem.params)["value"]) == 80

@@ -37,7 +37,7 @@ CHINESE_DRAFT = CaseDraft(
     amount=Decimal("1234.5"),
     direction=Direction.DEPOSIT,
     time="2024-05-01 18:00:00",
-    source="row 1",
+    source="row 2",
 )
 
 
@@ -69,7 +69,7 @@ def test_semicolon_export() -> None:
 
     assert _read("history.csv", data).drafts == (
         CaseDraft(
-            tx_hash=EVM_TX, network="ethereum", token="USDT", amount=Decimal("250.5"), time="2024-05-01", source="row 1"
+            tx_hash=EVM_TX, network="ethereum", token="USDT", amount=Decimal("250.5"), time="2024-05-01", source="row 2"
         ),
     )
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from time import perf_counter
 from typing import Any
 
 import pytest
+import rlp
 from eth_account import Account
 from eth_utils.address import to_checksum_address
 
-from diagnostics.intake.raw_tx import decode_raw_transaction
+from diagnostics.intake.raw_tx import MAX_BYTES, RawTransactionError, decode_raw_transaction
 
 RECIPIENT = to_checksum_address("0x" + "11" * 20)
 USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
@@ -119,3 +121,55 @@ def test_a_broken_signature_is_refused() -> None:
 
     with pytest.raises(ValueError, match="signature"):
         decode_raw_transaction(bytes(raw).hex())
+
+
+def _nested(depth: int) -> bytes:
+    """RLP lists nested ``depth`` deep, each with the long-form header a big payload takes."""
+    headers: list[bytes] = []
+    size = 0  # of what the next header wraps
+    for _ in range(depth):
+        if size <= 55:
+            header = bytes([0xC0 + size])
+        else:
+            length = size.to_bytes((size.bit_length() + 7) // 8, "big")
+            header = bytes([0xF7 + len(length)]) + length
+        headers.append(header)
+        size += len(header)
+    return b"".join(reversed(headers))
+
+
+@pytest.mark.parametrize("depth", [5, 30_000])
+def test_lists_nested_past_any_transaction_are_refused_at_once(depth: int) -> None:
+    # The RLP decoder recursed and copied at every level: 30,000 deep took 2.6 s, 200,000 a RecursionError.
+    start = perf_counter()
+    with pytest.raises(RawTransactionError, match="nest deeper"):
+        decode_raw_transaction(_nested(depth).hex())
+    assert perf_counter() - start < 0.5
+
+
+def test_longer_than_any_transaction_is_refused_before_decoding() -> None:
+    with pytest.raises(RawTransactionError, match="128 KiB"):
+        decode_raw_transaction("0x" + "c0" * (MAX_BYTES + 1))
+    with pytest.raises(RawTransactionError, match="128 KiB"):
+        decode_raw_transaction(_nested(200_000).hex())  # was a RecursionError
+
+
+def _legacy(**fields: bytes) -> str:
+    values = {"nonce": b"\x01", "gas_price": b"\x01", "gas": b"\x52\x08", "to": b"\x11" * 20, "value": b"\x01"}
+    values |= {"data": b"", "v": b"\x25", "r": b"\x01" * 32, "s": b"\x01" * 32}
+    values |= fields
+    return rlp.encode(list(values.values())).hex()
+
+
+@pytest.mark.parametrize(
+    ("fields", "bits"),
+    [({"nonce": b"\x01" * 9}, "64 bits"), ({"value": b"\x01" * 33}, "256 bits"), ({"v": b"\x01" * 40_000}, "256 bits")],
+)
+def test_numbers_longer_than_a_transaction_s_are_refused(fields: dict[str, bytes], bits: str) -> None:
+    # A chain id of 320,000 bits had no decimal form: str() raised past 4,300 digits wherever it was shown.
+    with pytest.raises(RawTransactionError, match=bits):
+        decode_raw_transaction(_legacy(**fields))
+
+
+def test_every_refusal_is_a_value_error_with_a_reason() -> None:
+    assert issubclass(RawTransactionError, ValueError)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from diagnostics import catalog
-from diagnostics.intake.draft import CaseDraft, Intake
-from diagnostics.intake.text import read_text
+from diagnostics.bounds import shorten
+from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
+from diagnostics.intake.text import link_network, read_text
 
 NETWORKS = tuple(catalog.networks().values())
 EVM_TX = "0x" + "1a" * 32
@@ -43,6 +44,22 @@ def test_a_chat_message_gives_its_hash_and_address() -> None:
         (f"https://tronscan.io/#/transaction/{BARE_TX}?lang=zh", "tron", BARE_TX),  # same explorer, other domain
         (f"www.etherscan.io/tx/{EVM_TX}", "ethereum", EVM_TX),  # no scheme
         (f"HTTPS://BscScan.com/tx/{EVM_TX}", "bsc", EVM_TX),
+        (f"https://snowscan.xyz/tx/{EVM_TX}", "avalanche", EVM_TX),  # Etherscan's Avalanche explorer
+        (f"https://blockchair.com/ethereum/transaction/{EVM_TX}", "ethereum", EVM_TX),
+        (f"https://blockchair.com/bnb/transaction/{EVM_TX}?from=wallet", "bsc", EVM_TX),  # Blockchair's BSC
+        (f"https://blockchair.com/arbitrum-one/transaction/{EVM_TX}", "arbitrum", EVM_TX),
+        (f"https://blockchair.com/avalanche/transaction/{EVM_TX}", "avalanche", EVM_TX),
+        (f"https://blockchair.com/tron/transaction/{BARE_TX}", "tron", BARE_TX),
+        (f"https://blockchair.com/bitcoin/transaction/{BARE_TX}", "bitcoin", BARE_TX),
+        (f"https://3xpl.com/bitcoin/transaction/{BARE_TX}", "bitcoin", BARE_TX),
+        (f"https://www.oklink.com/eth/tx/{EVM_TX}", "ethereum", EVM_TX),
+        (f"https://www.oklink.com/en/trx/tx/{BARE_TX}", "tron", BARE_TX),  # a language segment first
+        (f"https://www.oklink.com/zh-hans/polygon/tx/{EVM_TX}", "polygon", EVM_TX),
+        (f"oklink.com/arbitrum-one/tx/{EVM_TX}", "arbitrum", EVM_TX),
+        (f"https://www.oklink.com/optimism/tx/{EVM_TX}", "optimism", EVM_TX),
+        (f"https://www.oklink.com/base/tx/{EVM_TX}", "base", EVM_TX),
+        (f"https://www.oklink.com/bsc/tx/{EVM_TX}", "bsc", EVM_TX),
+        (f"https://www.oklink.com/btc/tx/{BARE_TX}", "bitcoin", BARE_TX),
     ],
 )
 def test_an_explorer_link_says_the_network(url: str, network: str, tx_hash: str) -> None:
@@ -98,3 +115,76 @@ def test_addresses_with_a_checksum_typo_still_pair_malformed_ones_do_not() -> No
     typo = EVM_ADDRESS.replace("dAC", "DAC")
     assert _read(f"{EVM_TX} {typo}") == (CaseDraft(tx_hash=EVM_TX, address=typo, source="line 1"),)
     assert _read(f"{EVM_TX} 0x{'44' * 19}") == (CaseDraft(tx_hash=EVM_TX, source="line 1"),)
+
+
+def test_a_blockchair_or_oklink_address_page_gives_the_network_too() -> None:
+    text = f"{EVM_TX} https://blockchair.com/base/address/{EVM_ADDRESS}"
+
+    assert _read(text) == (CaseDraft(tx_hash=EVM_TX, address=EVM_ADDRESS, network="base", source="line 1"),)
+
+
+def test_a_link_to_another_chains_explorer_on_a_served_host_is_not_that_host() -> None:
+    # opbnb.bscscan.com is opBNB's explorer, not BscScan: no draft on BNB Smart Chain, a problem naming opBNB.
+    intake = read_text(f"https://opbnb.bscscan.com/tx/{EVM_TX}", NETWORKS)
+
+    assert intake.drafts == ()
+    assert [dict(p.params)["network"] for p in intake.problems] == ["opBNB"]
+
+
+BNB_BEACON_ADDRESS = "bnb1qypqxpqpqgpsgqgzqvzqzqsrqsqsyqcyxw3852"
+SIGNATURE = "2HWbttxt1tLbyPz9tMtDfxubb4Y3UgPh9CReeVMZikfnAyjafLLB6yEUtztsVtJsCdVWDgDyq19xEVhGFf9KLPyY"
+
+
+@pytest.mark.parametrize(
+    ("text", "network", "value"),
+    [
+        (f"https://solscan.io/tx/{SIGNATURE}", "Solana", f"https://solscan.io/tx/{SIGNATURE}"),
+        (f"tx {SIGNATURE} please check", "Solana", SIGNATURE),
+        (
+            f"see https://blockchair.com/litecoin/transaction/{BARE_TX}",
+            "Litecoin",
+            f"https://blockchair.com/litecoin/transaction/{BARE_TX}",
+        ),
+        (f"https://xrpscan.com/tx/{BARE_TX.upper()}", "XRP Ledger", f"https://xrpscan.com/tx/{BARE_TX.upper()}"),
+        # A 64-hex hash beside a Beacon Chain address: BNB Beacon's, though its form fits Tron and Bitcoin too.
+        (f"{BARE_TX.upper()} sent to {BNB_BEACON_ADDRESS}", "BNB Beacon Chain", BNB_BEACON_ADDRESS),
+    ],
+)
+def test_a_value_of_an_unsupported_network_gives_no_case_but_a_problem_naming_it(
+    text: str, network: str, value: str
+) -> None:
+    intake = read_text(text, NETWORKS)
+
+    assert intake.drafts == ()
+    assert intake.problems == (
+        IntakeProblem("unsupported_network", (("line", "1"), ("network", network), ("value", shorten(value)))),
+    )
+
+
+def test_a_served_hash_on_another_line_is_still_read() -> None:
+    text = f"{EVM_TX} to {EVM_ADDRESS}\nand the other one is on {BNB_BEACON_ADDRESS}"
+
+    intake = read_text(text, NETWORKS)
+
+    assert intake.drafts == (CaseDraft(tx_hash=EVM_TX, address=EVM_ADDRESS, source="line 1"),)
+    assert [p.params[:2] for p in intake.problems] == [(("line", "2"), ("network", "BNB Beacon Chain"))]
+
+
+def test_an_unsupported_value_named_twice_is_one_problem() -> None:
+    intake = read_text(f"{SIGNATURE}\nagain: {SIGNATURE}", NETWORKS)
+
+    assert len(intake.problems) == 1
+
+
+@pytest.mark.parametrize(
+    ("link", "network"),
+    [
+        (f"https://etherscan.io/tx/{EVM_TX}", "ethereum"),
+        (f"https://tronscan.org/#/transaction/{BARE_TX}", "tron"),
+        (f"https://blockchair.com/bnb/transaction/{EVM_TX}", "bsc"),
+        (f"https://solscan.io/tx/{SIGNATURE}", None),
+        ("not a link", None),
+    ],
+)
+def test_link_network(link: str, network: str | None) -> None:
+    assert link_network(link, NETWORKS) == network
