@@ -150,7 +150,7 @@ class SettingsDialog(QDialog):
         network = catalog.network(slug)
         self.test_button[slug].setEnabled(True)
         if isinstance(head, Found):
-            if network.family == "evm":
+            if network.genesis_hash is None:  # a network told apart by its chain id, which the check compared
                 text = self.tr("{network}: connected, chain id {chain}, newest block {block}")
             else:
                 text = self.tr("{network}: connected, newest block {block}")
