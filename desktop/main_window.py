@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.batch import BatchWorker, export_all
 from desktop.engine_process import Options
 from desktop.export import SUFFIXES, report_bytes
+from desktop.history_startup import open_history
 from desktop.i18n import Translations
 from desktop.models.batch_model import BatchModel, RowStatus
 from desktop.settings import AppSettings
@@ -365,12 +366,20 @@ class MainWindow(QMainWindow):
 
     def reopen(self, entry: int) -> None:
         """A kept report, as it was: the chain may have moved on since, so it is not asked again."""
-        data = self.history.report(entry)
+        try:
+            data = self.history.report(entry)
+        except HistoryError as exc:
+            self.statusBar().showMessage(exc.user_message, 10_000)
+            return
         self.result.show_report(report_from_dict(data), dumps(data))
         self.tabs.setCurrentIndex(0)
 
     def rerun(self, entry: int) -> Job | None:
-        case = self.history.case(entry)
+        try:
+            case = self.history.case(entry)
+        except HistoryError as exc:
+            self.statusBar().showMessage(exc.user_message, 10_000)
+            return None
         draft = CaseDraft(
             case.tx_hash,
             case.address,
@@ -515,6 +524,22 @@ class MainWindow(QMainWindow):
             "bad_field": self.tr("Case {case}: the {field} cannot be read and was left out."),
             "csv_no_hash_column": self.tr("The CSV file has no column for the transaction hash (TxID)."),
             "csv_row_no_hash": self.tr("Row {row} has no transaction hash and was skipped."),
+            "csv_cell_too_long": self.tr(
+                "Row {row} holds a cell longer than {limit} characters (an unclosed quote?): the rest of the file "
+                "was not read."
+            ),
+            "amount_out_of_range": self.tr(
+                "Row {row}: the amount {value} is out of range (10^30 or more, or more than 40 digits) and was "
+                "left out."
+            ),
+            "json_too_deep": self.tr(
+                "The JSON file is nested {depth} levels deep; no case file nests more than {limit}: nothing was "
+                "read from it."
+            ),
+            "json_number_too_long": self.tr(
+                "The JSON file holds a number {digits} digits long; no case file holds one over {limit} digits: "
+                "nothing was read from it."
+            ),
             "csv_row_internal_transfer": self.tr(
                 "Row {row} was skipped: {value} is a transfer inside the exchange, which never goes on a "
                 "blockchain, so there is no transaction to check."
@@ -812,6 +837,8 @@ def run_window() -> int:
         )
         return 2
     app = QApplication.instance() or QApplication(sys.argv)
-    window = MainWindow()
+    settings = AppSettings()
+    # A history that cannot be used is said, with the offer to set it aside; it never stops the window.
+    window = MainWindow(settings, history=open_history(language=settings.language))
     window.show()
     return app.exec()

@@ -54,7 +54,7 @@ def nesting(body: bytes) -> int:
     string; the brackets between strings become +1 and -1 steps whose running sum is the depth. Every step
     is a bytes method or a C iterator (5 to 20 ms a megabyte), and no pattern that could backtrack.
     Where ``body`` is no JSON, the parser stops at the first error, before any bracket this reads otherwise.
-    (The same reading as ``diagnostics.chains.adapter.nesting``, which node answers go through.)
+    Node answers (``diagnostics.chains.adapter``) and dropped files are read through this one function.
     """
     plain = body.replace(b"\\\\", b"").replace(b'\\"', b"")
     outside = b"".join(plain.split(b'"')[::2])

@@ -9,7 +9,6 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from itertools import accumulate
 from time import perf_counter
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -17,6 +16,7 @@ from urllib.parse import urlsplit
 import requests
 import urllib3.exceptions
 
+from diagnostics.bounds import nesting
 from diagnostics.model import Found, Hints, Network, NetworkFacts, NotFound, Unavailable
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
@@ -100,24 +100,6 @@ def all_within(seconds: float, jobs: Sequence[Callable[[], Any]]) -> list[Any]:
 
 class _RefusedAnswerError(ValueError):
     """An answer refused before any parser saw it: larger, or nested deeper, than any node's answer."""
-
-
-_BRACKET_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # +1 and -1 once read as signed bytes
-_NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[{]}")
-
-
-def nesting(body: bytes) -> int:
-    """How deep ``body``'s brackets nest outside JSON strings, worked out without recursion.
-
-    Escapes go first (escaped backslashes, then escaped quotes), so every quote left opens or closes a
-    string; the brackets between strings become +1 and -1 steps whose running sum is the depth. Every step
-    is a bytes method or a C iterator (5 to 20 ms a megabyte), and no pattern that could backtrack.
-    Where ``body`` is no JSON, the parser stops at the first error, before any bracket this reads otherwise.
-    """
-    plain = body.replace(b"\\\\", b"").replace(b'\\"', b"")
-    outside = b"".join(plain.split(b'"')[::2])
-    steps = memoryview(outside.translate(_BRACKET_STEPS, _NOT_BRACKETS)).cast("b")
-    return max(accumulate(steps), default=0)
 
 
 def check_answer(body: bytes) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
+from diagnostics.bounds import MAX_INTEGER_DIGITS, BoundsError, amount_in_bounds, load_json
 from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
 from diagnostics.model import Direction, SignedTransaction
 from diagnostics.model.network import Network, find_network
@@ -32,9 +33,11 @@ def read_case_file(text: str, networks: Sequence[Network]) -> Intake:
     """The drafts in a case file; a case without a hash is skipped, a bad field is left empty, each with a
     problem naming the case."""
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        data = load_json(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
         return Intake(problems=(IntakeProblem("bad_json", (("line", str(exc.lineno)), ("column", str(exc.colno)))),))
+    except BoundsError as exc:  # nested or a number past any case file's: json.loads would crash or raise
+        return Intake(problems=(IntakeProblem(exc.key, exc.params),))
     if isinstance(data, dict) and data.get("format") == FORMAT:
         if data.get("version") != VERSION:
             return Intake(problems=(IntakeProblem("unknown_version", (("version", str(data.get("version"))),)),))
@@ -125,6 +128,8 @@ def _integer(value: object) -> int:
     """An integer written as a JSON integer or as a string of digits (wei overflow JSON numbers)."""
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise TypeError("not an integer")
+    if isinstance(value, str) and len(value.strip()) > MAX_INTEGER_DIGITS:
+        raise ValueError("longer than any integer of a transaction")
     return int(value)
 
 
@@ -132,8 +137,8 @@ def _decimal(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise TypeError("not a number")
     amount = Decimal(str(value))
-    if not amount.is_finite():
-        raise ValueError("not a finite number")
+    if not amount_in_bounds(amount):
+        raise ValueError("not a finite number under 10^30 in at most 40 digits")
     return amount
 
 

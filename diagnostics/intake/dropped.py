@@ -29,6 +29,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _RAW_TX = re.compile(r"(?:0x)?[0-9a-fA-F]{101,}")
 _HEX64_RUN = re.compile(r"[0-9a-fA-F]{64,}")
 _CSV_EXTENSIONS = ("csv", "tsv")
+# What read_case_file says of text that is no JSON it can read: another file starting with "[" or "{" is text.
+_NOT_JSON = frozenset({"bad_json", "json_too_deep", "json_number_too_long"})
 
 
 def read_dropped(name: str, data: bytes, networks: Sequence[Network], words: frozenset[str]) -> Intake:
@@ -83,7 +85,7 @@ def _read(text: str, extension: str, networks: Sequence[Network]) -> Intake:
         intake = read_case_file(text, networks)
         keys = {problem.key for problem in intake.problems}
         # A JSON that is not a case file (an API response), or a log line that starts with "[", is text.
-        if "not_cases" not in keys and (extension == "json" or "bad_json" not in keys):
+        if "not_cases" not in keys and (extension == "json" or not keys & _NOT_JSON):
             return intake
     if extension in _CSV_EXTENSIONS or (extension != "json" and looks_like_csv(text)):
         return read_csv(text, networks)

@@ -15,7 +15,7 @@ one gives none either, since its network could only be guessed. The caller runs 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -148,9 +148,12 @@ def _line_drafts(line: str, explorers: _Explorers, source: str) -> tuple[list[Ca
     found, covered = _linked(line, explorers)
     links = _unsupported_links(line, {end for _, end in covered})
     starts = [link.start for link in links]
+    link_starts = [start for start, _ in covered]  # in order, apart: a match never overlaps the one before
     unsupported = list(links)
     for run in _RUN.finditer(line):
-        if any(start <= run.start() < end for start, end in covered) or _within(run.start(), links, starts):
+        index = bisect_right(link_starts, run.start()) - 1
+        inside_link = index >= 0 and run.start() < covered[index][1]
+        if inside_link or _within(run.start(), links, starts):
             continue
         is_hash = _judge(run.group())
         if is_hash is not None:
@@ -158,9 +161,11 @@ def _line_drafts(line: str, explorers: _Explorers, source: str) -> tuple[list[Ca
         elif (name := unsupported_network(run.group())) is not None:
             unsupported.append(_Found(run.start(), run.end(), run.group(), False, None, name))
     addresses = [f for f in found if not f.is_hash] + unsupported
+    order = sorted(range(len(addresses)), key=lambda i: addresses[i].start)
+    address_starts = [addresses[i].start for i in order]
     drafts = []
     for item in sorted((f for f in found if f.is_hash), key=lambda f: f.start):
-        near = min(addresses, key=lambda a: max(a.start - item.end, item.start - a.end), default=None)
+        near = _nearest(item, addresses, order, address_starts)
         if near is not None and near.unsupported is not None:
             continue  # a hash beside an address of a network the app does not serve: its problem says so
         drafts.append(
@@ -196,6 +201,16 @@ def _unsupported_links(line: str, served_ends: set[int]) -> list[_Found]:
             if name is not None:
                 found.append(_Found(token.start(), token.end(), token.group(), False, None, name))
     return found
+
+
+def _nearest(item: _Found, addresses: list[_Found], order: list[int], starts: list[int]) -> _Found | None:
+    """The nearest address, the first in ``addresses`` on a tie: found items never overlap, so it is the last
+    one before ``item`` or the first after it (``order``: indexes by start; ``starts``: their starts). A search,
+    not a scan: a line of a million hashes and addresses is read in moments."""
+    before, after = bisect_left(starts, item.start) - 1, bisect_left(starts, item.end)
+    near = [order[i] for i in (before, after) if 0 <= i < len(order)]
+    best = min(near, key=lambda i: (max(addresses[i].start - item.end, item.start - addresses[i].end), i), default=None)
+    return None if best is None else addresses[best]
 
 
 def _within(position: int, found: list[_Found], starts: list[int]) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from diagnostics.bounds import amount_in_bounds
 from diagnostics.intake.secret import find_secret
 from diagnostics.intake.sniff import address_form, hash_fits_any, hash_fits_family, hash_form
 from diagnostics.model import Network
@@ -83,4 +84,6 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(f"not a number: {text!r}") from None
     if not amount.is_finite() or amount < 0:
         raise ValueError(f"not a positive amount: {text!r}")
+    if not amount_in_bounds(amount):  # 1e1000000 would overflow the first sum made with it
+        raise ValueError("out of range: an amount is under 10^30, in at most 40 digits")
     return amount

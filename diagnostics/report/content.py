@@ -27,6 +27,7 @@ from diagnostics.model import (
     Term,
     Unavailable,
 )
+from diagnostics.model.facts import EXACT
 from diagnostics.report.locale import LANGUAGES
 from diagnostics.report.transaction import TxSummary, summarize
 
@@ -149,7 +150,7 @@ def format_value(value: EvidenceValue, locale: ModuleType, name: str = "") -> st
     if isinstance(value, int) and not isinstance(value, bool) and name in _GROUPED:
         return f"{value:,}"
     if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
+        return f"{value.normalize(EXACT):f}"
     return str(value)
 
 

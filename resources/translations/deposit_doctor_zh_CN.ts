@@ -463,6 +463,22 @@
         <translation>无法读取该 JSON 文件（第 {line} 行，第 {column} 列）。</translation>
     </message>
     <message>
+        <source>Row {row} holds a cell longer than {limit} characters (an unclosed quote?): the rest of the file was not read.</source>
+        <translation>第 {row} 行有一个单元格超过 {limit} 个字符（可能是引号未闭合）：文件其余部分未读取。</translation>
+    </message>
+    <message>
+        <source>Row {row}: the amount {value} is out of range (10^30 or more, or more than 40 digits) and was left out.</source>
+        <translation>第 {row} 行：数量 {value} 超出范围（不小于 10^30，或超过 40 位数字），已忽略。</translation>
+    </message>
+    <message>
+        <source>The JSON file is nested {depth} levels deep; no case file nests more than {limit}: nothing was read from it.</source>
+        <translation>该 JSON 文件嵌套了 {depth} 层，而案例文件的嵌套不超过 {limit} 层：未读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The JSON file holds a number {digits} digits long; no case file holds one over {limit} digits: nothing was read from it.</source>
+        <translation>该 JSON 文件含有一个 {digits} 位的数字，而案例文件中的数字不超过 {limit} 位：未读取任何内容。</translation>
+    </message>
+    <message>
         <source>Row {row} was skipped: {value} is a transfer inside the exchange, which never goes on a blockchain, so there is no transaction to check.</source>
         <translation>第 {row} 行已跳过：{value} 是交易所内部转账，不上链，没有可查询的链上交易。</translation>
     </message>

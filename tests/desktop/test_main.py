@@ -62,10 +62,6 @@ sys.exit(main([]))
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="run_window must open the history through desktop.history_startup.open_history (main_window.py)",
-)
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize(
     ("answer", "kept"),

@@ -29,11 +29,6 @@ from diagnostics.bounds import (
 ROOT = Path(__file__).resolve().parents[3]
 DEEP = 65_492  # under 64 KiB, and deep enough to overflow the C stack once py_ecc has raised the recursion limit
 DEEPER = 1_000_000  # where the overflow comes whatever the stack's layout (65,492 is near the edge on 8 MiB)
-# The case file's reader still parses with json.loads (diagnostics/intake/case_file.py, not this change's to make):
-# these pass once it reads through diagnostics.bounds.load_json, and then the marks come off.
-PENDING_CASE_FILE = pytest.mark.xfail(
-    strict=True, reason="read_case_file must parse with diagnostics.bounds.load_json (case_file.py line 35)"
-)
 
 
 def _child(code: str) -> subprocess.CompletedProcess[str]:
@@ -64,7 +59,6 @@ def test_deep_json_is_refused_in_a_process_where_it_would_crash() -> None:
     assert run.stdout.split() == ["json_too_deep"] * 4
 
 
-@PENDING_CASE_FILE
 @pytest.mark.parametrize("name", ["cases.json", "notes.txt"])
 def test_a_dropped_file_of_brackets_is_refused_not_a_crash(name: str) -> None:
     run = _child(
@@ -79,7 +73,6 @@ def test_a_dropped_file_of_brackets_is_refused_not_a_crash(name: str) -> None:
     assert run.stdout.startswith("()")
 
 
-@PENDING_CASE_FILE
 def test_a_case_file_of_4301_digits_is_a_problem_not_an_exception() -> None:
     from diagnostics import catalog  # noqa: PLC0415
     from diagnostics.intake.case_file import read_case_file  # noqa: PLC0415

@@ -18,15 +18,6 @@ import pytest
 from tests.diagnostics.intake.hostile import HOSTILE, PARSERS, MiB
 
 BOUND_SECONDS = 3.0
-# Parsers another change fixes: diagnostics/intake/text.py looks for each hash's nearest address among all of
-# a line's addresses (quadratic), and case_file.py parses with json.loads (crashes, bare ValueError).
-PENDING = {
-    ("text", "hashes and addresses on one line"): "text.py's nearest-address search (bisect, not a scan)",
-    ("text", "explorer links on one line"): "text.py's search of the links a run is in (bisect, not a scan)",
-    ("dropped", "notes.txt: hashes and addresses"): "text.py's nearest-address search (bisect, not a scan)",
-    ("case_file", "digits"): "case_file.py must parse with diagnostics.bounds.load_json",
-    ("dropped", "cases.json: digits"): "case_file.py must parse with diagnostics.bounds.load_json",
-}
 # Crash a process rather than take time: tests/diagnostics/intake/test_bounds.py runs them in a child.
 CRASHING = {("case_file", "[ nested"), ("dropped", "cases.json: [ nested"), ("dropped", "notes.txt: [ nested")}
 
@@ -37,8 +28,7 @@ def _cases() -> list[object]:
         for family in families:
             if (name, family) in CRASHING:
                 continue
-            marks = [pytest.mark.xfail(strict=True, reason=PENDING[name, family])] if (name, family) in PENDING else []
-            cases.append(pytest.param(name, family, marks=marks, id=f"{name}: {family}"))
+            cases.append(pytest.param(name, family, id=f"{name}: {family}"))
     return cases
 
 

@@ -52,3 +52,12 @@ def test_amounts_as_people_write_them() -> None:
     for ambiguous in ("1,5", "1.250,5", "lots", "-3", "nan"):
         with pytest.raises(ValueError):
             parse_amount(ambiguous)
+
+
+def test_an_amount_past_any_transfer_is_refused_in_the_form_too() -> None:
+    from diagnostics.intake.validate import parse_amount  # noqa: PLC0415
+
+    for text in ("1e1000000", "1" * 31, "0." + "1" * 41):
+        with pytest.raises(ValueError, match="out of range"):
+            parse_amount(text)
+    assert str(parse_amount("250.5")) == "250.5"
