@@ -6,6 +6,7 @@ Networks are data (DESIGN.md rule 4): a new EVM chain is rows here, no code.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
@@ -163,9 +164,21 @@ def _deposit_rule(slug: str, row: Mapping[str, Any]) -> DepositRule:
             minimum=minimum,
             memo_required=bool(row["memo_required"]) if "memo_required" in row else None,
             contract=str(row["contract"]) if "contract" in row else None,
+            address_pattern=_pattern(row.get("address_pattern"), where),
         )
     except (KeyError, ValueError, ArithmeticError) as exc:
         raise CatalogError(f"{where}: {exc}") from exc
+
+
+def _pattern(value: object, where: str) -> str | None:
+    """An exchange's published address pattern, checked to compile, so a broken row fails here and not later."""
+    if value is None:
+        return None
+    try:
+        re.compile(str(value))
+    except re.error as exc:
+        raise CatalogError(f"{where}: its address_pattern does not compile: {exc}") from exc
+    return str(value)
 
 
 # Networks exchanges list that this version cannot diagnose yet (their rows are kept, and read once it can).

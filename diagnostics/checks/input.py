@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from diagnostics.checks.registry import CheckContext, check
 from diagnostics.intake.sniff import (
     address_form,
@@ -11,7 +13,9 @@ from diagnostics.intake.sniff import (
     same_account,
     unsupported_network,
 )
-from diagnostics.model import AUTO_DETECT, Finding, Term
+from diagnostics.model import AUTO_DETECT, Direction, Finding, Term
+
+_LONGEST_ADDRESS = 100  # no address is longer: nothing longer reaches a pattern
 
 
 @check("UNSUPPORTED_NETWORK")
@@ -60,8 +64,10 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
     meant = ctx.chosen or ctx.network
     if unsupported_network(ctx.case.address) is not None:
         return None  # a real address, of a network this version cannot check: that finding says which
-    if form.problem is None or (form.family is not None and form.family != meant.family):
-        return None
+    if form.family is not None and form.family != meant.family:
+        return None  # another network's address: ADDRESS_NETWORK_MISMATCH says so
+    if form.problem is None:
+        return _not_the_exchanges_form(ctx)
     if form.problem == "checksum" and ctx.moved_to_address():
         return None  # only the capitals were mistyped: the value did reach this address
     return ctx.finding(
@@ -70,6 +76,23 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
         variant=form.problem,
         evidence=(ctx.evidence("address_entered", ctx.case.address.strip()),),
         network_name=meant.display_name,
+    )
+
+
+def _not_the_exchanges_form(ctx: CheckContext) -> Finding | None:
+    """A well-formed address that is no deposit address of the chosen exchange on this network, by the pattern the
+    exchange publishes (Binance's addressRegex): a typo, or an address from somewhere else."""
+    rule, exchange, address = ctx.rule, ctx.exchange, (ctx.case.address or "").strip()
+    if rule is None or exchange is None or rule.address_pattern is None or ctx.case.direction is not Direction.DEPOSIT:
+        return None
+    if len(address) > _LONGEST_ADDRESS or re.fullmatch(rule.address_pattern, address):
+        return None
+    return ctx.finding(
+        "INPUT_INVALID_ADDRESS",
+        variant="exchange_format",
+        evidence=(ctx.evidence("address_entered", address), ctx.evidence("exchange_pattern", rule.address_pattern)),
+        network_name=ctx.network.display_name,
+        exchange=exchange.name,
     )
 
 

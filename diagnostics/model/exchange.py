@@ -25,6 +25,7 @@ class DepositRule:
     minimum: Decimal | None = None
     memo_required: bool | None = None
     contract: str | None = None
+    address_pattern: str | None = None  # the regular expression its deposit addresses on this network match
     corrected: bool = False
 
 

@@ -163,6 +163,7 @@ TERMS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "exchange_pattern": "The exchange's published address pattern",
     "exchange_networks": "Networks the exchange lists for this coin",
     "required_by": "Whose figure",
     "figure_source": "Where the figure was read, and when",
@@ -367,6 +368,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "INPUT_INVALID_ADDRESS": {
         "title": "The address is not valid",
         "explanation": {
+            "exchange_format": "This address does not have the form of a {exchange} deposit address on {network_name} (by the pattern {exchange} publishes for this coin and network): a character may be wrong, or the address is from somewhere else.",
             "bech32": "The address fails its built-in check (bech32): a character is mistyped, missing or swapped. A Bitcoin address starting bc1 is 42 or 62 characters.",
             "testnet": "This is a Bitcoin testnet address: test coins are worth nothing, and no exchange takes them on {network}. Copy the mainnet address (bc1…, 1… or 3…) from the exchange's deposit page.",
             "checksum": "The address's capital letters do not match its checksum (EIP-55): a character is probably mistyped, and this transaction did not send to it either.",

@@ -189,6 +189,7 @@ REASONS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "exchange_pattern": "交易所公布的地址格式",
     "exchange_networks": "交易所为该币种列出的网络",
     "required_by": "数值来源",
     "figure_source": "数值出处及读取日期",
@@ -393,6 +394,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "INPUT_INVALID_ADDRESS": {
         "title": "地址无效",
         "explanation": {
+            "exchange_format": "该地址不符合 {exchange} 在 {network_name} 上的充值地址格式（依据 {exchange} 为该币种和网络公布的格式）：可能有字符错误，或该地址来自其他地方。",
             "bech32": "该地址未通过其内置校验（bech32）：有字符输错、遗漏或颠倒。以 bc1 开头的比特币地址长度为 42 或 62 个字符。",
             "testnet": "这是比特币测试网地址：测试币没有价值，任何交易所都不会在 {network} 上接收。请从交易所的充值页面复制主网地址（bc1…、1… 或 3… 开头）。",
             "checksum": "地址中的大小写字母与其校验和（EIP-55）不符：很可能有字符输错，这笔交易也不是转到这个地址的。",

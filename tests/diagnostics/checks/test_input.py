@@ -55,3 +55,20 @@ def test_address_of_another_family(address: str, family: str) -> None:
     finding = run("ADDRESS_NETWORK_MISMATCH", ctx)
     assert finding is not None and finding.variant == family
     assert run("INPUT_INVALID_ADDRESS", ctx) is None
+
+
+def test_an_address_not_of_the_exchanges_published_form_is_said() -> None:
+    from dataclasses import replace  # noqa: PLC0415
+
+    from diagnostics import catalog  # noqa: PLC0415
+    from tests.diagnostics.checks.factory import DEPOSIT, context, mined, run  # noqa: PLC0415
+
+    binance = catalog.exchange("binance")
+    rule = binance.rule("USDT", "ethereum")
+    assert rule is not None and rule.address_pattern == "^(0x)[0-9A-Fa-f]{40}$"  # as Binance publishes it
+    ctx = replace(context(mined(), address=DEPOSIT), exchange=binance, rule=rule)
+    assert run("INPUT_INVALID_ADDRESS", ctx) is None  # a Binance deposit address's form
+    strict = replace(ctx, rule=replace(rule, address_pattern="^0x00[0-9A-Fa-f]{38}$"))
+    finding = run("INPUT_INVALID_ADDRESS", strict)
+    assert finding is not None and finding.variant == "exchange_format" and finding.params["exchange"] == "Binance"
+    assert run("INPUT_INVALID_ADDRESS", replace(strict, exchange=None)) is None  # no exchange: no exchange's form
