@@ -283,6 +283,8 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         raise InputError("PDF reports need the desktop part of Deposit Doctor: run the deposit-doctor command")
     if args.confirmations is not None and args.confirmations < 1:
         raise InputError("--confirmations must be at least 1")
+    if args.exchange is not None and not args.exchange.strip():
+        raise InputError("--exchange needs a name (binance, okx, bybit, bitget, kucoin, bitmart, htx, gate, mexc)")
     exchange = catalog.exchange(args.exchange).slug if args.exchange else None  # "did you mean" on a typo
     # A plain-http node on another machine: its answers could be read and changed on the way. Said, not refused.
     for url in (u for urls in endpoints.values() for u in ([urls] if isinstance(urls, str) else urls)):

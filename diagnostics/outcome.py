@@ -44,7 +44,8 @@ def work_out(facts: NetworkFacts | None, required: Requirement, now: datetime) -
     head = known(facts.head)
     depth = None
     if tx.block_number is not None and not tx.failed and head is not None:
-        confirmations = max(head.number - tx.block_number + 1, 0)
+        # In a block is one confirmation, even when the head was read a moment before that block arrived.
+        confirmations = max(head.number - tx.block_number + 1, 1)
         depth = Depth(
             confirmations, required.count, head.number, tx.block_number, head.final_number, required.by, required.unlock
         )

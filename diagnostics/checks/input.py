@@ -25,10 +25,11 @@ def unsupported(ctx: CheckContext) -> Finding | None:
     for field, text in (("tx_hash", ctx.case.tx_hash), ("address", ctx.case.address or "")):
         name = unsupported_network(text)
         if name is not None:
+            found = field == "address" and ctx.facts.located is not None  # the transaction is on a served network
             return ctx.finding(
                 "UNSUPPORTED_NETWORK",
-                network=ctx.chosen.slug if ctx.chosen else AUTO_DETECT,
-                variant=field,
+                network=ctx.network.slug if found else ctx.chosen.slug if ctx.chosen else AUTO_DETECT,
+                variant="address_found" if found else field,
                 evidence=(ctx.evidence(f"{'hash' if field == 'tx_hash' else 'address'}_entered", text.strip()),),
                 unsupported=name,
             )

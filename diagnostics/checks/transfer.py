@@ -121,7 +121,7 @@ def poisoning(ctx: CheckContext) -> Finding | None:
     odds = (
         ctx.evidence("shared_leading", match.head),
         ctx.evidence("shared_trailing", match.tail),
-        ctx.evidence("chance_one_in", 2 ** int(match.bits)),
+        ctx.evidence("chance_one_in", _odds(match.bits)),
     )
     return ctx.finding(
         "ADDRESS_POISONING_SUSPECTED",
@@ -167,3 +167,9 @@ def internal_transfer(ctx: CheckContext) -> Finding | None:
     return ctx.finding(
         "INTERNAL_TRANSFER", evidence=tuple(rows), amount=ctx.amount(arrived[0]), contract=arrived[0].sender
     )
+
+
+def _odds(bits: float) -> str:
+    """One in 2^bits, written so a person can weigh it: "1 / 2^45 (≈ 1 / 3.5 × 10^13)"."""
+    mantissa, exponent = f"{2**bits:.1e}".split("e")
+    return f"1 / 2^{bits:g} (≈ 1 / {mantissa} × 10^{int(exponent)})"

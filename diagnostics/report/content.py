@@ -323,7 +323,9 @@ def _links(diagnosis: Diagnosis, tx: TxSummary | None, locale: ModuleType) -> tu
     )
     seen: set[str] = set()
     for address, role in roles:
-        if address and address_form(address).family == network.family and address.lower() not in seen:
+        form = address_form(address) if address else None  # (a testnet or mistyped address has no page there)
+        usable = form is not None and form.family == network.family and form.problem in (None, "checksum")
+        if address and usable and address.lower() not in seen:
             seen.add(address.lower())
             links.append(Link(r[role].format(address=address), explorer.address.format(address=address)))
     if tx is not None and tx.contract and not tx.contract.startswith("trc10:"):
@@ -343,6 +345,12 @@ def _support_message(diagnosis: Diagnosis, tx: TxSummary | None, verdict: str, l
         instead = None  # expired: it will never arrive, and a withdrawal must be sent again by the exchange
     if code == "TX_FAILED" and deposit:
         instead = "support_not_needed_failed"
+    if deposit and code in ("FEE_TOO_LOW", "NONCE_GAP", "NETWORK_CONGESTED"):
+        instead = "support_not_needed_wait"  # only the sender can speed up or unblock its own transaction
+    if deposit and code == "TX_DROPPED_REPLACED":
+        instead = "support_not_needed_replaced"
+    if deposit and code == "TX_NOT_FOUND":
+        instead = "support_not_needed_not_found"
     if code == "CONFIRMATIONS_SUFFICIENT" and not deposit:
         instead = "support_not_needed_arrived"
     if code == "NETWORK_MISMATCH" and not deposit and diagnosis.verdict.variant == "same_address":

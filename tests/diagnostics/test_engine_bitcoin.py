@@ -17,6 +17,7 @@ from diagnostics.chains import adapters
 from diagnostics.cli import main
 from diagnostics.engine import diagnose as engine_diagnose
 from diagnostics.model import Case, Diagnosis, Finding
+from diagnostics.report.content import build_report
 from diagnostics.report.text import render_text
 from tests.fixtures.diagnosis import diagnose_on
 
@@ -250,3 +251,20 @@ def test_cli_in_chinese_with_fee_rate_and_mempool_links(
     assert main([*args, "--address", BTC_DEPOSIT, "--lang", "zh"]) == 0
     text = capsys.readouterr().out
     assert "手续费过低" in text and "sat/vB" in text and f"https://mempool.space/tx/{txid}" in text
+
+
+def test_review_findings_stay_fixed(node: EsploraNode, wallet: Wallet) -> None:
+    """What a reviewer trying the app found: each of these read wrong before."""
+    stuck = wallet.pay(BTC_DEPOSIT, 300_000, fee_rate=2)
+    report = build_report(diagnose(node, stuck, address=BTC_DEPOSIT), "en")
+    assert not report.support_needed  # only the sender can bump its fee: support cannot help a deposit yet
+    txid = wallet.pay(BTC_LOOK_ALIKE, 500_000, fee_rate=20)
+    node.mine(3)
+    text = render_text(diagnose(node, txid, address=BTC_DEPOSIT))
+    assert "Chance of that by accident: 1 / 2^50 (≈ 1 / 1.1 × 10^15)" in text
+    xrp = diagnose(node, txid, address="rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh")
+    assert xrp.verdict.code == "UNSUPPORTED_NETWORK" and xrp.verdict.variant == "address_found"
+    assert "Sent on Bitcoin (BTC), but the address you gave is on XRP Ledger" in render_text(xrp)
+    testnet = build_report(diagnose(node, txid, address="tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx"), "en")
+    assert not any("tb1q" in link.url for link in testnet.links)  # no mainnet page for a testnet address
+    assert any("mainnet address" in step for f in testnet.findings for step in f.next_steps)

@@ -128,6 +128,8 @@ def test_the_command_line_takes_the_exchange_by_the_name_users_type(
     assert report["verdict"]["title"].startswith("On chain and past Bitget's 15 confirmations")
     assert main([*args, "--exchange", "bitgte"]) == 2
     assert "did you mean 'bitget'" in capsys.readouterr().err
+    assert main([*args, "--exchange", " "]) == 2
+    assert "--exchange needs a name" in capsys.readouterr().err
 
 
 def test_a_plain_http_node_on_another_machine_is_warned_about(capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,3 +66,8 @@ def test_change_is_neither_moved_nor_asked() -> None:
     outcome = work_out(facts, Requirement(12, "network"), NOW)
     assert outcome is not None and [t.how for t in outcome.moved] == ["log"]
     assert Facts((facts,)).located is facts
+
+
+def test_a_transaction_in_a_block_has_at_least_one_confirmation() -> None:
+    ctx = context(mined(block_number=121), head=120)  # the head was read a moment before that block arrived
+    assert ctx.outcome is not None and ctx.outcome.depth is not None and ctx.outcome.depth.confirmations == 1

@@ -83,6 +83,8 @@ REPORT: dict[str, str] = {
     "support_elsewhere": " The funds went to {recipient}, not to the address above.",
     "support_not_needed_token_contract": "Writing to the exchange will not bring these tokens back: they are in a token contract's own address, which neither you nor the exchange can move them out of.",
     "support_not_needed_unsupported": "Deposit Doctor cannot check this network yet: use its explorer (named above) and give the exchange's support what it shows.",
+    "support_not_needed_replaced": "No need to contact support about this hash: it was replaced and will never confirm. Diagnose the transaction that replaced it (see above) instead.",
+    "support_not_needed_not_found": "No need to contact support yet: no network knows this transaction, so the exchange cannot see it either. Check the hash in your wallet's history first.",
     "support_not_needed_failed": "No need to contact support: the transaction failed on-chain, so the funds never left the sending wallet. Send again (see above).",
     "support_not_needed_arrived": "No need to contact support: the funds are at your receiving address on-chain.",
     "support_not_needed_wait": "No need to contact support yet: the transaction is on its way (see above). Wait, then diagnose again.",
@@ -178,7 +180,7 @@ EVIDENCE: dict[str, str] = {
     "paid_by_contract": "Paid by the contract",
     "shared_leading": "Same leading characters (after the part every such address shares)",
     "shared_trailing": "Same trailing characters",
-    "chance_one_in": "Chance of that by accident: one in",
+    "chance_one_in": "Chance of that by accident",
     "fee_rate_sat_vb": "Fee rate (sat/vB)",
     "rbf_signalled": "Replaceable by fee (RBF signalled)",
     "unconfirmed_parents": "Inputs whose own transaction is still waiting",
@@ -248,8 +250,9 @@ EVIDENCE: dict[str, str] = {
 
 VERDICTS: dict[str, Any] = {
     "UNSUPPORTED_NETWORK": {
-        "address": "This is a {unsupported} address: Deposit Doctor cannot check that network yet",
-        "": "This is a {unsupported} transaction: Deposit Doctor cannot check that network yet",
+        "address_found": "Sent on {network}, but the address you gave is on {unsupported}",
+        "address": "An address on {unsupported}: Deposit Doctor cannot check that network yet",
+        "": "A transaction on {unsupported}: Deposit Doctor cannot check that network yet",
     },
     "NETWORK_NOT_SUPPORTED_BY_EXCHANGE": "{exchange} does not take {coin} on {network}: ask for a recovery",
     "SECRET_DETECTED": "Stopped: what you entered looks like a secret key or seed phrase",
@@ -342,12 +345,13 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "UNSUPPORTED_NETWORK": {
         "title": "A network Deposit Doctor cannot check yet",
         "explanation": {
-            "tx_hash": "What you entered as the transaction is a {unsupported} transaction (or a link to one). Deposit Doctor cannot check {unsupported} yet, so nothing was looked up there; it is not an invalid hash.",
-            "address": "The address you entered is a {unsupported} address. Deposit Doctor cannot check {unsupported} yet; if the exchange gave you this address, the deposit belongs on {unsupported}, not on {network}.",
+            "address_found": "The transaction is on {network}, but the address you gave is an address on {unsupported}, which cannot receive on {network}. If the exchange gave you that address, this transaction did not go to it: the other findings say where it went.",
+            "tx_hash": "What you entered as the transaction is a transaction on {unsupported} (or a link to one). Deposit Doctor cannot check {unsupported} yet, so nothing was looked up there; it is not an invalid hash.",
+            "address": "The address you entered is an address on {unsupported}. Deposit Doctor cannot check {unsupported} yet; if the exchange gave you this address, the deposit belongs on {unsupported}, not on {network}.",
         },
         "next_steps": {
             "any": [
-                "Look the transaction up on a {unsupported} explorer, and give the exchange's support its hash, the address and the amount.",
+                "Look the transaction up on an explorer of {unsupported}, and give the exchange's support its hash, the address and the amount.",
                 "If you meant another network, enter that network's transaction hash and address instead.",
             ]
         },
@@ -377,9 +381,12 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "empty": "No address was entered.",
         },
         "next_steps": {
+            "testnet": [
+                "Ask the exchange's deposit page for its mainnet address (bc1…, 1… or 3…): testnet coins cannot be deposited."
+            ],
             "any": [
                 "Copy the address again from its source (the exchange's deposit page or your wallet) rather than typing it."
-            ]
+            ],
         },
     },
     "ADDRESS_NETWORK_MISMATCH": {
@@ -603,15 +610,15 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "FEE_TOO_LOW": {
         "title": "The fee is too low",
         "explanation": {
-            "rbf": "The transaction pays {paid_rate} sat/vB; to be confirmed within about an hour it needs {needed_rate} sat/vB (the next block takes {next_rate}). Miners pick the best-paying transactions first, so it may wait for days.",
-            "cpfp": "The transaction pays {paid_rate} sat/vB; to be confirmed within about an hour it needs {needed_rate} sat/vB (the next block takes {next_rate}). It did not signal replace-by-fee, so most wallets cannot bump its fee.",
+            "rbf": "The transaction pays {paid_rate} sat/vB; to be confirmed within about an hour it needs {needed_rate} sat/vB. Miners pick the best-paying transactions first, so it may wait for days.",
+            "cpfp": "The transaction pays {paid_rate} sat/vB; to be confirmed within about an hour it needs {needed_rate} sat/vB. It did not signal replace-by-fee, so most wallets cannot bump its fee.",
             "below_base_fee": "The transaction offers at most {paid_gwei} gwei per gas, but the next block charges a base fee of {needed_gwei} gwei. It cannot be included until fees fall below what it offers.",
             "low_tip": "The transaction tips {paid_gwei} gwei per gas, while recent blocks included tips of at least about {needed_gwei} gwei. Block producers pick better-paying transactions first.",
         },
         "next_steps": {
             "rbf.deposit": [
                 'Replace it by fee in your wallet ("bump fee" / "speed up"): it signalled RBF, so a replacement paying more takes its place.',
-                "Or wait: when the mempool empties, it confirms.",
+                "Or wait: it confirms once the backlog clears, unless mempools drop it first (after about two weeks, or sooner when they are full).",
             ],
             "cpfp.deposit": [
                 'Child pays for parent: spend its change output in a new transaction with a high fee (many wallets call this "accelerate"); miners take both together.',

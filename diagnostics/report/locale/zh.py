@@ -78,6 +78,8 @@ REPORT: dict[str, str] = {
     "support_elsewhere": "资金实际转入了 {recipient}，并非上述地址。",
     "support_not_needed_token_contract": "联系交易所也无法追回这些代币：它们在代币合约自身的地址中，您和交易所都无法把它们转出。",
     "support_not_needed_unsupported": "Deposit Doctor 暂时无法检查该网络：请使用该网络的区块浏览器（见上文），并把浏览器显示的信息提供给交易所客服。",
+    "support_not_needed_replaced": "无需就这个哈希联系客服：它已被替换，永远不会确认。请改为诊断替换它的那笔交易（见上文）。",
+    "support_not_needed_not_found": "暂时无需联系客服：没有任何网络知道这笔交易，交易所同样看不到它。请先在钱包的交易记录中核对哈希。",
     "support_not_needed_failed": "无需联系客服：该交易在链上执行失败，资金从未离开转出钱包。请按上文说明重新转账。",
     "support_not_needed_arrived": "无需联系客服：资金已在链上到达您的提币地址。",
     "support_not_needed_wait": "暂时无需联系客服：交易仍在处理中（见上文）。请稍候再重新诊断。",
@@ -204,7 +206,7 @@ EVIDENCE: dict[str, str] = {
     "paid_by_contract": "付款合约",
     "shared_leading": "相同的开头字符数（同类地址共有的前缀之后）",
     "shared_trailing": "相同的结尾字符数",
-    "chance_one_in": "偶然如此的概率：几分之一",
+    "chance_one_in": "偶然相同的概率",
     "fee_rate_sat_vb": "费率（sat/vB）",
     "rbf_signalled": "可通过提高手续费替换（已标记 RBF）",
     "unconfirmed_parents": "其来源交易仍在等待的输入数",
@@ -274,6 +276,7 @@ EVIDENCE: dict[str, str] = {
 
 VERDICTS: dict[str, Any] = {
     "UNSUPPORTED_NETWORK": {
+        "address_found": "已在 {network} 上转账，但您给出的地址属于 {unsupported}",
         "address": "这是 {unsupported} 地址：Deposit Doctor 暂时无法检查该网络",
         "": "这是 {unsupported} 上的交易：Deposit Doctor 暂时无法检查该网络",
     },
@@ -368,6 +371,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "UNSUPPORTED_NETWORK": {
         "title": "Deposit Doctor 暂不支持的网络",
         "explanation": {
+            "address_found": "这笔交易在 {network} 上，但您给出的地址属于 {unsupported}，无法在 {network} 上收款。如果这是交易所给您的地址，那么这笔交易并没有转到该地址：其他检查结果说明了资金的去向。",
             "tx_hash": "您输入的交易是 {unsupported} 上的交易（或指向它的链接）。Deposit Doctor 暂时无法检查 {unsupported}，因此没有在该网络上查询；这不是无效的哈希。",
             "address": "您输入的地址是 {unsupported} 地址。Deposit Doctor 暂时无法检查 {unsupported}；如果这是交易所给您的地址，充值应在 {unsupported} 上进行，而不是 {network}。",
         },
@@ -412,6 +416,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "evm": "这是 EVM 网络（Ethereum、BNB Smart Chain 等）的 0x 地址，但您选择的是 {network}。",
         },
         "next_steps": {
+            "testnet": ["请在交易所充值页面获取主网地址（bc1…、1… 或 3… 开头）：测试网的币无法充值。"],
             "deposit": [
                 "请在交易所的充值页面确认该地址对应的网络，并选择该网络重新诊断。",
                 "如果您已经通过与充值页面不同的网络转账，请携带本报告联系客服，申请找回充错网络的资产。",
@@ -609,15 +614,15 @@ FINDINGS: dict[str, dict[str, Any]] = {
     "FEE_TOO_LOW": {
         "title": "手续费过低",
         "explanation": {
-            "rbf": "这笔交易的费率为 {paid_rate} sat/vB；要在约一小时内确认需要 {needed_rate} sat/vB（进入下一个区块需要 {next_rate}）。矿工优先打包费率更高的交易，因此它可能要等上数天。",
-            "cpfp": "这笔交易的费率为 {paid_rate} sat/vB；要在约一小时内确认需要 {needed_rate} sat/vB（进入下一个区块需要 {next_rate}）。它没有标记可替换（RBF），因此大多数钱包无法直接提高它的手续费。",
+            "rbf": "这笔交易的费率为 {paid_rate} sat/vB；要在约一小时内确认需要 {needed_rate} sat/vB。矿工优先打包费率更高的交易，因此它可能要等上数天。",
+            "cpfp": "这笔交易的费率为 {paid_rate} sat/vB；要在约一小时内确认需要 {needed_rate} sat/vB。它没有标记可替换（RBF），因此大多数钱包无法直接提高它的手续费。",
             "below_base_fee": "这笔交易每单位 gas 最多出价 {paid_gwei} gwei，但下一个区块的基础费用为 {needed_gwei} gwei。在费用降到其出价以下之前，它无法被打包。",
             "low_tip": "这笔交易每单位 gas 的小费为 {paid_gwei} gwei，而近期区块打包的交易小费至少约为 {needed_gwei} gwei。出块者会优先打包手续费更高的交易。",
         },
         "next_steps": {
             "rbf.deposit": [
                 "请在钱包中通过提高手续费替换这笔交易（“提高手续费”/“加速”）：它已标记 RBF，费率更高的替换交易会取代它。",
-                "或者等待：内存池清空后它就会被确认。",
+                "或者等待：积压消化后它就会被确认，除非内存池先把它丢弃（约两周后，或内存池已满时更早）。",
             ],
             "cpfp.deposit": [
                 "子交易为父交易付费（CPFP）：用一笔高手续费的新交易花费它的找零输出（很多钱包称之为“加速”），矿工会把两笔一起打包。",
