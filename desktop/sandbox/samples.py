@@ -52,6 +52,7 @@ class Sandbox:
         self.btc = EsploraNode(wall_clock=True)
         self.eth_chain, self.bsc_chain = Chain(self.eth.url), Chain(self.bsc.url)
         self._queue_nonces: dict[str, int] = {}
+        self._since_eth = self._since_btc = 0.0  # seconds of heartbeat since each chain's last block
         try:
             self.samples = self._ethereum() + self._bnb_smart_chain() + self._tron() + self._bitcoin()
         except BaseException:
@@ -187,27 +188,32 @@ class Sandbox:
         ]
 
     def _beat(self) -> None:
-        """Blocks at the chains' pace: Ethereum every 12 s; BNB Smart Chain every 3 s, with more
-        better-paying transfers each time than a block holds, so the queue ahead of the low tip never empties
-        (its base fee then climbs until the queue itself can no longer pay, and stays stuck too)."""
-        since_eth = since_btc = 0.0
+        """Blocks at the chains' pace, one tick every few seconds, until the sandbox stops."""
         while not self._stopping.wait(_BSC_TICK_SECONDS):
             try:
-                since_btc += _BSC_TICK_SECONDS
-                if since_btc >= _BTC_BLOCK_SECONDS:
-                    self.btc.mine(1)
-                    since_btc = 0.0
-                for sender in self.bsc_chain.accounts[1:9]:
-                    self._queue(sender)
-                self.bsc_chain.rpc("evm_mine")
-                since_eth += _BSC_TICK_SECONDS
-                if since_eth >= _ETH_BLOCK_SECONDS:
-                    self.eth_chain.rpc("evm_mine")
-                    since_eth = 0.0
+                self.tick()
             except Exception:  # a node stopped under the heartbeat: the sandbox is closing
                 if self._stopping.is_set():
                     return
                 raise
+
+    def tick(self) -> None:
+        """One heartbeat: Ethereum every 12 s and Bitcoin every 10 minutes; BNB Smart Chain every 3 s, with more
+        better-paying transfers each time than a block holds, so the queue ahead of the low tip never empties.
+        Full blocks raise the base fee 12.5% a block: it is set back to 1 gwei before each block, or within
+        minutes the queue itself could no longer pay and the heartbeat would stop (and every sample with it)."""
+        self._since_btc += _BSC_TICK_SECONDS
+        if self._since_btc >= _BTC_BLOCK_SECONDS:
+            self.btc.mine(1)
+            self._since_btc = 0.0
+        for sender in self.bsc_chain.accounts[1:9]:
+            self._queue(sender)
+        self.bsc_chain.rpc("anvil_setNextBlockBaseFeePerGas", hex(GWEI))
+        self.bsc_chain.rpc("evm_mine")
+        self._since_eth += _BSC_TICK_SECONDS
+        if self._since_eth >= _ETH_BLOCK_SECONDS:
+            self.eth_chain.rpc("evm_mine")
+            self._since_eth = 0.0
 
     def stop(self) -> None:
         """Every node this sandbox started ends here."""

@@ -16,6 +16,9 @@ from pytestqt.qtbot import QtBot
 from desktop.main_window import MainWindow
 from desktop.sandbox.samples import NETWORKS, Sandbox
 from desktop.settings import AppSettings
+from diagnostics.chains import adapters
+from diagnostics.engine import diagnose
+from diagnostics.model import Direction
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,3 +99,23 @@ def test_deposit_doctor_sandbox_leaves_no_process_behind() -> None:
     while (alive := {pid for pid in started if Path(f"/proc/{pid}").exists()}) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert alive == set(), "every process the sandbox started is gone"
+
+
+@pytest.mark.timeout(180)
+def test_the_low_tip_sample_stays_stuck_over_hundreds_of_heartbeats() -> None:
+    """Before, full blocks raised BNB Smart Chain's base fee until the queue could no longer pay (about 3 minutes
+    in), the heartbeat died and the samples changed verdict. 300 ticks are 15 simulated minutes of heartbeat."""
+    sandbox = Sandbox()
+    try:
+        sandbox._stopping.set()  # the test beats itself, faster than the wall clock
+        low = next(s for s in sandbox.samples if s.key == "low_tip")
+        for _ in range(300):
+            sandbox.tick()
+        d = diagnose(
+            low.case.to_case("bsc", Direction.DEPOSIT),
+            adapters=adapters(sandbox.endpoints),
+            search=(),
+        )
+        assert d.verdict.code == "FEE_TOO_LOW"
+    finally:
+        sandbox.stop()
