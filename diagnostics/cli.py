@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from diagnostics import catalog
+from diagnostics import __version__, catalog
 from diagnostics.bounds import BoundsError, check_amount
 from diagnostics.chains import adapters
 from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, endpoint_host, is_endpoint_url, is_plain_remote
@@ -83,7 +83,12 @@ def _timeout(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Why hasn't my deposit or withdrawal arrived?")
+    parser = _Parser(
+        prog=PROG,
+        description="Why hasn't my deposit or withdrawal arrived? Run deposit-doctor with no arguments to open the "
+        "window, or deposit-doctor --sandbox to try every classic case on local chains, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     d = commands.add_parser("diagnose", help="diagnose one transaction", description="Diagnose one transaction.")
     d.add_argument(
@@ -95,7 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--address", help="the deposit address (or, for a withdrawal, your receiving address)")
     d.add_argument("--token", help="the coin or token you sent, e.g. USDT")
     d.add_argument("--amount", type=_decimal, help="the amount you expected, e.g. 250.5")
-    d.add_argument("--direction", choices=[x.value for x in Direction], default=Direction.DEPOSIT.value)
+    d.add_argument(
+        "--direction",
+        choices=[x.value for x in Direction],
+        default=Direction.DEPOSIT.value,
+        help="deposit (to an exchange; the default) or withdrawal (from one): changes the advice, not the facts",
+    )
     d.add_argument(
         "--exchange",
         help="the exchange the deposit goes to (binance, okx, bybit, bitget, kucoin, bitmart, htx, gate, mexc): "
@@ -118,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_TIMEOUT_SECONDS,
         help="seconds to wait for a node (default 5)",
     )
-    d.add_argument("--format", choices=FORMATS, default="text")
+    d.add_argument("--format", choices=FORMATS, default="text", help="the report's form (default: text)")
     d.add_argument("--lang", choices=list(LANGUAGES), default="en", help="the report's language (zh: 简体中文)")
     d.add_argument("--redact", action="store_true", help="shorten addresses and hashes, for posting in public")
     d.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper for --format pdf")

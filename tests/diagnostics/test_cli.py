@@ -14,6 +14,7 @@ import pytest
 
 from desktop.sandbox.anvil import free_port
 from desktop.sandbox.tron_node import TronNode
+from diagnostics.cli import main as cli_main
 from tests.fixtures.evm_node import Node
 
 UNKNOWN = "0x" + "ab" * 32
@@ -356,3 +357,18 @@ def test_write_atomically_refuses_what_is_no_file(tmp_path: Path) -> None:
         with pytest.raises(InputError, match="cannot write the report"):
             write_atomically(target, "report")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "pipe"]
+
+
+def test_version_and_help_say_what_the_app_is(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as version:
+        cli_main(["--version"])
+    assert version.value.code == 0 and capsys.readouterr().out.strip() == "deposit-doctor 0.1.0"
+    with pytest.raises(SystemExit):
+        cli_main(["--help"])
+    top = capsys.readouterr().out
+    assert "open the window" in top and "--sandbox" in top
+    with pytest.raises(SystemExit):
+        cli_main(["diagnose", "--help"])
+    options = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  --")]
+    # Every option says what it does: its help follows on the same line or the next one.
+    assert len(options) >= 16
