@@ -57,12 +57,12 @@ from desktop.widgets.result_view import ResultWidget
 from desktop.widgets.watch_view import WatchWidget
 from desktop.workers import EngineWorker, Job
 from diagnostics import __version__, catalog
-from diagnostics.cli import TRON_API_KEY_VARIABLE, write_atomically
 from diagnostics.errors import DiagnosticsError
 from diagnostics.history import History, HistoryError
 from diagnostics.intake.case_file import write_cases
 from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
 from diagnostics.model import Diagnosis
+from diagnostics.output import TRON_API_KEY_VARIABLE, write_atomically
 from diagnostics.report.json import dumps, report_from_dict
 
 
