@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
@@ -124,10 +125,20 @@ def _read_words(name: str) -> list[str]:
         raise CatalogError(f"The app's data file wordlists/{name} could not be read: {exc}") from exc
 
 
-@cache
 def bip39_words() -> Bip39Words:
     """Every BIP-39 word list, for the secret guard to recognise a seed phrase in any language, with the
-    two-character Chinese words that tell Chinese prose from a phrase. As a set: every list's words."""
+    two-character Chinese words that tell Chinese prose from a phrase. As a set: every list's words.
+
+    Read once, under a lock: a batch's first cases all ask at the same moment, and building it takes a while."""
+    with _WORDS_LOCK:
+        return _bip39_words()
+
+
+_WORDS_LOCK = threading.Lock()
+
+
+@cache
+def _bip39_words() -> Bip39Words:
     lists: dict[str, list[str]] = {}
     for language in BIP39_LANGUAGES:
         words = _read_words(f"bip39-{language}.txt")

@@ -106,6 +106,7 @@ def diagnose(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     confirmations: Mapping[str, int] | None = None,
+    head_start: float = HEAD_START_SECONDS,
 ) -> Diagnosis:
     """Diagnose ``case``; an unknown network raises ``InputError``, everything else is a finding.
 
@@ -115,7 +116,9 @@ def diagnose(
     each answer as it arrives, from the thread that asked. Setting ``cancel`` stops the wait at once
     and raises ``CancelledError`` (requests already sent finish alone, in daemon threads).
     ``confirmations`` are the user's own requirements by network slug (their settings), over the chosen
-    exchange's published figures (``case.exchange``) and the profiles' defaults.
+    exchange's published figures (``case.exchange``) and the profiles' defaults. ``head_start`` is how long the
+    chosen network is waited for alone (a batch waits for its answer: other networks are asked only when it
+    does not know the hash, so a busy moment never sends every case to every network).
     """
     load_checks()
     case = guard(case)
@@ -139,7 +142,7 @@ def diagnose(
     )
     first, others = plan_search(case.tx_hash, chosen, reachable, search)
     hints = Hints(signed, address)
-    facts = Facts(_Search(case.tx_hash, adapters, progress, hints, cancel).run(first, others))
+    facts = Facts(_Search(case.tx_hash, adapters, progress, hints, cancel).run(first, others, head_start))
     asked = {n.slug: n for n in (first, *others) if n is not None}
     located = facts.located
     # The network the checks judge: where the transaction is, else the one chosen, else the signed
@@ -192,6 +195,7 @@ def diagnose_request(
     clock: Clock = utc_now,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    head_start: float = HEAD_START_SECONDS,
 ) -> Diagnosis:
     """``request`` diagnosed, with adapters built from its endpoints unless the caller shares its own (a batch
     shares one set across its cases, with their connections, rate limits and shared reads)."""
@@ -206,6 +210,7 @@ def diagnose_request(
         progress=progress,
         cancel=cancel,
         confirmations=request.confirmations,
+        head_start=head_start,
     )
 
 
@@ -250,12 +255,12 @@ class _Search:
         self._running: dict[str, tuple[float, float]] = {}  # slug -> (started, deadline)
         self._done: dict[str, NetworkFacts] = {}
 
-    def run(self, first: Network | None, others: Sequence[Network]) -> tuple[NetworkFacts, ...]:
+    def run(self, first: Network | None, others: Sequence[Network], head_start: float) -> tuple[NetworkFacts, ...]:
         order = [n.slug for n in (first, *others) if n is not None]
         if first is not None:
             self._ask(first)
             adapter = self._adapters.get(first.family)
-            if self._wait(perf_counter() + min(HEAD_START_SECONDS, adapter.timeout if adapter else 0)):
+            if self._wait(perf_counter() + min(head_start, adapter.timeout if adapter else 0)):
                 return self._finish(order)
         for network in others:
             self._ask(network)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, ChainAdapter
+from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, ChainAdapter, Transport
 from diagnostics.intake.sniff import normalize_hash
 from diagnostics.model import ChainHead, Lookup, Network, Unavailable
 
@@ -18,17 +18,18 @@ def adapters(
     *,
     timeout: float = DEFAULT_TIMEOUT_SECONDS,
     tron_api_key: str | None = None,
+    transport: Transport | None = None,
 ) -> dict[str, ChainAdapter]:
     """One adapter per chain family (the registry's other half is ``intake.sniff.FAMILIES``: each family's hash
-    and address forms), sharing the user's endpoint overrides and timeout."""
+    and address forms), sharing the user's endpoint overrides and timeout, and in a batch its transport."""
     from diagnostics.chains.bitcoin import BitcoinAdapter  # noqa: PLC0415 (see the module's docstring)
     from diagnostics.chains.evm import EvmAdapter  # noqa: PLC0415
     from diagnostics.chains.tron import TronAdapter  # noqa: PLC0415
 
     return {
-        "evm": EvmAdapter(endpoints, timeout=timeout),
-        "tron": TronAdapter(endpoints, timeout=timeout, api_key=tron_api_key),
-        "bitcoin": BitcoinAdapter(endpoints, timeout=timeout),
+        "evm": EvmAdapter(endpoints, timeout=timeout, transport=transport),
+        "tron": TronAdapter(endpoints, timeout=timeout, api_key=tron_api_key, transport=transport),
+        "bitcoin": BitcoinAdapter(endpoints, timeout=timeout, transport=transport),
     }
 
 

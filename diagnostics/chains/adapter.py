@@ -9,6 +9,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from enum import Enum
 from time import perf_counter
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -28,6 +29,29 @@ MAX_ANSWER_BYTES = 4 * 1024 * 1024
 # call trace nests two levels per call, and the EVM allows calls 1,024 deep; the C stack overflows only past
 # tens of thousands of levels.
 MAX_NESTING = 2_100
+
+
+class Lifetime(Enum):
+    """How long an answer is the same for every case of a network (a batch asks it once for that long)."""
+
+    BLOCK = "block"  # the head, the fee market, the pool: until the next block
+    RUN = "run"  # chain id, block 0, a token's symbol and decimals: for the whole batch
+
+
+# Which of a family's reads are shared by every case: (JSON-RPC method or URL path, its params or body) ->
+# how long the answer holds, or ``None`` for a read about one transaction.
+SharedReads = Callable[[str, Any], Lifetime | None]
+
+
+def nothing_shared(_name: str, _params: Any) -> Lifetime | None:
+    return None
+
+
+class Transport(Protocol):
+    """What a batch lends its adapters' sessions: one connection pool, polite rate limits per endpoint, and
+    the answers every case shares (see ``diagnostics.batch.transport``)."""
+
+    def attach(self, session: requests.Session, network: Network, shared: SharedReads) -> None: ...
 
 
 class ChainAdapter(Protocol):
@@ -293,14 +317,27 @@ class EndpointAdapter(ABC):
     """
 
     family = ""
+    shared: SharedReads = staticmethod(nothing_shared)
 
     def __init__(
-        self, endpoints: Mapping[str, str | Sequence[str]] | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS
+        self,
+        endpoints: Mapping[str, str | Sequence[str]] | None = None,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        transport: Transport | None = None,
     ) -> None:
         self._endpoints = {
             slug: [urls] if isinstance(urls, str) else list(urls) for slug, urls in (endpoints or {}).items()
         }
         self.timeout = timeout
+        self.transport = transport
+
+    def prepare(self, session: requests.Session, network: Network) -> requests.Session:
+        """``session`` guarded (every answer bounded before a parser sees it) and, in a batch, sent through the
+        batch's transport."""
+        guard_session(session)
+        if self.transport is not None:
+            self.transport.attach(session, network, type(self).shared)
+        return session
 
     def endpoints_for(self, network: Network) -> list[str]:
         return list(self._endpoints.get(network.slug) or network.rpc_urls)

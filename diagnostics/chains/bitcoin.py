@@ -24,10 +24,10 @@ import requests
 
 from diagnostics.chains.adapter import (
     EndpointAdapter,
+    Lifetime,
     all_within,
     describe_failure,
     endpoint_host,
-    guard_session,
     parse_json,
     unavailable,
     wrong_network,
@@ -240,14 +240,26 @@ class _Esplora:
         return all_within(self.timeout, jobs)
 
 
+_PER_BLOCK = ("/blocks", "/mempool", "/v1/fees/recommended", "/blocks/tip/height")
+
+
+def shared_reads(path: str, _body: Any) -> Lifetime | None:
+    """The reads a batch asks once per network: the tip and the fee market per block, block 0 for the run.
+    (``path`` is the URL's whole path: an Esplora base URL may have its own, such as mempool.space's ``/api``.)"""
+    if path.endswith(_PER_BLOCK):
+        return Lifetime.BLOCK
+    return Lifetime.RUN if path.endswith("/block-height/0") else None
+
+
 class BitcoinAdapter(EndpointAdapter):
     """Gathers the facts of one Bitcoin transaction from Esplora endpoints (an Esplora base URL each)."""
 
     family = "bitcoin"
+    shared = staticmethod(shared_reads)
 
     def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
         # The hints name nothing Esplora answers faster: its first round needs only the txid.
-        with guard_session(requests.Session()) as session:
+        with self.prepare(requests.Session(), network) as session:
             client = _Esplora(url.rstrip("/"), self.timeout, session)
             try:
                 facts = _gather(client, network, tx_hash, url)

@@ -29,10 +29,10 @@ from diagnostics.chains.abi import (
 )
 from diagnostics.chains.adapter import (
     EndpointAdapter,
+    Lifetime,
     all_within,
     describe_failure,
     endpoint_host,
-    guard_session,
     unavailable,
 )
 from diagnostics.model import (
@@ -221,12 +221,31 @@ def decode_revert(error: RpcError) -> str | None:
 _BATCH_REFUSALS = {400, 404, 405, 413, 415, 422, 501}  # how nodes that take no batches say so over HTTP
 
 
+# Reads that are the same for every case of a network at one moment, which a batch asks once (for a block, or
+# for the whole run: a chain id, a block's time, a token's symbol and decimals).
+_PER_BLOCK = frozenset(
+    {"eth_feeHistory", "txpool_status", "eth_getTransactionCount", "eth_blockNumber", "eth_gasPrice"}
+)
+
+
+def shared_reads(method: str, params: Any) -> Lifetime | None:
+    if method in _PER_BLOCK:
+        return Lifetime.BLOCK
+    if method == "eth_chainId":
+        return Lifetime.RUN
+    if method == "eth_getBlockByNumber" and isinstance(params, list) and params:
+        return Lifetime.BLOCK if params[0] in {"latest", "pending"} else Lifetime.RUN
+    if method == "eth_call" and isinstance(params, list) and params and isinstance(params[0], Mapping):
+        return Lifetime.RUN if params[0].get("data") in {_SYMBOL_CALL, _DECIMALS_CALL} else None
+    return None
+
+
 class _RpcSession:
     """One endpoint, counting the sequential round trips it made."""
 
-    def __init__(self, url: str, timeout: float) -> None:
+    def __init__(self, url: str, timeout: float, http: requests.Session) -> None:
         # One session for every request (web3 would cache one per thread), reading answers through the guard.
-        self.http = guard_session(requests.Session())
+        self.http = http
         # No retries: a dead node must cost one timeout, not three.
         self._provider = HTTPProvider(
             url, request_kwargs={"timeout": timeout}, session=self.http, exception_retry_configuration=None
@@ -298,9 +317,10 @@ class EvmAdapter(EndpointAdapter):
     """
 
     family = "evm"
+    shared = staticmethod(shared_reads)
 
     def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
-        session = _RpcSession(url, self.timeout)
+        session = _RpcSession(url, self.timeout, self.prepare(requests.Session(), network))
         host = endpoint_host(url)
         try:
             facts = _gather(session, network, tx_hash, host, hints)

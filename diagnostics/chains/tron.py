@@ -30,10 +30,11 @@ from diagnostics.chains import abi
 from diagnostics.chains.adapter import (
     DEFAULT_TIMEOUT_SECONDS,
     EndpointAdapter,
+    Lifetime,
+    Transport,
     all_within,
     describe_failure,
     endpoint_host,
-    guard_session,
     unavailable,
     wrong_network,
 )
@@ -327,6 +328,22 @@ def _drop_key_on_redirect(response: requests.Response, *args: object, **kwargs: 
     return response
 
 
+_PER_BLOCK = ("/wallet/getnowblock", "/wallet/getnodeinfo", "/wallet/getaccount")
+_METADATA = frozenset({"symbol()", "decimals()", "95d89b41", "313ce567"})
+
+
+def shared_reads(path: str, body: Any) -> Lifetime | None:
+    """The reads a batch asks once per network: the head and accounts per block; block 0 and a token's symbol
+    and decimals for the run (many tickets name the same deposit address and the same token)."""
+    if path.endswith(_PER_BLOCK):
+        return Lifetime.BLOCK
+    if path.endswith("/wallet/getblockbynum") and isinstance(body, dict) and body.get("num") == 0:
+        return Lifetime.RUN
+    if path.endswith("/wallet/triggerconstantcontract") and isinstance(body, dict):
+        return Lifetime.RUN if str(body.get("function_selector", body.get("data", ""))) in _METADATA else None
+    return None
+
+
 class TronAdapter(EndpointAdapter):
     """Gathers the facts of one Tron transaction.
 
@@ -336,14 +353,16 @@ class TronAdapter(EndpointAdapter):
     """
 
     family = "tron"
+    shared = staticmethod(shared_reads)
 
     def __init__(
         self,
         endpoints: Mapping[str, str | Sequence[str]] | None = None,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         api_key: str | None = None,
+        transport: Transport | None = None,
     ) -> None:
-        super().__init__(endpoints, timeout)
+        super().__init__(endpoints, timeout, transport)
         self._api_key = api_key
 
     def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
@@ -351,7 +370,7 @@ class TronAdapter(EndpointAdapter):
         # mean "replaced". The user's address is: its account (activated or not) is asked in the first round.
         # No retries: tronpy's provider makes one request per call, so a dead node costs one timeout.
         provider = HTTPProvider(url, timeout=self.timeout)
-        guard_session(provider.sess)
+        self.prepare(provider.sess, network)
         # tronpy's own key rotation (its shared built-in keys, a retry loop and a sleep on HTTP 403, a
         # warning printed to stderr) is switched off: only the user's key is sent, to TronGrid only, and a
         # refusal is reported once, as it is.

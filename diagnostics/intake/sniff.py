@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 import base58
 from embit import bech32 as embit_bech32
@@ -268,7 +269,9 @@ def distinctive(address: str) -> str:
     return body.lower() if form.family in (AddressFamily.EVM, None) or _BECH32.fullmatch(value.lower()) else body
 
 
+@lru_cache(maxsize=4096)
 def address_form(text: str) -> AddressForm:
+    """(Remembered: every check of a case asks about the same few addresses, and an EVM checksum is a hash.)"""
     value = _strip(text)
     if not value:
         return AddressForm(None, "empty")
