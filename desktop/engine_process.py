@@ -27,8 +27,8 @@ from typing import Any
 from diagnostics import catalog
 from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS
 from diagnostics.errors import CancelledError, DiagnosticsError
-from diagnostics.intake.draft import Intake, IntakeProblem
-from diagnostics.model import Case, Network
+from diagnostics.intake.draft import Intake
+from diagnostics.model import Case
 
 # Diagnoses side by side in the child: enough to hide the nodes' latency in a batch.
 CONCURRENCY = 8
@@ -51,31 +51,14 @@ class Options:
     exchange: str | None = None  # the exchange picked in the window, for cases that name none (batch rows)
 
 
-def read_file(path: Path, networks: tuple[Network, ...], words: frozenset[str]) -> Intake:
-    """One file's cases: its size is checked before it is read, so a huge file is never loaded."""
-    from diagnostics.intake.dropped import MAX_BYTES, read_dropped  # noqa: PLC0415 (eth_account: the child's)
-
-    try:
-        if path.exists() and not path.is_file():  # a folder, /dev/zero, a FIFO: never read, maybe for ever
-            return Intake(problems=(IntakeProblem("not_a_file", (("name", path.name),)),))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # bounded even if the file grew since it was chosen
-        if len(data) > MAX_BYTES:
-            size = str(max(path.stat().st_size, len(data)))
-            return Intake(problems=(IntakeProblem("too_large", (("size", size), ("limit", str(MAX_BYTES)))),))
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return Intake(problems=(IntakeProblem("unreadable", (("name", path.name), ("reason", reason))),))
-    return read_dropped(path.name, data, networks, words)
-
-
 def read_all(paths: list[Path], text: str | None) -> Intake:
     """Every dropped file's (and the dropped text's) cases and problems together."""
+    from diagnostics.batch.inputs import read_path  # noqa: PLC0415 (eth_account: the child's)
     from diagnostics.intake.dropped import read_dropped  # noqa: PLC0415
 
     networks, words = tuple(catalog.networks().values()), catalog.bip39_words()
     parts = [] if text is None else [read_dropped("text.txt", text.encode("utf-8"), networks, words)]
-    parts += [read_file(path, networks, words) for path in paths]
+    parts += [read_path(path, networks, words) for path in paths]
     return Intake(
         drafts=tuple(d for part in parts for d in part.drafts),
         problems=tuple(p for part in parts for p in part.problems),

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 from typing import NoReturn
 
 from diagnostics import __version__, catalog
+from diagnostics.batch.command import BatchOptions, check_out_folder, run_batch
+from diagnostics.batch.runner import DEFAULT_JOBS
 from diagnostics.bounds import BoundsError, check_amount
 from diagnostics.chains.adapter import endpoint_host, is_endpoint_url, is_plain_remote
 from diagnostics.engine import diagnose_request
@@ -56,6 +60,17 @@ def _decimal(text: str) -> Decimal:
 
 
 _MAX_TIMEOUT_SECONDS = 600
+_MAX_JOBS = 256
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= _MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {_MAX_JOBS}")
+    return value
 
 
 def _timeout(text: str) -> float:
@@ -93,33 +108,69 @@ def build_parser() -> argparse.ArgumentParser:
         help="deposit (to an exchange; the default) or withdrawal (from one): changes the advice, not the facts",
     )
     d.add_argument(
-        "--exchange",
-        help="the exchange the deposit goes to (binance, okx, bybit, bitget, kucoin, bitmart, htx, gate, mexc): "
-        "its published confirmations, minimum and networks then apply",
-    )
-    d.add_argument(
         "--confirmations", type=int, help="confirmations your exchange requires (default: its published figure)"
-    )
-    d.add_argument(
-        "--rpc", action="append", default=[], metavar="NET=URL", help="use this node for a network (repeatable)"
     )
     d.add_argument(
         "--no-search",
         action="store_true",
         help="ask only --network; do not look for the transaction on other networks",
     )
-    d.add_argument(
+    _how_to_ask(d)
+    _how_to_write(d)
+    d.add_argument("--output", help="write the report to this file instead of standard output")
+    b = commands.add_parser(
+        "batch",
+        help="diagnose every transaction in files (CSV exports, text, case files, raw transactions)",
+        description="Diagnose every transaction in the files given, for a support desk: one report per case in "
+        "--out, and a summary (summary.csv and summary.json) with each case's verdict, confirmations, amount and "
+        "what the exchange will do. Rows that cannot be read are skipped, each with its reason. Interrupted "
+        "(Ctrl-C), it keeps what is done: run it again with --resume to finish.",
+    )
+    b.add_argument("files", nargs="+", metavar="FILE", help="exported histories, text, case files, raw transactions")
+    b.add_argument(
+        "--out", default="deposit-doctor-reports", help="the folder for the reports and the summary (made if needed)"
+    )
+    b.add_argument(
+        "--network",
+        default="auto",
+        help="the network for rows that name none (default: auto, search them all)",
+    )
+    b.add_argument(
+        "--direction",
+        choices=[x.value for x in Direction],
+        default=Direction.DEPOSIT.value,
+        help="for rows that do not say: deposit (the default) or withdrawal",
+    )
+    b.add_argument("--jobs", type=_jobs, default=DEFAULT_JOBS, help=f"cases in flight at once (default {DEFAULT_JOBS})")
+    b.add_argument("--resume", action="store_true", help="go on with an interrupted batch in --out: skip what is done")
+    _how_to_ask(b)
+    _how_to_write(b)
+    return parser
+
+
+def _how_to_ask(parser: argparse.ArgumentParser) -> None:
+    """The options of how networks are asked, the same for one case and for a batch."""
+    parser.add_argument(
+        "--exchange",
+        help="the exchange the deposit goes to (binance, okx, bybit, bitget, kucoin, bitmart, htx, gate, mexc): "
+        "its published confirmations, minimum and networks then apply",
+    )
+    parser.add_argument(
+        "--rpc", action="append", default=[], metavar="NET=URL", help="use this node for a network (repeatable)"
+    )
+    parser.add_argument(
         "--timeout",
         type=_timeout,
         default=DEFAULT_TIMEOUT_SECONDS,
         help="seconds to wait for a node (default 5)",
     )
-    d.add_argument("--format", choices=FORMATS, default="text", help="the report's form (default: text)")
-    d.add_argument("--lang", choices=list(LANGUAGES), default="en", help="the report's language (zh: 简体中文)")
-    d.add_argument("--redact", action="store_true", help="shorten addresses and hashes, for posting in public")
-    d.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper for --format pdf")
-    d.add_argument("--output", help="write the report to this file instead of standard output")
-    return parser
+
+
+def _how_to_write(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="text", help="the report's form (default: text)")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default="en", help="the report's language (zh: 简体中文)")
+    parser.add_argument("--redact", action="store_true", help="shorten addresses and hashes, for posting in public")
+    parser.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper for --format pdf")
 
 
 def parse_rpc(values: Sequence[str]) -> dict[str, list[str]]:
@@ -176,28 +227,42 @@ def scrub(argv: Sequence[str]) -> tuple[list[str], tuple[str, str] | None]:
 def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     argv, refused = scrub(argv)
     args = build_parser().parse_args(argv)
-    if args.command != "diagnose":
-        raise InputError("say what to do: deposit-doctor diagnose --network NET --tx HASH (see --help)")
-    if catalog.is_auto(args.network):
-        if args.no_search:
-            raise InputError("--no-search asks one network only: say which with --network")
-    else:
+    if args.command not in {"diagnose", "batch"}:
+        raise InputError("say what to do: deposit-doctor diagnose --network NET --tx HASH, or batch FILE… (see --help)")
+    if not catalog.is_auto(args.network):
         catalog.network(args.network)  # an unknown name stops here, before any time is spent
-    endpoints = parse_rpc(args.rpc)
-    output = check_output(args.output) if args.output is not None else None
-    if args.format == "pdf" and output is None and sys.stdout.isatty():
-        raise InputError("a PDF is not for the terminal: add --output report.pdf")
     if args.format == "pdf" and pdf is None:
         raise InputError("PDF reports need the desktop part of Deposit Doctor: run the deposit-doctor command")
-    if args.confirmations is not None and args.confirmations < 1:
-        raise InputError("--confirmations must be at least 1")
     if args.exchange is not None and not args.exchange.strip():
         raise InputError("--exchange needs a name (binance, okx, bybit, bitget, kucoin, bitmart, htx, gate, mexc)")
     exchange = catalog.exchange(args.exchange).slug if args.exchange else None  # "did you mean" on a typo
+    endpoints = parse_rpc(args.rpc)
     # A plain-http node on another machine: its answers could be read and changed on the way. Said, not refused.
-    for url in (u for urls in endpoints.values() for u in ([urls] if isinstance(urls, str) else urls)):
+    for url in (u for urls in endpoints.values() for u in urls):
         if is_plain_remote(url):
             print(f"deposit-doctor: warning: {endpoint_host(url)} is asked over plain http: use https", file=sys.stderr)
+    template = Request(
+        Case(network=args.network, tx_hash=""),
+        endpoints={slug: tuple(urls) for slug, urls in endpoints.items()},
+        timeout=args.timeout,
+        tron_api_key=tron_api_key(),
+        exchange=exchange,
+    )
+    if args.command == "batch":
+        return _batch(args, template, pdf)
+    return _diagnose(args, template, refused, pdf)
+
+
+def _diagnose(
+    args: argparse.Namespace, template: Request, refused: tuple[str, str] | None, pdf: PdfPrinter | None
+) -> int:
+    if catalog.is_auto(args.network) and args.no_search:
+        raise InputError("--no-search asks one network only: say which with --network")
+    output = check_output(args.output) if args.output is not None else None
+    if args.format == "pdf" and output is None and sys.stdout.isatty():
+        raise InputError("a PDF is not for the terminal: add --output report.pdf")
+    if args.confirmations is not None and args.confirmations < 1:
+        raise InputError("--confirmations must be at least 1")
     case = Case(
         network=args.network,
         tx_hash=args.tx,
@@ -207,16 +272,9 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         direction=Direction(args.direction),
         required_confirmations=args.confirmations,
         refused=refused,
-        exchange=exchange,
+        exchange=template.exchange,
     )
-    request = Request(
-        case,
-        endpoints={slug: tuple(urls) for slug, urls in endpoints.items()},
-        timeout=args.timeout,
-        tron_api_key=tron_api_key(),
-        search=() if args.no_search else None,
-    )
-    diagnosis = diagnose_request(request)
+    diagnosis = diagnose_request(replace(template.for_case(case), search=() if args.no_search else None))
     zone = local_zone()
     report = render(diagnosis, args.format, args.lang, tz=zone, redacted=args.redact, pdf=pdf, page_size=args.page_size)
     if output is not None:
@@ -227,6 +285,29 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     else:
         sys.stdout.write(report.decode("utf-8"))
     return 0
+
+
+def _batch(args: argparse.Namespace, template: Request, pdf: PdfPrinter | None) -> int:
+    files = tuple(Path(f).expanduser() for f in args.files)
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        raise InputError(f"no such file: {', '.join(missing)}")
+    out = Path(args.out).expanduser()
+    check_out_folder(out, resume=args.resume)
+    options = BatchOptions(
+        files=files,
+        out=out,
+        template=template,
+        network=args.network,
+        direction=Direction(args.direction),
+        fmt=args.format,
+        language=args.lang,
+        jobs=args.jobs,
+        redact=args.redact,
+        resume=args.resume,
+        page_size=args.page_size,
+    )
+    return run_batch(options, pdf=pdf)
 
 
 def main(argv: Sequence[str] | None = None, *, pdf: PdfPrinter | None = None) -> int:

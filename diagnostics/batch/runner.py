@@ -152,9 +152,17 @@ class BatchRunner:
                         return
                     submit(nxt[0], nxt[1], 1)
 
-            fill()
+            try:
+                fill()
+            except BaseException:
+                stop.set()
+                raise
             while flying:
-                finished, _ = wait(list(flying), return_when=FIRST_COMPLETED)
+                try:
+                    finished, _ = wait(list(flying), return_when=FIRST_COMPLETED)
+                except BaseException:  # Ctrl-C: the cases in flight stop at once, not after their timeouts
+                    stop.set()
+                    raise
                 for future in finished:
                     index, request, attempt, refused = flying.pop(future)
                     result = future.result()
