@@ -154,7 +154,7 @@ def test_a_dropped_csv_export_fills_the_batch_table(
     _drop(qtbot, window, _files(export))
     assert window.batch_model.rowCount() == 3 and window.tabs.currentIndex() == 1
     assert window.batch_model.row(0).draft.network == "tron" and said == []
-    assert window.run_all_button.isEnabled()
+    assert window.batch_page.run_all_button.isEnabled()
 
 
 def test_an_unreadable_or_secret_file_changes_nothing(
@@ -201,14 +201,14 @@ def test_batch_runs_all_and_exports_every_report(
     export.write_text("TxID;Network;Coin\n" + "".join(f"{h};ERC20;USDT\n" for h in hashes))
     _drop(qtbot, window, _files(export))
     with qtbot.waitSignal(window.batch.batch_finished, timeout=30_000):
-        qtbot.mouseClick(window.run_all_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.batch_page.run_all_button, Qt.MouseButton.LeftButton)
     statuses = [row.status for row in window.batch_model.rows()]
     assert statuses == [RowStatus.DONE] * 4
     verdicts = [row.diagnosis.verdict.code for row in window.batch_model.rows() if row.diagnosis]
     assert verdicts[:3] == ["CONFIRMATIONS_INSUFFICIENT"] * 3
     folder = tmp_path / "reports"
     folder.mkdir()
-    window.export_format.setCurrentIndex(window.export_format.findData("markdown"))
+    window.batch_page.export_format.setCurrentIndex(window.batch_page.export_format.findData("markdown"))
     written = window.export_batch(folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written) and len(written) == 4
     assert all(p.suffix == ".md" for p in written)
@@ -226,10 +226,10 @@ def test_batch_stop_marks_what_did_not_finish(
         window.run_batch()
         qtbot.waitUntil(lambda: window.batch.running, timeout=2_000)
         with qtbot.waitSignal(window.batch.batch_finished, timeout=5_000):
-            qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(window.batch_page.stop_button, Qt.MouseButton.LeftButton)
     assert {row.status for row in window.batch_model.rows()} == {RowStatus.STOPPED}
-    assert window.run_all_button.isEnabled()
-    assert window.batch_status.text() == "0 done, 0 failed, 20 stopped, of 20"
+    assert window.batch_page.run_all_button.isEnabled()
+    assert window.batch_page.status.text() == "0 done, 0 failed, 20 stopped, of 20"
 
 
 def test_settings_dialog_saves_and_tests_a_connection(
