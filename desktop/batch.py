@@ -12,8 +12,8 @@ from desktop.engine_process import Options
 from desktop.export import SUFFIXES, diagnosis_bytes
 from desktop.models.batch_model import BatchModel, RowStatus
 from desktop.workers import EngineWorker, Job
-from diagnostics.cli import write_atomically
 from diagnostics.model import Diagnosis, Direction
+from diagnostics.output import write_atomically
 
 
 class BatchWorker(QObject):

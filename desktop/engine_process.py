@@ -165,8 +165,8 @@ class _Child:
 
     def _diagnose(self, job: int, case: Case, options: Options) -> None:
         from diagnostics.chains import adapters  # noqa: PLC0415 (web3 loads in the child, not the window)
-        from diagnostics.cli import local_zone  # noqa: PLC0415
         from diagnostics.engine import ProbeEvent, diagnose  # noqa: PLC0415
+        from diagnostics.output import local_zone  # noqa: PLC0415
         from diagnostics.report.json import dumps, to_dict  # noqa: PLC0415
 
         def progress(event: ProbeEvent) -> None:

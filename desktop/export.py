@@ -1,4 +1,4 @@
-"""A report in any of its forms, as the bytes a file gets: the same layouts the CLI uses.
+"""A report in any of its forms, as the bytes a file gets: the registry's formats with Qt's PDF printer.
 
 Everything starts from a ``Report`` (and its JSON), so a report reopened from the history exports exactly
 as it was first shown, not as the nodes would answer today.
@@ -7,25 +7,18 @@ as it was first shown, not as the nodes would answer today.
 from __future__ import annotations
 
 from desktop.pdf import render_pdf
-from diagnostics.cli import local_zone
 from diagnostics.model import Diagnosis
-from diagnostics.report import html, markdown, text
-from diagnostics.report.content import Report, build_report
-from diagnostics.report.json import render_json
+from diagnostics.output import local_zone
+from diagnostics.report import formats
+from diagnostics.report.content import Report
 
-# Save-dialog suffix -> format name.
-SUFFIXES = {".pdf": "pdf", ".txt": "text", ".md": "markdown", ".json": "json"}
-LAYOUTS = {"text": text.lay_out, "markdown": markdown.lay_out}
+# Save-dialog suffix -> format name, in the registry's order.
+SUFFIXES = {f.suffix: f.name for f in formats.FORMATS.values()}
 
 
 def report_bytes(report: Report, report_json: str, fmt: str, *, page_size: str = "A4") -> bytes:
-    if fmt == "pdf":
-        return render_pdf(html.lay_out(report), page_size)
-    if fmt == "json":
-        return report_json.encode("utf-8")
-    return LAYOUTS[fmt](report).encode("utf-8")
+    return formats.report_bytes(report, report_json, fmt, pdf=render_pdf, page_size=page_size)
 
 
 def diagnosis_bytes(diagnosis: Diagnosis, fmt: str, language: str) -> bytes:
-    zone = local_zone()
-    return report_bytes(build_report(diagnosis, language, tz=zone), render_json(diagnosis, language, tz=zone), fmt)
+    return formats.render(diagnosis, fmt, language, tz=local_zone(), pdf=render_pdf)

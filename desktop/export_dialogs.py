@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.export import SUFFIXES
+from diagnostics.report import formats
 
 
 class ExportDialogs(QObject):
@@ -17,21 +17,27 @@ class ExportDialogs(QObject):
         super().__init__(parent)
         self._parent = parent
 
-    def filters(self) -> dict[str, str]:
-        """Format name -> the save dialog's filter, in the order the dialog lists them."""
-        return {
-            "pdf": self.tr("PDF (*.pdf)"),
-            "text": self.tr("Text (*.txt)"),
-            "markdown": self.tr("Markdown (*.md)"),
-            "json": self.tr("JSON (*.json)"),
+    def format_names(self) -> dict[str, str]:
+        """Every format of the registry, in its order, by the name the window shows (the registry's own name
+        for a format added there and not yet named here)."""
+        names = {
+            "pdf": self.tr("PDF"),
+            "text": self.tr("Text"),
+            "markdown": self.tr("Markdown"),
+            "json": self.tr("JSON"),
         }
+        return {name: names.get(name, name) for name in formats.FORMATS}
+
+    def filters(self) -> dict[str, str]:
+        """Format name -> the save dialog's filter ("Text (*.txt)"), in the registry's order."""
+        return {name: f"{label} (*{formats.FORMATS[name].suffix})" for name, label in self.format_names().items()}
 
     def with_suffix(self, path: Path, chosen_filter: str) -> Path:
         """ "report" with Text chosen is report.txt, not a PDF; a suffix typed wins over the filter."""
-        if path.suffix.lower() in SUFFIXES:
+        if formats.by_suffix(path.suffix) is not None:
             return path
         wanted = next((fmt for fmt, label in self.filters().items() if label == chosen_filter), "pdf")
-        return path.with_name(path.name + next(s for s, f in SUFFIXES.items() if f == wanted))
+        return path.with_name(path.name + formats.FORMATS[wanted].suffix)
 
     def report_path(self, stem: str) -> Path | None:
         name, chosen = QFileDialog.getSaveFileName(

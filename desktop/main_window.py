@@ -17,7 +17,6 @@ It only asks and shows (DESIGN rule 6): diagnoses run in the engine process, fil
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
 from desktop.drops import DropReader
 from desktop.engine_process import Options
-from desktop.export import SUFFIXES, report_bytes
+from desktop.export import report_bytes
 from desktop.export_dialogs import ExportDialogs
 from desktop.i18n import Translations
 from desktop.menus import FileMenu, ViewMenu
@@ -43,11 +42,12 @@ from desktop.tray import TrayIcon
 from desktop.watch import Watch
 from desktop.workers import EngineWorker, Job
 from diagnostics import __version__, catalog
-from diagnostics.cli import TRON_API_KEY_VARIABLE, write_atomically
 from diagnostics.errors import DiagnosticsError
 from diagnostics.history import History
 from diagnostics.intake.case_file import write_cases
 from diagnostics.intake.draft import CaseDraft
+from diagnostics.output import tron_api_key, write_atomically
+from diagnostics.report import formats
 from diagnostics.report.content import Report
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
 
     def options(self, *, progress: bool = True) -> Options:
         """The settings a diagnosis needs, read here on the window's thread, as plain data for the engine."""
-        key = self.settings.tron_api_key or os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
+        key = self.settings.tron_api_key or tron_api_key()
         return Options(
             endpoints=self.settings.endpoints(),
             timeout=self.settings.timeout,
@@ -298,9 +298,11 @@ class MainWindow(QMainWindow):
             path = self.dialogs.report_path(str(entered).strip().removeprefix("0x")[:12] or "report")
             if path is None:
                 return None
-        fmt = SUFFIXES.get(path.suffix.lower())
-        if fmt is None:
-            path, fmt = path.with_suffix(path.suffix + ".pdf"), "pdf"
+        chosen = formats.by_suffix(path.suffix)
+        if chosen is None:  # a name the registry does not know: a PDF, said by its suffix
+            chosen = formats.FORMATS["pdf"]
+            path = path.with_suffix(path.suffix + chosen.suffix)
+        fmt = chosen.name
         if not self._write(path, report_bytes(report, self.result.report_json, fmt)):
             return None
         self.statusBar().showMessage(self.tr("Report written to {path}").replace("{path}", str(path)), 10_000)

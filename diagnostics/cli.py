@@ -7,39 +7,25 @@ command line that cannot be run; 1 only for a bug. Never a traceback.
 from __future__ import annotations
 
 import argparse
-import os
-import stat
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
-from datetime import datetime, tzinfo
+from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import NoReturn
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from diagnostics import __version__, catalog
 from diagnostics.bounds import BoundsError, check_amount
-from diagnostics.chains import adapters
-from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS, endpoint_host, is_endpoint_url, is_plain_remote
-from diagnostics.engine import diagnose
+from diagnostics.chains.adapter import endpoint_host, is_endpoint_url, is_plain_remote
+from diagnostics.engine import diagnose_request
 from diagnostics.errors import DiagnosticsError, InputError
 from diagnostics.intake.secret import find_secret
 from diagnostics.intake.validate import parse_amount
 from diagnostics.model import Case, Direction
+from diagnostics.output import check_output, local_zone, tron_api_key, write_atomically
 from diagnostics.report.content import LANGUAGES
-from diagnostics.report.html import render_html
-from diagnostics.report.json import render_json
-from diagnostics.report.markdown import render_markdown
-from diagnostics.report.text import render_text
+from diagnostics.report.formats import FORMATS, PdfPrinter, render
+from diagnostics.request import DEFAULT_TIMEOUT_SECONDS, Request
 
 PROG = "deposit-doctor"
-# TronGrid's API key, read from the environment so it never sits in shell history or a process list.
-TRON_API_KEY_VARIABLE = "TRON_PRO_API_KEY"
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
-FORMATS = [*RENDERERS, "pdf"]
-# Prints report HTML to PDF bytes on a page size: Qt's, so it is handed in by the desktop entry point.
-PdfPrinter = Callable[[str, str], bytes]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -148,79 +134,6 @@ def parse_rpc(values: Sequence[str]) -> dict[str, list[str]]:
     return endpoints
 
 
-def _not_a_file(target: Path) -> str | None:
-    """Why ``target`` must not be replaced by a report, or ``None`` for a regular file or a new name.
-
-    A report is written to a temporary file renamed over the target: over a device (``/dev/null``, as root),
-    a named pipe or a socket, the rename would replace it with a file; over a symbolic link, it would replace
-    the link and leave the file it points to as it was.
-    """
-    try:
-        mode = target.lstat().st_mode
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return exc.strerror or str(exc)
-    if stat.S_ISLNK(mode):
-        return "it is a symbolic link; give the path of the file it points to"
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None  # a folder is refused by the caller, in its own words
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device, not a file"
-    if stat.S_ISFIFO(mode):
-        return "it is a named pipe, not a file"
-    return "it is not a regular file"
-
-
-def _check_output(path: str) -> Path:
-    """Refuse an unusable --output before spending time on a diagnosis."""
-    if not path.strip():
-        raise InputError("--output needs a file name")
-    target = Path(path).expanduser()
-    reason = _not_a_file(target)
-    if reason is not None:
-        raise InputError(f"cannot write the report to {path}: {reason}")
-    if target.is_dir():
-        raise InputError(f"cannot write the report to {path}: that is a folder; give a file name inside it")
-    if not target.parent.is_dir():
-        raise InputError(f"cannot write the report to {path}: the folder {target.parent} does not exist")
-    if not os.access(target.parent, os.W_OK):
-        raise InputError(f"cannot write the report to {path}: the folder {target.parent} is not writable")
-    return target
-
-
-def write_atomically(target: Path, text: str | bytes) -> None:
-    """Temp file then rename: a crash or a full disk never leaves half a report where the old one was.
-
-    Only a regular file or a new name is replaced (see ``_not_a_file``), checked again just before the rename.
-    """
-    reason = _not_a_file(target)
-    if reason is not None:
-        raise InputError(f"cannot write the report to {target}: {reason}")
-    try:
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"cannot write the report to {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-            handle.flush()
-            os.fsync(handle.fileno())  # the rename must never expose a file whose bytes are not on disk
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # a report is an ordinary file, not mkstemp's private 0600
-        reason = _not_a_file(target)  # what was checked before may have changed while the report was written
-        if reason is not None:
-            raise InputError(f"cannot write the report to {target}: {reason}")
-        os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise InputError(f"cannot write the report to {target}: {exc.strerror}") from None
-    except InputError:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 _CASE_OPTIONS = {"--tx": "tx_hash", "--address": "address", "--token": "token", "--amount": "amount"}
 # Fields where a bare 64-hex value can only be a private key: no address or amount is written so.
 _KEY_FIELDS = ("address", "amount")
@@ -260,21 +173,6 @@ def scrub(argv: Sequence[str]) -> tuple[list[str], tuple[str, str] | None]:
     return cleaned, refused
 
 
-def local_zone() -> tzinfo | None:
-    """This computer's time zone as a real zone, so a block time across a daylight-saving change is shown
-    with the offset it had then ($TZ, else /etc/localtime's zone name, else today's fixed offset)."""
-    names = [os.environ.get("TZ", "").lstrip(":")]
-    localtime = os.path.realpath("/etc/localtime")
-    if "zoneinfo/" in localtime:
-        names.append(localtime.split("zoneinfo/", 1)[1])
-    for name in filter(None, names):
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return datetime.now().astimezone().tzinfo
-
-
 def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     argv, refused = scrub(argv)
     args = build_parser().parse_args(argv)
@@ -286,7 +184,7 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
     else:
         catalog.network(args.network)  # an unknown name stops here, before any time is spent
     endpoints = parse_rpc(args.rpc)
-    output = _check_output(args.output) if args.output is not None else None
+    output = check_output(args.output) if args.output is not None else None
     if args.format == "pdf" and output is None and sys.stdout.isatty():
         raise InputError("a PDF is not for the terminal: add --output report.pdf")
     if args.format == "pdf" and pdf is None:
@@ -311,25 +209,23 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         refused=refused,
         exchange=exchange,
     )
-    tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
-    diagnosis = diagnose(
+    request = Request(
         case,
-        adapters=adapters(endpoints, timeout=args.timeout, tron_api_key=tron_api_key),
+        endpoints={slug: tuple(urls) for slug, urls in endpoints.items()},
+        timeout=args.timeout,
+        tron_api_key=tron_api_key(),
         search=() if args.no_search else None,
     )
-    local = local_zone()
-    if args.format == "pdf" and pdf is not None:
-        html = render_html(diagnosis, args.lang, tz=local, redacted=args.redact)
-        report: str | bytes = pdf(html, args.page_size)
-    else:
-        report = RENDERERS[args.format](diagnosis, args.lang, tz=local, redacted=args.redact)
+    diagnosis = diagnose_request(request)
+    zone = local_zone()
+    report = render(diagnosis, args.format, args.lang, tz=zone, redacted=args.redact, pdf=pdf, page_size=args.page_size)
     if output is not None:
         write_atomically(output, report)
         print(f"{PROG}: report written to {output}", file=sys.stderr)
-    elif isinstance(report, bytes):
+    elif FORMATS[args.format].printed:
         sys.stdout.buffer.write(report)
     else:
-        sys.stdout.write(report)
+        sys.stdout.write(report.decode("utf-8"))
     return 0
 
 

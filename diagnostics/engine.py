@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from time import perf_counter
 
 from diagnostics import __version__, catalog
+from diagnostics.chains import adapters as build_adapters
 from diagnostics.chains.adapter import ChainAdapter, unavailable
 from diagnostics.checks import REGISTRY, load_checks
 from diagnostics.checks.codes import CODES
@@ -30,6 +31,7 @@ from diagnostics.model import (
     NetworkFacts,
 )
 from diagnostics.outcome import coin_of, deposit_rule, requirement, work_out
+from diagnostics.request import Request
 from diagnostics.verdict import PRIORITY, pick_verdict
 
 Clock = Callable[[], datetime]
@@ -180,6 +182,30 @@ def diagnose(
         outcome=outcome,
         exchange=exchange,
         requirement=required,
+    )
+
+
+def diagnose_request(
+    request: Request,
+    *,
+    adapters: Mapping[str, ChainAdapter] | None = None,
+    clock: Clock = utc_now,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Diagnosis:
+    """``request`` diagnosed, with adapters built from its endpoints unless the caller shares its own (a batch
+    shares one set across its cases, with their connections, rate limits and shared reads)."""
+    given = adapters
+    if given is None:
+        given = build_adapters(request.endpoints, timeout=request.timeout, tron_api_key=request.tron_api_key)
+    return diagnose(
+        request.effective_case,
+        adapters=given,
+        clock=clock,
+        search=request.search,
+        progress=progress,
+        cancel=cancel,
+        confirmations=request.confirmations,
     )
 
 

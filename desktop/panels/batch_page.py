@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop.batch import BatchWorker, export_all
 from desktop.engine_process import Options
+from desktop.export_dialogs import ExportDialogs
 from desktop.models.batch_model import BatchModel, BatchRow, RowStatus
 from desktop.workers import EngineWorker
 from diagnostics.errors import DiagnosticsError
 from diagnostics.intake.draft import CaseDraft
 from diagnostics.model import Direction
+from diagnostics.report import formats
 
 
 class BatchPage(QWidget):
@@ -46,7 +48,8 @@ class BatchPage(QWidget):
         self.hint.setWordWrap(True)
         self.run_all_button, self.stop_button, self.export_all_button = QPushButton(), QPushButton(), QPushButton()
         self.export_format = QComboBox()
-        for fmt in ("pdf", "text", "markdown", "json"):
+        self._dialogs = ExportDialogs(self)
+        for fmt in formats.FORMATS:  # the registry's order; named in retranslate
             self.export_format.addItem(fmt, fmt)
         self.status = QLabel()
         self.stop_button.clicked.connect(self.batch.stop)
@@ -92,7 +95,7 @@ class BatchPage(QWidget):
         self.hint.setText(
             self.tr("Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.")
         )
-        for index, name in enumerate((self.tr("PDF"), self.tr("Text"), self.tr("Markdown"), self.tr("JSON"))):
+        for index, name in enumerate(self._dialogs.format_names().values()):
             self.export_format.setItemText(index, name)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.watch import WATCHABLE
-from diagnostics.cli import local_zone
 from diagnostics.model import Diagnosis
+from diagnostics.output import local_zone
 from diagnostics.report.content import Report
 from diagnostics.report.html import COLOURS, lay_out
 from diagnostics.report.json import render_json, report_from_dict

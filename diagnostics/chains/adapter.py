@@ -18,8 +18,9 @@ import urllib3.exceptions
 
 from diagnostics.bounds import nesting
 from diagnostics.model import Found, Hints, Network, NetworkFacts, NotFound, Unavailable
+from diagnostics.request import DEFAULT_TIMEOUT_SECONDS
 
-DEFAULT_TIMEOUT_SECONDS = 5.0
+__all__ = ["DEFAULT_TIMEOUT_SECONDS"]  # the adapters' default, defined with the request that carries it
 # No answer an adapter reads legitimately comes near this: an Esplora transaction of 100 kvB (the largest
 # standard one) is about 1 MB of JSON, an EVM batch with a receipt of a thousand logs well under 2 MB.
 MAX_ANSWER_BYTES = 4 * 1024 * 1024

@@ -88,22 +88,6 @@
         <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
     </message>
     <message>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
         <source>{done} of {total} done</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
@@ -323,20 +307,20 @@
 <context>
     <name>ExportDialogs</name>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
     <message>
-        <source>Text (*.txt)</source>
-        <translation>文本 (*.txt)</translation>
+        <source>Text</source>
+        <translation>文本</translation>
     </message>
     <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
     </message>
     <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
+        <source>JSON</source>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Export report</source>

@@ -346,8 +346,8 @@ def test_a_regular_file_or_a_new_name_is_still_written(tmp_path: Path) -> None:
 
 
 def test_write_atomically_refuses_what_is_no_file(tmp_path: Path) -> None:
-    from diagnostics.cli import write_atomically  # noqa: PLC0415
     from diagnostics.errors import InputError  # noqa: PLC0415
+    from diagnostics.output import write_atomically  # noqa: PLC0415
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
