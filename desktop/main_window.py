@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.history_view = self.history_dock.view
         for dock in (self.history_dock, self.watch_dock):
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.resizeDocks([self.history_dock], [250], Qt.Orientation.Horizontal)  # a side panel, not a second window
+        self.resizeDocks([self.history_dock], [220], Qt.Orientation.Horizontal)  # a side panel, not a second window
         self.tray = TrayIcon(self, self.showNormal, self.quit)
         self.diagnose_page = DiagnosePage(self.engine)
         self.diagnose_page.set_language(self.settings.language)

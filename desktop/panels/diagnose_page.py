@@ -6,8 +6,9 @@ the window puts those words in its status bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from desktop.engine_process import Options
 from desktop.widgets.case_form import CaseFormWidget
@@ -15,6 +16,9 @@ from desktop.widgets.progress_view import ProgressWidget
 from desktop.widgets.result_view import ResultWidget
 from desktop.workers import EngineWorker, Job
 from diagnostics.model import Diagnosis
+
+RESULT_MIN_WIDTH = 300  # logical pixels: the banner's sentence wraps, the buttons still fit
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class DiagnosePage(QSplitter):
@@ -48,12 +52,48 @@ class DiagnosePage(QSplitter):
         column.addLayout(buttons)
         column.addWidget(self.progress, 1)
         column.addWidget(self.hint)
+        column.addStretch(0)  # what the progress strip gives up, once the answer is in
+        self._column, self._left = column, left
+        self._refit = QTimer(self, singleShot=True, interval=0)  # dies with the page
+        self._refit.timeout.connect(self.fit)
+        # The result's minimum is set, not taken from its contents: a button appearing in it ("Watch until
+        # credited") must not make the window wider than the user left it.
+        self.result.setMinimumWidth(RESULT_MIN_WIDTH)
+        self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.addWidget(left)
         self.addWidget(self.result)
-        self.setStretchFactor(0, 2)
-        self.setStretchFactor(1, 3)
-        self.setSizes([440, 660])  # the result reads in sentences: it gets the room
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)  # the result reads in sentences: it gets the room, and all growth
+        self.setSizes([left.minimumSizeHint().width(), 10_000])
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Side by side where both columns fit; the result below the form where they do not (a small screen,
+        or 150 % scaling), so its buttons are never squeezed under their words."""
+        layout = self.result.layout()
+        result_need = layout.totalMinimumSize().width() if layout is not None else RESULT_MIN_WIDTH
+        need = self._left.minimumSizeHint().width() + result_need + 3 * self.handleWidth() + 8
+        wanted = Qt.Orientation.Horizontal if self.width() >= need else Qt.Orientation.Vertical
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+
+    def set_strip(self, strip: bool) -> None:
+        """Once the answer is in, the list of networks asked shrinks to a strip of a few lines (scrollable);
+        while asking it has the column's room."""
+        rows = 3 if strip else 0
+        self.progress.setMaximumHeight(
+            self.progress.fontMetrics().lineSpacing() * rows + 2 * self.progress.frameWidth() + 8
+            if strip
+            else QWIDGETSIZE_MAX
+        )
+        self._column.setStretch(self._column.indexOf(self.progress), 0 if strip else 1)
+        self._column.setStretch(self._column.count() - 1, 1 if strip else 0)
+        self.hint.setVisible(not strip)  # the drop hint is for before; the answer is what matters now
 
     def set_language(self, language: str) -> None:
         """The report's language (the window's words follow Qt's translators on their own)."""
@@ -72,6 +112,7 @@ class DiagnosePage(QSplitter):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._refit.start()  # the result's words change its width: after it has retranslated
         super().changeEvent(event)
 
     def diagnose(self, options: Options) -> Job | None:
@@ -85,6 +126,7 @@ class DiagnosePage(QSplitter):
         worker.signals.diagnosis_cancelled.connect(self._on_diagnosis_cancelled)
         self.worker = worker
         self.progress.clear_networks()
+        self.set_strip(False)
         self.result.show_diagnosis(None)  # the last case's result must not pass for this one's
         self._busy(True)
         self.status_said.emit(self.tr("Asking the networks…"), 0)
@@ -107,6 +149,8 @@ class DiagnosePage(QSplitter):
     @Slot(object)
     def _on_diagnosis_finished(self, diagnosis: Diagnosis) -> None:
         self.result.show_diagnosis(diagnosis, self.worker.report_json if self.worker else "")
+        self.set_strip(True)
+        self.fit()
         self._done(self.tr("Diagnosis done."))
 
     @Slot(str, str)
