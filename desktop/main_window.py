@@ -17,6 +17,7 @@ It only asks and shows (DESIGN rule 6): diagnoses run in the engine process, fil
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ from diagnostics.errors import DiagnosticsError
 from diagnostics.history import History
 from diagnostics.intake.case_file import write_cases
 from diagnostics.intake.draft import CaseDraft
+from diagnostics.model import Direction
 from diagnostics.output import tron_api_key, write_atomically
 from diagnostics.report import formats
 from diagnostics.report.content import Report
@@ -205,7 +207,8 @@ class MainWindow(QMainWindow):
         return self.sample_menu
 
     def try_sample(self, sample: Sample) -> Job | None:
-        return self._diagnose_draft(sample.case)
+        """The whole form is the sample's: a field or a direction left from the last case would change it."""
+        return self._diagnose_draft(replace(sample.case, direction=sample.case.direction or Direction.DEPOSIT))
 
     # Watching ------------------------------------------------------------------------------------------
 
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
     def _on_batch_row_opened(self, row: BatchRow) -> None:
         """The row's case in the form and its result beside it, as if it had been diagnosed there."""
         self.form.set_draft(row.draft)
+        self.progress.clear_networks()  # the last run's networks are not this row's
         if row.diagnosis is not None:
             self.result.show_diagnosis(row.diagnosis)
         self.tabs.setCurrentIndex(0)

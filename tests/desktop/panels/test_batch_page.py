@@ -55,3 +55,15 @@ def test_batch_stop_marks_what_did_not_finish(
     assert {row.status for row in window.batch_model.rows()} == {RowStatus.STOPPED}
     assert window.batch_page.run_all_button.isEnabled()
     assert window.batch_page.status.text() == "0 done, 0 failed, 20 stopped, of 20"
+
+
+def test_opening_a_row_clears_the_last_runs_progress(window: MainWindow) -> None:
+    from diagnostics.intake.draft import CaseDraft  # noqa: PLC0415
+
+    window.progress.on_network_asked("ethereum")
+    assert window.batch_page.load(
+        [CaseDraft(TX_UNKNOWN, None, "bsc", source="row 1"), CaseDraft("cd" * 32, None, None)]
+    )
+    window.show_batch_row(0)
+    assert window.progress.count() == 0 and window.form.tx_hash.text() == TX_UNKNOWN
+    assert window.tabs.currentIndex() == 0
