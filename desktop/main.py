@@ -22,14 +22,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the engine process, in a frozen (bundled) build
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--sandbox"]:
-        from desktop.main_window import run_sandbox  # noqa: PLC0415
+        from desktop.app import run_sandbox  # noqa: PLC0415
 
         return run_sandbox()
     if args:
         from diagnostics.cli import main as cli_main  # noqa: PLC0415
 
         return cli_main(args, pdf=_pdf)
-    from desktop.main_window import run_window  # noqa: PLC0415
+    from desktop.app import run_window  # noqa: PLC0415
 
     return run_window()
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -47,9 +47,9 @@ class HistoryWidget(QWidget):
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reopen_button, self.rerun_button = QPushButton(), QPushButton()
         self.delete_button, self.clear_button = QPushButton(), QPushButton()
-        buttons = QHBoxLayout()
-        for button in (self.reopen_button, self.rerun_button, self.delete_button, self.clear_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two: a side panel stays narrow, and the result gets the room
+        for n, button in enumerate((self.reopen_button, self.rerun_button, self.delete_button, self.clear_button)):
+            buttons.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
         layout.addWidget(self.search)

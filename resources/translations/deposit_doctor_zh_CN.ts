@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchPage</name>
+    <message>
+        <source>Run all</source>
+        <translation>全部运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Export all reports…</source>
+        <translation>导出全部报告…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Transaction hash</source>
+        <translation>交易哈希</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>代币</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>诊断结论</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>诊断中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Auto-detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <source>line {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <source>case {n}</source>
+        <translation>第 {n} 条</translation>
+    </message>
+    <message>
+        <source>Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.</source>
+        <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation>已完成 {done} / {total}</translation>
+    </message>
+    <message>
+        <source>{done} done, {failed} failed, {stopped} stopped, of {total}</source>
+        <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
+    </message>
+    <message>
+        <source>Export all reports to a folder</source>
+        <translation>将全部报告导出到文件夹</translation>
+    </message>
+    <message>
+        <source>{n} reports written…</source>
+        <translation>已写入 {n} 份报告…</translation>
+    </message>
+    <message>
+        <source>{n} reports written to {folder}</source>
+        <translation>已将 {n} 份报告保存到 {folder}</translation>
+    </message>
+</context>
+<context>
     <name>CaseFormWidget</name>
     <message>
         <source>Direction</source>
@@ -141,6 +248,52 @@
     </message>
 </context>
 <context>
+    <name>DiagnosePage</name>
+    <message>
+        <source>Diagnose</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Drop a transaction file here (text, CSV export, JSON, raw signed transaction), or paste a hash. Deposit Doctor never needs your private key or seed phrase.</source>
+        <translation>将交易文件拖放到这里（文本、CSV 导出、JSON、原始已签名交易），或粘贴哈希。Deposit Doctor 绝不需要您的私钥或助记词。</translation>
+    </message>
+    <message>
+        <source>Asking the networks…</source>
+        <translation>正在查询各网络…</translation>
+    </message>
+    <message>
+        <source>Diagnosis done.</source>
+        <translation>诊断完成。</translation>
+    </message>
+    <message>
+        <source>Deposit Doctor hit an internal error:</source>
+        <translation>Deposit Doctor 出现内部错误：</translation>
+    </message>
+    <message>
+        <source>Could not diagnose:</source>
+        <translation>无法诊断：</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was concluded.</source>
+        <translation>已取消：没有得出结论。</translation>
+    </message>
+</context>
+<context>
+    <name>DropReader</name>
+    <message>
+        <source>The files could not be read: {reason}</source>
+        <translation>无法读取这些文件：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>EngineWorker</name>
     <message>
         <source>the diagnosis process keeps stopping; close Deposit Doctor and start it again</source>
@@ -152,10 +305,83 @@
     </message>
 </context>
 <context>
+    <name>ExportDialogs</name>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Save cases</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>Case files (*.json)</source>
+        <translation>记录文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open transaction files</source>
+        <translation>打开交易文件</translation>
+    </message>
+    <message>
+        <source>Transaction files (*.txt *.csv *.json *.hex);;All files (*)</source>
+        <translation>交易文件 (*.txt *.csv *.json *.hex);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;cases…</source>
+        <translation>保存记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryFailedDialog</name>
     <message>
         <source>A new history could not be started: Deposit Doctor continues without one.</source>
         <translation>无法新建历史记录：Deposit Doctor 将在没有历史记录的情况下继续运行。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
     </message>
 </context>
 <context>
@@ -245,222 +471,62 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>IntakeMessages</name>
     <message>
-        <source>Deposit Doctor {version}</source>
-        <translation>Deposit Doctor {version}</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>Watching</source>
-        <translation>监控中</translation>
-    </message>
-    <message>
-        <source>Diagnose</source>
-        <translation>诊断</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>批量</translation>
-    </message>
-    <message>
-        <source>Run all</source>
-        <translation>全部运行</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Export all reports…</source>
-        <translation>导出全部报告…</translation>
-    </message>
-    <message>
-        <source>Drop a transaction file here (text, CSV export, JSON, raw signed transaction), or paste a hash. Deposit Doctor never needs your private key or seed phrase.</source>
-        <translation>将交易文件拖放到这里（文本、CSV 导出、JSON、原始已签名交易），或粘贴哈希。Deposit Doctor 绝不需要您的私钥或助记词。</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Save &amp;cases…</source>
-        <translation>保存记录(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export report…</source>
-        <translation>导出报告(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Transaction hash</source>
-        <translation>交易哈希</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>代币</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>诊断结论</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>running…</source>
-        <translation>诊断中…</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Auto-detect</source>
-        <translation>自动识别</translation>
-    </message>
-    <message>
-        <source>row {n}</source>
-        <translation>第 {n} 行</translation>
-    </message>
-    <message>
-        <source>line {n}</source>
-        <translation>第 {n} 行</translation>
-    </message>
-    <message>
-        <source>case {n}</source>
-        <translation>第 {n} 条</translation>
-    </message>
-    <message>
-        <source>Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.</source>
-        <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
-    </message>
-    <message>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Asking the networks…</source>
-        <translation>正在查询各网络…</translation>
-    </message>
-    <message>
-        <source>Diagnosis done.</source>
-        <translation>诊断完成。</translation>
-    </message>
-    <message>
-        <source>Deposit Doctor hit an internal error:</source>
-        <translation>Deposit Doctor 出现内部错误：</translation>
-    </message>
-    <message>
-        <source>Could not diagnose:</source>
-        <translation>无法诊断：</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was concluded.</source>
-        <translation>已取消：没有得出结论。</translation>
-    </message>
-    <message>
-        <source>Watching: asked again every {seconds} s</source>
-        <translation>监控中：每 {seconds} 秒重新查询一次</translation>
-    </message>
-    <message>
-        <source>Confirmed: {n} of {required}</source>
-        <translation>已确认：{n} / {required}</translation>
-    </message>
-    <message>
-        <source>Open transaction files</source>
-        <translation>打开交易文件</translation>
-    </message>
-    <message>
-        <source>Transaction files (*.txt *.csv *.json *.hex);;All files (*)</source>
-        <translation>交易文件 (*.txt *.csv *.json *.hex);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Reading…</source>
-        <translation>读取中…</translation>
-    </message>
-    <message>
-        <source>The files could not be read: {reason}</source>
-        <translation>无法读取这些文件：{reason}</translation>
-    </message>
-    <message>
-        <source>A batch is running: stop it before loading other cases.</source>
-        <translation>批量诊断正在运行：请先停止，再载入其他记录。</translation>
+        <source>What you dropped holds what looks like a private key, a key file (keystore) or a seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
+        <translation>您拖入的内容看起来包含私钥、私钥文件（keystore）或助记词：其中的任何内容都没有被使用、存储或发送。请勿将其提供给任何人，包括客服。</translation>
     </message>
     <message>
         <source>The file is too large to be a transaction list ({size} bytes; at most {limit}).</source>
         <translation>文件太大，不像是交易列表（{size} 字节；上限 {limit}）。</translation>
     </message>
     <message>
+        <source>This is not a text file (a picture or a program?): nothing was read from it.</source>
+        <translation>这不是文本文件（图片或程序？）：没有读取任何内容。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
         <source>{name} is not a file (a folder or a device): nothing was read from it.</source>
         <translation>{name} 不是文件（是文件夹或设备）：没有读取任何内容。</translation>
     </message>
     <message>
+        <source>No transaction hash was found in it.</source>
+        <translation>其中没有找到交易哈希。</translation>
+    </message>
+    <message>
         <source>The JSON file cannot be read (line {line}, column {column}).</source>
         <translation>无法读取该 JSON 文件（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+        <source>The case file is from a newer Deposit Doctor (version {version}).</source>
+        <translation>该记录文件来自更新版本的 Deposit Doctor（版本 {version}）。</translation>
+    </message>
+    <message>
+        <source>This JSON file holds no Deposit Doctor cases.</source>
+        <translation>该 JSON 文件中没有 Deposit Doctor 记录。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no transaction hash and was skipped.</source>
+        <translation>第 {case} 条记录没有交易哈希，已跳过。</translation>
+    </message>
+    <message>
+        <source>Case {case}: the {field} cannot be read and was left out.</source>
+        <translation>第 {case} 条记录：无法读取 {field}，已忽略。</translation>
+    </message>
+    <message>
+        <source>The CSV file has no column for the transaction hash (TxID).</source>
+        <translation>该 CSV 文件没有交易哈希（TxID）列。</translation>
+    </message>
+    <message>
+        <source>Row {row} has no transaction hash (saw: {value}) and was skipped.</source>
+        <translation>第 {row} 行没有交易哈希（读到的是：{value}），已跳过。</translation>
+    </message>
+    <message>
+        <source>Row {row} has no transaction hash (saw: an empty cell) and was skipped.</source>
+        <translation>第 {row} 行没有交易哈希（读到的是：空单元格），已跳过。</translation>
     </message>
     <message>
         <source>Row {row} holds a cell longer than {limit} characters (an unclosed quote?): the rest of the file was not read.</source>
@@ -511,6 +577,14 @@
         <translation>第 {line} 行：{value} 属于 {network}，Deposit Doctor 暂不支持检查该网络，已略过。</translation>
     </message>
     <message>
+        <source>The CSV file cannot be read from row {row} on: {reason}</source>
+        <translation>该 CSV 文件从第 {row} 行起无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: unknown network {name}; Auto-detect will be used.</source>
+        <translation>第 {row} 行：未知网络 {name}；将使用自动识别。</translation>
+    </message>
+    <message>
         <source>Case {case}: unknown network {name}; Auto-detect will be used.</source>
         <translation>第 {case} 条记录：未知网络 {name}；将使用自动识别。</translation>
     </message>
@@ -519,25 +593,117 @@
         <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <source>The raw transaction cannot be decoded: {reason}</source>
+        <translation>无法解析该原始交易：{reason}</translation>
     </message>
     <message>
-        <source>Text (*.txt)</source>
-        <translation>文本 (*.txt)</translation>
+        <source>The raw transaction is for chain id {chain_id}, which Deposit Doctor does not know.</source>
+        <translation>该原始交易属于链 ID {chain_id}，Deposit Doctor 不支持该链。</translation>
     </message>
     <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
+        <source>Something in it could not be read ({key}).</source>
+        <translation>其中有内容无法读取（{key}）。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Deposit Doctor {version}</source>
+        <translation>Deposit Doctor {version}</translation>
     </message>
     <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
+        <source>Diagnose</source>
+        <translation>诊断</translation>
     </message>
     <message>
-        <source>&amp;Samples</source>
-        <translation>示例(&amp;S)</translation>
+        <source>Batch</source>
+        <translation>批量</translation>
     </message>
+    <message>
+        <source>Watching: asked again every {seconds} s</source>
+        <translation>监控中：每 {seconds} 秒重新查询一次</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>A batch is running: stop it before loading other cases.</source>
+        <translation>批量诊断正在运行：请先停止，再载入其他记录。</translation>
+    </message>
+    <message>
+        <source>Still watching</source>
+        <translation>仍在监控</translation>
+    </message>
+    <message>
+        <source>Deposit Doctor keeps watching in the tray.</source>
+        <translation>Deposit Doctor 会在系统托盘中继续监控。</translation>
+    </message>
+    <message>
+        <source>Cases saved to {path}</source>
+        <translation>记录已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Report written to {path}</source>
+        <translation>报告已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressWidget</name>
+    <message>
+        <source>asking…</source>
+        <translation>查询中…</translation>
+    </message>
+    <message>
+        <source>not waited for: found elsewhere</source>
+        <translation>未等待：已在其他网络上找到</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>could not be asked: {reason}</source>
+        <translation>无法查询：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultWidget</name>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>The transaction</source>
+        <translation>交易详情</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>确认数</translation>
+    </message>
+    <message>
+        <source>Copy message to support</source>
+        <translation>复制给客服的留言</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Watch until credited</source>
+        <translation>持续监控直至到账</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesMenu</name>
     <message>
         <source>Credited (Ethereum USDT)</source>
         <translation>已到账（Ethereum USDT）</translation>
@@ -603,174 +769,8 @@
         <translation>未知哈希</translation>
     </message>
     <message>
-        <source>{done} done, {failed} failed, {stopped} stopped, of {total}</source>
-        <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
-    </message>
-    <message>
-        <source>{n} reports written…</source>
-        <translation>已写入 {n} 份报告…</translation>
-    </message>
-    <message>
-        <source>Still watching</source>
-        <translation>仍在监控</translation>
-    </message>
-    <message>
-        <source>Deposit Doctor keeps watching in the tray.</source>
-        <translation>Deposit Doctor 会在系统托盘中继续监控。</translation>
-    </message>
-    <message>
-        <source>This is not a text file (a picture or a program?): nothing was read from it.</source>
-        <translation>这不是文本文件（图片或程序？）：没有读取任何内容。</translation>
-    </message>
-    <message>
-        <source>{name} could not be read: {reason}</source>
-        <translation>无法读取 {name}：{reason}</translation>
-    </message>
-    <message>
-        <source>No transaction hash was found in it.</source>
-        <translation>其中没有找到交易哈希。</translation>
-    </message>
-    <message>
-        <source>The case file is from a newer Deposit Doctor (version {version}).</source>
-        <translation>该记录文件来自更新版本的 Deposit Doctor（版本 {version}）。</translation>
-    </message>
-    <message>
-        <source>This JSON file holds no Deposit Doctor cases.</source>
-        <translation>该 JSON 文件中没有 Deposit Doctor 记录。</translation>
-    </message>
-    <message>
-        <source>Case {case} has no transaction hash and was skipped.</source>
-        <translation>第 {case} 条记录没有交易哈希，已跳过。</translation>
-    </message>
-    <message>
-        <source>Case {case}: the {field} cannot be read and was left out.</source>
-        <translation>第 {case} 条记录：无法读取 {field}，已忽略。</translation>
-    </message>
-    <message>
-        <source>The CSV file has no column for the transaction hash (TxID).</source>
-        <translation>该 CSV 文件没有交易哈希（TxID）列。</translation>
-    </message>
-    <message>
-        <source>The CSV file cannot be read from row {row} on: {reason}</source>
-        <translation>该 CSV 文件从第 {row} 行起无法读取：{reason}</translation>
-    </message>
-    <message>
-        <source>Row {row}: unknown network {name}; Auto-detect will be used.</source>
-        <translation>第 {row} 行：未知网络 {name}；将使用自动识别。</translation>
-    </message>
-    <message>
-        <source>Row {row} has no transaction hash and was skipped.</source>
-        <translation>第 {row} 行没有交易哈希，已跳过。</translation>
-    </message>
-    <message>
-        <source>Show Deposit Doctor</source>
-        <translation>显示 Deposit Doctor</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>What you dropped holds what looks like a private key, a key file (keystore) or a seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
-        <translation>您拖入的内容看起来包含私钥、私钥文件（keystore）或助记词：其中的任何内容都没有被使用、存储或发送。请勿将其提供给任何人，包括客服。</translation>
-    </message>
-    <message>
-        <source>The raw transaction cannot be decoded: {reason}</source>
-        <translation>无法解析该原始交易：{reason}</translation>
-    </message>
-    <message>
-        <source>The raw transaction is for chain id {chain_id}, which Deposit Doctor does not know.</source>
-        <translation>该原始交易属于链 ID {chain_id}，Deposit Doctor 不支持该链。</translation>
-    </message>
-    <message>
-        <source>Something in it could not be read ({key}).</source>
-        <translation>其中有内容无法读取（{key}）。</translation>
-    </message>
-    <message>
-        <source>Save cases</source>
-        <translation>保存记录</translation>
-    </message>
-    <message>
-        <source>Case files (*.json)</source>
-        <translation>记录文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>Cases saved to {path}</source>
-        <translation>记录已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>导出报告</translation>
-    </message>
-    <message>
-        <source>Report written to {path}</source>
-        <translation>报告已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>{done} of {total} done</source>
-        <translation>已完成 {done} / {total}</translation>
-    </message>
-    <message>
-        <source>Export all reports to a folder</source>
-        <translation>将全部报告导出到文件夹</translation>
-    </message>
-    <message>
-        <source>{n} reports written to {folder}</source>
-        <translation>已将 {n} 份报告保存到 {folder}</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressWidget</name>
-    <message>
-        <source>asking…</source>
-        <translation>查询中…</translation>
-    </message>
-    <message>
-        <source>not waited for: found elsewhere</source>
-        <translation>未等待：已在其他网络上找到</translation>
-    </message>
-    <message>
-        <source>found</source>
-        <translation>已找到</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>could not be asked: {reason}</source>
-        <translation>无法查询：{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>ResultWidget</name>
-    <message>
-        <source>Findings</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>The transaction</source>
-        <translation>交易详情</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>Confirmations</source>
-        <translation>确认数</translation>
-    </message>
-    <message>
-        <source>Copy message to support</source>
-        <translation>复制给客服的留言</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Watch until credited</source>
-        <translation>持续监控直至到账</translation>
+        <source>&amp;Samples</source>
+        <translation>示例(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -846,6 +846,39 @@
     <message>
         <source>These endpoints are not http(s) addresses of a node: {networks}</source>
         <translation>以下节点地址不是有效的 http(s) 地址：{networks}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Show Deposit Doctor</source>
+        <translation>显示 Deposit Doctor</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Progress of the search</source>
+        <translation>查询进度(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>WatchPanel</name>
+    <message>
+        <source>Watching</source>
+        <translation>监控中</translation>
+    </message>
+    <message>
+        <source>Confirmed: {n} of {required}</source>
+        <translation>已确认：{n} / {required}</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import NoKeyringError, PasswordDeleteError
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
@@ -88,3 +88,17 @@ def window(qtbot: QtBot, settings: AppSettings, engine: EngineWorker, history: H
     yield shown
     shown.close()
     shown.translations.apply("en")  # translators are the application's: never leave one to the next test
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the window would have said in a message box (a modal box would block the test)."""
+    messages: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        messages.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", record)
+    monkeypatch.setattr(QMessageBox, "warning", record)
+    return messages

@@ -1,0 +1,61 @@
+"""Where a report or the cases go, and what is opened: the file dialogs, and the suffix a chosen filter means."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from diagnostics.report import formats
+
+
+class ExportDialogs(QObject):
+    """The window's file dialogs, with their titles and filters in the window's language."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+
+    def format_names(self) -> dict[str, str]:
+        """Every format of the registry, in its order, by the name the window shows (the registry's own name
+        for a format added there and not yet named here)."""
+        names = {
+            "pdf": self.tr("PDF"),
+            "text": self.tr("Text"),
+            "markdown": self.tr("Markdown"),
+            "json": self.tr("JSON"),
+        }
+        return {name: names.get(name, name) for name in formats.FORMATS}
+
+    def filters(self) -> dict[str, str]:
+        """Format name -> the save dialog's filter ("Text (*.txt)"), in the registry's order."""
+        return {name: f"{label} (*{formats.FORMATS[name].suffix})" for name, label in self.format_names().items()}
+
+    def with_suffix(self, path: Path, chosen_filter: str) -> Path:
+        """ "report" with Text chosen is report.txt, not a PDF; a suffix typed wins over the filter."""
+        if formats.by_suffix(path.suffix) is not None:
+            return path
+        wanted = next((fmt for fmt, label in self.filters().items() if label == chosen_filter), "pdf")
+        return path.with_name(path.name + formats.FORMATS[wanted].suffix)
+
+    def report_path(self, stem: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Export report"), f"deposit-doctor-{stem}.pdf", ";;".join(self.filters().values())
+        )
+        return self.with_suffix(Path(name), chosen) if name else None
+
+    def cases_path(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Save cases"), "deposit-doctor-cases.json", self.tr("Case files (*.json)")
+        )
+        return Path(name) if name else None
+
+    def files_to_open(self) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(
+            self._parent,
+            self.tr("Open transaction files"),
+            "",
+            self.tr("Transaction files (*.txt *.csv *.json *.hex);;All files (*)"),
+        )
+        return [Path(n) for n in names]

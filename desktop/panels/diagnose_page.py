@@ -1,0 +1,167 @@
+"""The Diagnose tab: the case form and its buttons, the search as it happens, and the result beside them.
+
+It runs one diagnosis at a time in the engine process (DESIGN rule 6) and says how it went through signals;
+the window puts those words in its status bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+
+from desktop.engine_process import Options
+from desktop.widgets.case_form import CaseFormWidget
+from desktop.widgets.progress_view import ProgressWidget
+from desktop.widgets.result_view import ResultWidget
+from desktop.workers import EngineWorker, Job
+from diagnostics.model import Diagnosis
+
+RESULT_MIN_WIDTH = 300  # logical pixels: the banner's sentence wraps, the buttons still fit
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
+
+class DiagnosePage(QSplitter):
+    status_said = Signal(str, int)  # (words, milliseconds; 0: until replaced)
+    failed = Signal(str)  # the diagnosis could not be made: said in a box too
+    finished = Signal()  # a diagnosis ended: done, failed or cancelled
+
+    def __init__(self, engine: EngineWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self.worker: Job | None = None
+        self.form = CaseFormWidget()
+        self.diagnose_button = QPushButton()
+        self.diagnose_button.setDefault(True)
+        self.diagnose_button.setEnabled(False)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setEnabled(False)
+        self.progress = ProgressWidget()
+        self.result = ResultWidget()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.form.validity_changed.connect(lambda ok: self.diagnose_button.setEnabled(ok and self.worker is None))
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.diagnose_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        column.addLayout(buttons)
+        column.addWidget(self.progress, 1)
+        column.addWidget(self.hint)
+        column.addStretch(0)  # what the progress strip gives up, once the answer is in
+        self._column, self._left = column, left
+        self._refit = QTimer(self, singleShot=True, interval=0)  # dies with the page
+        self._refit.timeout.connect(self.fit)
+        # The result's minimum is set, not taken from its contents: a button appearing in it ("Watch until
+        # credited") must not make the window wider than the user left it.
+        self.result.setMinimumWidth(RESULT_MIN_WIDTH)
+        self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.addWidget(left)
+        self.addWidget(self.result)
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)  # the result reads in sentences: it gets the room, and all growth
+        self.setSizes([left.minimumSizeHint().width(), 10_000])
+        self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Side by side where both columns fit; the result below the form where they do not (a small screen,
+        or 150 % scaling), so its buttons are never squeezed under their words."""
+        layout = self.result.layout()
+        result_need = layout.totalMinimumSize().width() if layout is not None else RESULT_MIN_WIDTH
+        need = self._left.minimumSizeHint().width() + result_need + 3 * self.handleWidth() + 8
+        wanted = Qt.Orientation.Horizontal if self.width() >= need else Qt.Orientation.Vertical
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+
+    def set_strip(self, strip: bool) -> None:
+        """Once the answer is in, the list of networks asked shrinks to a strip of a few lines (scrollable);
+        while asking it has the column's room."""
+        rows = 3 if strip else 0
+        self.progress.setMaximumHeight(
+            self.progress.fontMetrics().lineSpacing() * rows + 2 * self.progress.frameWidth() + 8
+            if strip
+            else QWIDGETSIZE_MAX
+        )
+        self._column.setStretch(self._column.indexOf(self.progress), 0 if strip else 1)
+        self._column.setStretch(self._column.count() - 1, 1 if strip else 0)
+        self.hint.setVisible(not strip)  # the drop hint is for before; the answer is what matters now
+
+    def set_language(self, language: str) -> None:
+        """The report's language (the window's words follow Qt's translators on their own)."""
+        self.result.language = self.progress.language = language
+
+    def retranslate(self) -> None:
+        self.diagnose_button.setText(self.tr("Diagnose"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.hint.setText(
+            self.tr(
+                "Drop a transaction file here (text, CSV export, JSON, raw signed transaction), or paste a hash. "
+                "Deposit Doctor never needs your private key or seed phrase."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._refit.start()  # the result's words change its width: after it has retranslated
+        super().changeEvent(event)
+
+    def diagnose(self, options: Options) -> Job | None:
+        if self.worker is not None or not self.form.ready:
+            return None
+        worker = self._engine.diagnose(self.form.case(), options)
+        worker.signals.network_asked.connect(self.progress.on_network_asked)
+        worker.signals.network_answered.connect(self.progress.on_network_answered)
+        worker.signals.diagnosis_finished.connect(self._on_diagnosis_finished)
+        worker.signals.diagnosis_failed.connect(self._on_diagnosis_failed)
+        worker.signals.diagnosis_cancelled.connect(self._on_diagnosis_cancelled)
+        self.worker = worker
+        self.progress.clear_networks()
+        self.set_strip(False)
+        self.result.show_diagnosis(None)  # the last case's result must not pass for this one's
+        self._busy(True)
+        self.status_said.emit(self.tr("Asking the networks…"), 0)
+        return worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _busy(self, busy: bool) -> None:
+        self.diagnose_button.setEnabled(not busy and self.form.ready)
+        self.cancel_button.setEnabled(busy)
+
+    def _done(self, message: str) -> None:
+        self.worker = None
+        self._busy(False)
+        self.status_said.emit(message, 10_000)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_diagnosis_finished(self, diagnosis: Diagnosis) -> None:
+        self.result.show_diagnosis(diagnosis, self.worker.report_json if self.worker else "")
+        self.set_strip(True)
+        self.fit()
+        self._done(self.tr("Diagnosis done."))
+
+    @Slot(str, str)
+    def _on_diagnosis_failed(self, kind: str, text: str) -> None:
+        prefix = (
+            self.tr("Deposit Doctor hit an internal error:") if kind == "internal" else self.tr("Could not diagnose:")
+        )
+        self._done(f"{prefix} {text}")
+        self.failed.emit(f"{prefix} {text}")
+
+    @Slot()
+    def _on_diagnosis_cancelled(self) -> None:
+        self.progress.mark_unanswered(self.tr("cancelled"))
+        self._done(self.tr("Cancelled: nothing was concluded."))
