@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.engine_process import Options
-from desktop.export import SUFFIXES, diagnosis_bytes
 from desktop.models.batch_model import BatchModel, RowStatus
 from desktop.workers import EngineWorker, Job
 from diagnostics.model import Diagnosis, Direction
-from diagnostics.output import write_atomically
 
 
 class BatchWorker(QObject):
@@ -86,15 +82,3 @@ class BatchWorker(QObject):
         if job in self._rows:
             self._model.update(self._rows[job], status=RowStatus.STOPPED)
             self._done(job)
-
-
-def export_all(model: BatchModel, folder: Path, fmt: str, language: str) -> Iterator[Path]:
-    """Every finished row's report, one file each (named by its row and hash, so none overwrites another),
-    written one at a time: the caller lets the window breathe between two."""
-    for number, row in enumerate(model.rows(), start=1):
-        if row.diagnosis is None:
-            continue
-        stem = f"{number:04d}-{(row.draft.tx_hash.strip().removeprefix('0x') or 'no-hash')[:12]}"
-        target = folder / (stem + next(suffix for suffix, name in SUFFIXES.items() if name == fmt))
-        write_atomically(target, diagnosis_bytes(row.diagnosis, fmt, language))
-        yield target

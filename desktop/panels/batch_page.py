@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.batch import BatchWorker, export_all
+from desktop.batch import BatchWorker
+from desktop.batch_export import export_all
 from desktop.engine_process import Options
 from desktop.export_dialogs import ExportDialogs
 from desktop.models.batch_model import BatchModel, BatchRow, RowStatus
