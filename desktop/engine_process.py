@@ -7,10 +7,12 @@ stall the window. No Qt in this module: the child never loads it. What only the 
 eth_account) is imported where it is used, so the window, which imports this module's names, starts without.
 
 Protocol (tuples over a ``multiprocessing`` pipe): the window sends ``("diagnose", id, Case, Options)``,
-``("check", id, slug, url, timeout, api_key)``, ``("read", id, paths, text)``, ``("cancel", id)`` and
-``("stop",)``; the child answers ``("asked", id, slug)``, ``("answered", id, NetworkFacts)``,
-``("finished", id, Diagnosis, headline, report JSON)``, ``("checked", id, slug, Lookup)``, ``("read", id, Intake)``,
-``("cancelled", id)`` and ``("failed", id, "input" | "internal", words)``.
+``("batch", id, [(row, Case)…], Options)``, ``("check", id, slug, url, timeout, api_key)``,
+``("read", id, paths, text)``, ``("cancel", id)`` and ``("stop",)``; the child answers ``("asked", id, slug)``,
+``("answered", id, NetworkFacts)``, ``("finished", id, Diagnosis, headline, report JSON)``,
+``("row", id, row, Diagnosis | None, headline or why not, report JSON)`` and at the end ``("batch_done", id)``,
+``("checked", id, slug, Lookup)``, ``("read", id, Intake)``, ``("cancelled", id)`` and
+``("failed", id, "input" | "internal", words)``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import threading
 import traceback
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from diagnostics.chains.adapter import DEFAULT_TIMEOUT_SECONDS
 from diagnostics.errors import CancelledError, DiagnosticsError
 from diagnostics.intake.draft import Intake
 from diagnostics.model import Case
+from diagnostics.request import Request
 
 # Diagnoses side by side in the child: enough to hide the nodes' latency in a batch.
 CONCURRENCY = 8
@@ -49,6 +52,18 @@ class Options:
     lane: str = "interactive"  # "batch": queued behind the other rows, never in front of the form
     networks: tuple[str, ...] | None = None  # the networks that may be searched (the sandbox's); None: all
     exchange: str | None = None  # the exchange picked in the window, for cases that name none (batch rows)
+
+    def request(self, case: Case) -> Request:
+        """The one request type the engine takes (``diagnostics.request``), for ``case`` asked this way."""
+        return Request(
+            case,
+            endpoints={slug: tuple(urls) for slug, urls in self.endpoints.items()},
+            timeout=self.timeout,
+            tron_api_key=self.tron_api_key,
+            confirmations=dict(self.confirmations),
+            search=self.networks if self.search_others else (),
+            exchange=self.exchange,
+        )
 
 
 def read_all(paths: list[Path], text: str | None) -> Intake:
@@ -94,6 +109,7 @@ class _Child:
             "diagnose": self._diagnose,
             "check": self._check,
             "read": self._read,
+            "batch": self._batch,
         }
         while True:
             try:
@@ -107,7 +123,7 @@ class _Child:
                 self._cancel(message[1])
                 continue
             job = message[1]
-            batch = kind == "diagnose" and message[3].lane == "batch"
+            batch = kind == "batch" or (kind == "diagnose" and message[3].lane == "batch")
             with self._lock:
                 self._cancels[job] = threading.Event()
                 lane = self._lanes["batch" if batch else "interactive"]
@@ -147,8 +163,7 @@ class _Child:
                 self._futures.pop(job, None)
 
     def _diagnose(self, job: int, case: Case, options: Options) -> None:
-        from diagnostics.chains import adapters  # noqa: PLC0415 (web3 loads in the child, not the window)
-        from diagnostics.engine import ProbeEvent, diagnose  # noqa: PLC0415
+        from diagnostics.engine import ProbeEvent, diagnose_request  # noqa: PLC0415 (web3 loads in the child)
         from diagnostics.output import local_zone  # noqa: PLC0415
         from diagnostics.report.json import dumps, to_dict  # noqa: PLC0415
 
@@ -158,18 +173,34 @@ class _Child:
             else:
                 self.send("answered", job, event.facts)
 
-        if case.exchange is None and options.exchange is not None:
-            case = replace(case, exchange=options.exchange)
-        diagnosis = diagnose(
-            case,
-            adapters=adapters(options.endpoints, timeout=options.timeout, tron_api_key=options.tron_api_key),
-            progress=progress if options.progress else None,
-            search=options.networks if options.search_others else (),
-            cancel=self.cancel_event(job),
-            confirmations=options.confirmations,
+        diagnosis = diagnose_request(
+            options.request(case), progress=progress if options.progress else None, cancel=self.cancel_event(job)
         )
         report = to_dict(diagnosis, options.language, tz=local_zone())  # its words are made here, not in the window
         self.send("finished", job, diagnosis, report["verdict"]["title"], dumps(report))
+
+    def _batch(self, job: int, rows: list[tuple[int, Case]], options: Options) -> None:
+        """A batch through the one batch runner the command line uses: each row's end is sent as it comes."""
+        from diagnostics.batch.runner import BatchRunner  # noqa: PLC0415
+        from diagnostics.output import local_zone  # noqa: PLC0415
+        from diagnostics.report.json import dumps, to_dict  # noqa: PLC0415
+
+        runner = BatchRunner()
+        stop = self.cancel_event(job)
+        try:
+            for result in runner.run(((n, options.request(case)) for n, case in rows), cancel=stop):
+                if result.cancelled:
+                    continue
+                if result.diagnosis is None:
+                    self.send("row", job, result.index, None, result.error or "", "")
+                else:  # the report's words are made here, as for one diagnosis: the history keeps each row's
+                    report = to_dict(result.diagnosis, options.language, tz=local_zone())
+                    self.send("row", job, result.index, result.diagnosis, report["verdict"]["title"], dumps(report))
+        finally:
+            runner.close()
+        if stop.is_set():
+            raise CancelledError("the batch was stopped")
+        self.send("batch_done", job)
 
     def _check(self, job: int, slug: str, url: str, timeout: float, api_key: str | None) -> None:
         from diagnostics.chains import check_endpoint  # noqa: PLC0415

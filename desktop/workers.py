@@ -79,6 +79,9 @@ class EngineWorker(QObject):
     job_finished = Signal(int, object, str, str)  # (job, Diagnosis, verdict in words, the report's JSON)
     job_failed = Signal(int, str, str)  # (job, "input" | "internal", words)
     job_cancelled = Signal(int)
+    # (batch job, row, Diagnosis or None, verdict in words or why not, the report's JSON or "")
+    row_finished = Signal(int, int, object, str, str)
+    batch_done = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +130,10 @@ class EngineWorker(QObject):
     def diagnose(self, case: Case, options: Options) -> Job:
         return self._submit("diagnose", case, options)
 
+    def run_batch(self, rows: list[tuple[int, Case]], options: Options) -> Job:
+        """Every ``(row, case)`` through the batch runner in the child; each row's end comes as ``row_finished``."""
+        return self._submit("batch", rows, options)
+
     def check_endpoint(self, slug: str, url: str, timeout: float, api_key: str | None) -> Job:
         return self._submit("check", slug, url, timeout, api_key)
 
@@ -174,6 +181,9 @@ class EngineWorker(QObject):
         job = self._jobs.get(message[1])
         if job is None:
             return
+        if kind == "row":
+            self.row_finished.emit(job.number, *message[2:6])
+            return
         if kind in ("asked", "answered"):
             if job.listened:
                 signal = job.signals.network_asked if kind == "asked" else job.signals.network_answered
@@ -190,6 +200,8 @@ class EngineWorker(QObject):
             self.job_failed.emit(job.number, payload[0], payload[1])
         elif kind == "cancelled":
             self.job_cancelled.emit(job.number)
+        elif kind == "batch_done":
+            self.batch_done.emit(job.number)
         if not job.listened:
             return
         signals = job.signals

@@ -37,6 +37,7 @@ class HistoryPanel(QDockWidget):
         self.view.reopen_requested.connect(self.reopen)
         self.view.rerun_requested.connect(self.rerun)
         engine.job_finished.connect(self._keep)
+        engine.row_finished.connect(self._keep_row)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,6 +53,12 @@ class HistoryPanel(QDockWidget):
         """Every diagnosis this window asked for is kept, committed on its own; a watch's re-checks are not,
         only how the watch ended."""
         if not self._is_watch_job(job):
+            self.keep(diagnosis, verdict, report_json)
+
+    @Slot(int, int, object, str, str)
+    def _keep_row(self, _job: int, _row: int, diagnosis: Diagnosis | None, verdict: str, report_json: str) -> None:
+        """A batch's rows are kept as they end, like any diagnosis."""
+        if diagnosis is not None:
             self.keep(diagnosis, verdict, report_json)
 
     def keep(self, diagnosis: Diagnosis, verdict: str, report_json: str) -> None:

@@ -90,7 +90,7 @@ url, db, *hashes = sys.argv[1:]
 settings = AppSettings(QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat))
 settings.set_endpoint("ethereum", url)
 window = MainWindow(settings, history=History(Path(db)))
-window.engine.job_finished.connect(lambda *_: print("finished", flush=True))
+window.engine.row_finished.connect(lambda *_: print("finished", flush=True))
 window.batch_model.set_drafts([CaseDraft(h, network="ethereum") for h in hashes])
 window.run_batch()
 app.exec()
