@@ -64,6 +64,14 @@
         <translation>例如 250.5</translation>
     </message>
     <message>
+        <source>seed phrase removed</source>
+        <translation>助记词已移除</translation>
+    </message>
+    <message>
+        <source>private key removed</source>
+        <translation>私钥已移除</translation>
+    </message>
+    <message>
         <source>Write the amount as a number, e.g. 250.5</source>
         <translation>请以数字填写数量，例如 250.5</translation>
     </message>
@@ -128,16 +136,16 @@
         <translation>这是 {family}，无法在所选网络上收款。</translation>
     </message>
     <message>
+        <source>That looked like a private key or seed phrase, and it was removed from the form. Never enter it anywhere: nobody, support included, needs it. It was not used, stored or sent. Enter the transaction hash and address instead.</source>
+        <translation>刚才输入的内容看起来是私钥或助记词，已从表单中移除。请不要在任何地方输入它：任何人（包括客服）都不需要它。它没有被使用、存储或发送。请改为输入交易哈希和地址。</translation>
+    </message>
+    <message>
         <source>a Bitcoin address</source>
         <translation>Bitcoin 地址</translation>
     </message>
     <message>
         <source>an address of another network</source>
         <translation>其他网络的地址</translation>
-    </message>
-    <message>
-        <source>This looks like a private key or seed phrase. Never enter it anywhere: nobody, support included, needs it. It will not be used, stored or sent. Enter the transaction hash and address instead.</source>
-        <translation>这看起来像私钥或助记词。切勿在任何地方输入：任何人（包括客服）都不需要它。它不会被使用、存储或发送。请改为输入交易哈希和地址。</translation>
     </message>
 </context>
 <context>
