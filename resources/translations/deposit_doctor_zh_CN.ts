@@ -160,6 +160,17 @@
     </message>
 </context>
 <context>
+    <name>FactTableWidget</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy {value}</source>
+        <translation>复制 {value}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryFailedDialog</name>
     <message>
         <source>A new history could not be started: Deposit Doctor continues without one.</source>
