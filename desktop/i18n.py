@@ -10,14 +10,27 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 # Report language -> Qt locale name of the window's translations ("en" needs none: the sources are English).
 QT_LOCALES = {"en": "", "zh": "zh_CN"}
 
+# Qt's own dialogs are translated by Qt's qtbase_<locale>.qm, but Qt 6 renamed a few of its strings and the
+# shipped Chinese file still has only the old ones ("Look in:", not "&Look in:"): the file dialog said "Look
+# in:" and "Files of type:" in English. Ours carries them in Qt's own context, so lupdate keeps them in our .ts.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
 
 def translations_folder() -> Path:
     return Path(str(resources.files("diagnostics.resources").joinpath("translations")))
+
+
+def qt_translations() -> Path:
+    """Qt's own translations (qtbase_zh_CN.qm …), as shipped inside PySide6."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
 class Translations:
@@ -43,8 +56,10 @@ class Translations:
             if not ours.load(f"deposit_doctor_{locale}", str(translations_folder())):
                 return False
             qt = QTranslator(app)
-            qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            self._loaded[locale] = ([qt] if qt.load(QLocale(locale), "qtbase", "_", qt_path) else []) + [ours]
+            # Ours is installed last, so it is asked first: its QFileDialog gaps fill what Qt's file lacks.
+            self._loaded[locale] = ([qt] if qt.load(QLocale(locale), "qtbase", "_", str(qt_translations())) else []) + [
+                ours
+            ]
         self._installed = list(self._loaded[locale])
         for translator in self._installed:
             app.installTranslator(translator)

@@ -3,7 +3,7 @@ the TronGrid API key (kept in the OS keyring), the timeout and the language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.networks_box)
         layout.addLayout(general)
         layout.addWidget(buttons)
@@ -79,7 +79,8 @@ class SettingsDialog(QDialog):
         self._headers = [QLabel() for _ in range(3)]
         for column, header in enumerate(self._headers):
             grid.addWidget(header, 0, column)
-        for row, network in enumerate(self._networks, start=1):
+        for number, network in enumerate(self._networks):
+            row = 1 + 2 * number
             edit = QLineEdit(endpoints.get(network.slug, [""])[0])
             edit.setPlaceholderText(network.rpc_urls[0])
             spin = QSpinBox()
@@ -87,25 +88,30 @@ class SettingsDialog(QDialog):
             spin.setValue(self.settings.confirmations(network.slug) or network.confirmations)
             button = QPushButton()
             button.clicked.connect(lambda _=False, n=network: self.test_connection(n))
+            # The answer ("connected, chain id 1, newest block 66", or why not) on its own line under the
+            # endpoint, the grid's width: squeezed into a fifth column it was cut off at the dialog's size.
             result = QLabel()
             result.setWordWrap(True)
+            result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            result.hide()
             grid.addWidget(QLabel(network.display_name), row, 0)
             grid.addWidget(edit, row, 1)
             grid.addWidget(spin, row, 2)
             grid.addWidget(button, row, 3)
-            grid.addWidget(result, row, 4)
+            grid.addWidget(result, row + 1, 1, 1, 3)
             self.endpoint[network.slug], self.confirmations[network.slug] = edit, spin
             self.test_button[network.slug], self.test_result[network.slug] = button, result
             edit.textChanged.connect(lambda text, slug=network.slug: self._on_endpoint_edited(slug, text))
+        grid.setColumnStretch(1, 1)
         return grid
 
     def _on_endpoint_edited(self, slug: str, url: str) -> None:
         """A node on another machine over plain http is said at once: its answers could be read and changed."""
         if is_plain_remote(url):
             text = self.tr("{network}: plain http: its answers could be read and changed on the way; use https")
-            self.test_result[slug].setText(text.replace("{network}", catalog.network(slug).display_name))
+            self._say_result(slug, text.replace("{network}", catalog.network(slug).display_name))
         else:
-            self.test_result[slug].clear()
+            self._say_result(slug, "")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
@@ -135,8 +141,9 @@ class SettingsDialog(QDialog):
     def test_connection(self, network: Network) -> Job:
         url = self.endpoint[network.slug].text().strip() or network.rpc_urls[0]
         self.test_button[network.slug].setEnabled(False)
-        self.test_result[network.slug].setText(
-            self.tr("{network}: asking {url}…").replace("{network}", network.display_name).replace("{url}", url)
+        self._say_result(
+            network.slug,
+            self.tr("{network}: asking {url}…").replace("{network}", network.display_name).replace("{url}", url),
         )
         check = self._engine.check_endpoint(
             network.slug, url, self.timeout.value(), self.tron_key.text().strip() or None
@@ -155,7 +162,7 @@ class SettingsDialog(QDialog):
             else:
                 text = self.tr("{network}: connected, newest block {block}")
             text = text.replace("{chain}", str(network.chain_id)).replace("{block}", f"{head.value.number:,}")
-            self.test_result[slug].setText(text.replace("{network}", network.display_name))
+            self._say_result(slug, text.replace("{network}", network.display_name))
         else:
             self._say_unusable(
                 slug, reason_text(head, strings(self.settings.language)) if isinstance(head, Unavailable) else ""
@@ -167,7 +174,18 @@ class SettingsDialog(QDialog):
 
     def _say_unusable(self, slug: str, reason: str) -> None:
         text = self.tr("{network}: not usable: {reason}").replace("{reason}", reason)
-        self.test_result[slug].setText(text.replace("{network}", catalog.network(slug).display_name))
+        self._say_result(slug, text.replace("{network}", catalog.network(slug).display_name))
+
+    def _say_result(self, slug: str, text: str) -> None:
+        """A network's answer under its row; the dialog grows to show it whole, never cuts it off."""
+        label = self.test_result[slug]
+        label.setText(text)
+        label.setVisible(bool(text))
+        if self.isVisible():
+            self._layout.activate()
+            needed = self._layout.totalHeightForWidth(self.width()) if self._layout.hasHeightForWidth() else 0
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def accept(self) -> None:
         wrong = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from diagnostics import catalog
 from diagnostics.intake.draft import CaseDraft
+from diagnostics.intake.secret import find_secret
 from diagnostics.intake.text import read_text
 from diagnostics.intake.validate import FieldProblem, FormCheck, check_form, parse_amount
 from diagnostics.model import AUTO_DETECT, Case, Direction, Network, SignedTransaction
@@ -27,7 +29,10 @@ _ERROR_STYLE = "color: #a4262c;"
 
 
 def _field(widget: QLineEdit) -> tuple[QWidget, QLabel]:
-    """A line edit with its problem shown under it (hidden while there is none)."""
+    """A line edit with its problem shown under it (hidden while there is none).
+
+    The problem's line is kept free while hidden, so a problem appearing as the user types does not push the
+    fields below down under their cursor (a second line, in a narrow window, still may)."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -35,6 +40,12 @@ def _field(widget: QLineEdit) -> tuple[QWidget, QLabel]:
     problem = QLabel()
     problem.setStyleSheet(_ERROR_STYLE)
     problem.setWordWrap(True)
+    metrics = QFontMetrics(problem.font())
+    # "中": a Chinese line is drawn from a fallback font, often taller than the Latin one.
+    problem.setMinimumHeight(max(metrics.lineSpacing(), metrics.boundingRect("Ag中").height()))
+    policy = problem.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    problem.setSizePolicy(policy)
     problem.hide()
     layout.addWidget(widget)
     layout.addWidget(problem)
@@ -94,7 +105,26 @@ class CaseFormWidget(QWidget):
         self._check = check_form(None, "", "", self._words)  # empty: not ready until a hash is typed
         self._was_ready = False
         self._signed: SignedTransaction | None = None  # from a dropped raw transaction, while its hash stays
+        # Fields a secret was taken out of, and what it was: the field says so until the user types there again.
+        self._removed: dict[QLineEdit, str] = {}
         self.retranslate()
+
+    def reset(self) -> None:
+        """Every field back to how a new window shows it: empty, a deposit, Auto-detect, no exchange, no
+        problem said (a sample chosen, a new case). Nothing of the last case survives, not even in undo."""
+        self._removed.clear()
+        self._signed = None
+        for edit in (self.tx_hash, self.address, self.token, self.amount):
+            edit.blockSignals(True)
+            edit.setText("")  # (setText also empties the field's undo history)
+            edit.blockSignals(False)
+        self.deposit.setChecked(True)
+        self.exchange.setCurrentIndex(0)
+        self.network.blockSignals(True)
+        self.network.setCurrentIndex(0)
+        self.network.blockSignals(False)
+        self.retranslate()  # the placeholders a removed secret changed
+        self._on_changed()
 
     def retranslate(self) -> None:
         for label, text in zip(
@@ -119,6 +149,8 @@ class CaseFormWidget(QWidget):
         self.address.setPlaceholderText(self.tr("The deposit address (for a withdrawal: your receiving address)"))
         self.token.setPlaceholderText(self.tr("e.g. USDT"))
         self.amount.setPlaceholderText(self.tr("e.g. 250.5"))
+        for edit, kind in self._removed.items():
+            edit.setPlaceholderText(self._removed_text(kind))
         self._show(self._check)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -151,6 +183,7 @@ class CaseFormWidget(QWidget):
     def _on_changed(self) -> None:
         if "://" in self.tx_hash.text() and self._take_link(self.tx_hash.text()):
             return  # the fields were set from the link; their own change signals did the rest
+        self._take_secrets_out()
         self._check = check_form(
             self.chosen_network(), self.tx_hash.text(), self.address.text(), self._words, self.token.text()
         )
@@ -158,6 +191,33 @@ class CaseFormWidget(QWidget):
         if self.ready != self._was_ready:  # the state before this change, whichever field changed
             self._was_ready = self.ready
             self.validity_changed.emit(self.ready)
+
+    def _take_secrets_out(self) -> None:
+        """A key or seed phrase is taken out of its field at once, and out of the field's undo history: left
+        there it would stay readable on screen (and to anyone behind the user) after it was refused."""
+        typed_again = [edit for edit in self._removed if edit.text()]  # the field is the user's again
+        for edit in typed_again:
+            del self._removed[edit]
+        if typed_again:
+            self.retranslate()  # its own placeholder back
+        fields = {"tx_hash": self.tx_hash, "address": self.address, "token": self.token}
+        while True:
+            check = check_form(None, self.tx_hash.text(), self.address.text(), self._words, self.token.text())
+            if check.secret is not None:
+                edit, kind = fields[check.secret.detail], check.secret.key
+            elif (found := find_secret(self.amount.text(), self._words)) is not None:
+                edit, kind = self.amount, found.value
+            else:
+                return
+            edit.blockSignals(True)
+            edit.setText("")  # (setText also empties the undo history, where the secret would still be)
+            edit.blockSignals(False)
+            self._removed[edit] = kind
+            edit.setPlaceholderText(self._removed_text(kind))
+
+    def _removed_text(self, kind: str) -> str:
+        what = self.tr("seed phrase removed") if kind == "seed_phrase" else self.tr("private key removed")
+        return f"•••• ({what})"
 
     def _take_link(self, text: str) -> bool:
         """An explorer link pasted as the hash: its hash (and its network) are what was meant."""
@@ -182,7 +242,7 @@ class CaseFormWidget(QWidget):
         self._say(self.address_problem, self._address_text(check.address))
         bad_amount = bool(self.amount.text().strip()) and self.amount_value() is None
         self._say(self.amount_problem, self.tr("Write the amount as a number, e.g. 250.5") if bad_amount else None)
-        self._say(self.secret_problem, self._secret_text(check.secret))
+        self._say(self.secret_problem, self._secret_text() if self._removed or check.secret else None)
 
     @staticmethod
     def _say(label: QLabel, text: str | None) -> None:
@@ -223,12 +283,11 @@ class CaseFormWidget(QWidget):
         family = families.get(problem.detail, self.tr("an address of another network"))
         return texts.get(problem.key, texts["malformed"]).replace("{family}", family)
 
-    def _secret_text(self, problem: FieldProblem | None) -> str | None:
-        if problem is None:
-            return None
+    def _secret_text(self) -> str:
         return self.tr(
-            "This looks like a private key or seed phrase. Never enter it anywhere: nobody, support included, "
-            "needs it. It will not be used, stored or sent. Enter the transaction hash and address instead."
+            "That looked like a private key or seed phrase, and it was removed from the form. Never enter it "
+            "anywhere: nobody, support included, needs it. It was not used, stored or sent. Enter the "
+            "transaction hash and address instead."
         )
 
     def direction(self) -> Direction:

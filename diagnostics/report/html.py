@@ -20,7 +20,27 @@ COLOURS = {
     "problem": ("#fdecea", "#a4262c"),
     "critical": ("#f9dedc", "#7f1d1d"),
 }
-_FONT = "font-family: 'DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif;"
+# Latin first, then Chinese, for Linux, Windows and macOS alike: a browser takes the first it has. The PDF
+# puts the ones its machine has in their place (desktop/pdf.py), since the fonts it draws with are embedded.
+FONT_FAMILIES = (
+    "DejaVu Sans",
+    "Segoe UI",
+    "Helvetica Neue",
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimSun",
+)
+# A hash, an address or a URL is set small enough to stay on one line of a printed page (a 66-character
+# TxID at 8.5 pt in a fixed-pitch font fits in the value column): broken, copying it out of the PDF gave two
+# halves with a line break between them.
+_WHOLE = "font-family: 'DejaVu Sans Mono', Consolas, Menlo, monospace; font-size:8.5pt;"
+
+
+def font_css(families: tuple[str, ...] | list[str]) -> str:
+    """The body's font-family declaration for ``families``."""
+    return "font-family: " + ", ".join(f"'{family}'" for family in families) + ", sans-serif;"
 
 
 def _e(value: object) -> str:
@@ -29,7 +49,7 @@ def _e(value: object) -> str:
 
 def _rows(rows: tuple[tuple[str, str], ...]) -> str:
     cells = "".join(
-        f'<tr><td width="28%" style="color:#555555;">{_e(k)}</td><td style="font-family: monospace;">{_e(v)}</td></tr>'
+        f'<tr><td width="22%" style="color:#555555;">{_e(k)}</td><td style="{_WHOLE}">{_e(v)}</td></tr>'
         for k, v in rows
     )
     return f'<table width="100%" cellspacing="0" cellpadding="4" border="0">{cells}</table>'
@@ -90,7 +110,11 @@ def lay_out(r: Report) -> str:
     else:
         body.append(f"<p>{_e(r.support_message)}</p>")
     if r.links:
-        links = "".join(f'<li><a href="{_e(link.url)}">{_e(link.label)}</a></li>' for link in r.links)
+        # The address itself, not only "The transaction": a printed page has no link to follow.
+        links = "".join(
+            f'<li><a href="{_e(link.url)}">{_e(link.label)}</a><br/><span style="{_WHOLE}">{_e(link.url)}</span></li>'
+            for link in r.links
+        )
         body += [f"<h2 style='font-size:13pt;'>{_e(label['links'])}</h2>", f"<ul>{links}</ul>"]
     if r.networks:
         head = "".join(
@@ -124,7 +148,7 @@ def lay_out(r: Report) -> str:
     language = strings(r.language).HTML_LANG
     return (
         f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"/><title>{_e(label["report_title"])}</title>'
-        f'</head><body style="{_FONT} font-size:10pt;">' + "".join(body) + "</body></html>\n"
+        f'</head><body style="{font_css(FONT_FAMILIES)} font-size:10pt;">' + "".join(body) + "</body></html>\n"
     )
 
 

@@ -171,6 +171,14 @@
         <translation>例如 250.5</translation>
     </message>
     <message>
+        <source>seed phrase removed</source>
+        <translation>助记词已移除</translation>
+    </message>
+    <message>
+        <source>private key removed</source>
+        <translation>私钥已移除</translation>
+    </message>
+    <message>
         <source>Write the amount as a number, e.g. 250.5</source>
         <translation>请以数字填写数量，例如 250.5</translation>
     </message>
@@ -191,11 +199,11 @@
         <translation>交易哈希只包含 0-9 和 a-f。</translation>
     </message>
     <message>
-        <source>This network&apos;s hashes start with 0x.</source>
+        <source>This network's hashes start with 0x.</source>
         <translation>该网络的交易哈希以 0x 开头。</translation>
     </message>
     <message>
-        <source>This network&apos;s transaction ids have no 0x.</source>
+        <source>This network's transaction ids have no 0x.</source>
         <translation>该网络的交易 ID 不带 0x。</translation>
     </message>
     <message>
@@ -211,7 +219,7 @@
         <translation>Tron（T…）地址</translation>
     </message>
     <message>
-        <source>The capital letters do not match the address&apos;s checksum: check it for a typo.</source>
+        <source>The capital letters do not match the address's checksum: check it for a typo.</source>
         <translation>大小写与地址的校验不符：请检查是否有输入错误。</translation>
     </message>
     <message>
@@ -235,16 +243,16 @@
         <translation>这是 {family}，无法在所选网络上收款。</translation>
     </message>
     <message>
+        <source>That looked like a private key or seed phrase, and it was removed from the form. Never enter it anywhere: nobody, support included, needs it. It was not used, stored or sent. Enter the transaction hash and address instead.</source>
+        <translation>刚才输入的内容看起来是私钥或助记词，已从表单中移除。请不要在任何地方输入它：任何人（包括客服）都不需要它。它没有被使用、存储或发送。请改为输入交易哈希和地址。</translation>
+    </message>
+    <message>
         <source>a Bitcoin address</source>
         <translation>Bitcoin 地址</translation>
     </message>
     <message>
         <source>an address of another network</source>
         <translation>其他网络的地址</translation>
-    </message>
-    <message>
-        <source>This looks like a private key or seed phrase. Never enter it anywhere: nobody, support included, needs it. It will not be used, stored or sent. Enter the transaction hash and address instead.</source>
-        <translation>这看起来像私钥或助记词。切勿在任何地方输入：任何人（包括客服）都不需要它。它不会被使用、存储或发送。请改为输入交易哈希和地址。</translation>
     </message>
 </context>
 <context>
@@ -344,6 +352,17 @@
     </message>
 </context>
 <context>
+    <name>FactTableWidget</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy {value}</source>
+        <translation>复制 {value}</translation>
+    </message>
+</context>
+<context>
     <name>FileMenu</name>
     <message>
         <source>&amp;File</source>
@@ -391,11 +410,11 @@
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <source>Move it aside (it is kept, renamed, in the same folder) and start a new history, or continue without one. Diagnosing works either way; without a history, this session&apos;s diagnoses are forgotten when you close Deposit Doctor.</source>
+        <source>Move it aside (it is kept, renamed, in the same folder) and start a new history, or continue without one. Diagnosing works either way; without a history, this session's diagnoses are forgotten when you close Deposit Doctor.</source>
         <translation>可以把它移到一旁（重命名后保留在同一文件夹中）并新建历史记录，或在没有历史记录的情况下继续。两种方式都能正常诊断；没有历史记录时，本次的诊断结果会在关闭 Deposit Doctor 后丢失。</translation>
     </message>
     <message>
-        <source>Diagnosing works, but this session&apos;s diagnoses are forgotten when you close Deposit Doctor. Free some disk space, or close the other program, and start Deposit Doctor again to keep them.</source>
+        <source>Diagnosing works, but this session's diagnoses are forgotten when you close Deposit Doctor. Free some disk space, or close the other program, and start Deposit Doctor again to keep them.</source>
         <translation>诊断可以正常进行，但本次的诊断结果会在关闭 Deposit Doctor 后丢失。请释放一些磁盘空间或关闭占用文件的其他程序，然后重新启动 Deposit Doctor 以保留记录。</translation>
     </message>
     <message>
@@ -549,11 +568,11 @@
         <translation>第 {row} 行已跳过：{value} 是交易所内部转账，不上链，没有可查询的链上交易。</translation>
     </message>
     <message>
-        <source>Row {row} was skipped: its hash reads {value}, the form Excel gives a long number, and the digits it dropped cannot be recovered. Open the export as text (or copy the TxID from the exchange&apos;s page) and try again.</source>
+        <source>Row {row} was skipped: its hash reads {value}, the form Excel gives a long number, and the digits it dropped cannot be recovered. Open the export as text (or copy the TxID from the exchange's page) and try again.</source>
         <translation>第 {row} 行已跳过：其哈希显示为 {value}，这是 Excel 把长数字显示成的科学计数法，丢失的位数无法恢复。请以文本方式打开导出文件（或从交易所页面复制 TxID）后重试。</translation>
     </message>
     <message>
-        <source>Row {row} was skipped: the hash {value} is shortened. Copy the whole hash from the exchange&apos;s or explorer&apos;s page.</source>
+        <source>Row {row} was skipped: the hash {value} is shortened. Copy the whole hash from the exchange's or explorer's page.</source>
         <translation>第 {row} 行已跳过：哈希 {value} 被截短了。请从交易所或区块浏览器页面复制完整哈希。</translation>
     </message>
     <message>
@@ -565,7 +584,7 @@
         <translation>第 {row} 行已跳过：{value} 是地址，不是交易哈希。</translation>
     </message>
     <message>
-        <source>Row {row} was skipped: {value} is not a transaction hash (an exchange&apos;s own record number, perhaps).</source>
+        <source>Row {row} was skipped: {value} is not a transaction hash (an exchange's own record number, perhaps).</source>
         <translation>第 {row} 行已跳过：{value} 不是交易哈希（可能是交易所自己的记录编号）。</translation>
     </message>
     <message>
@@ -669,6 +688,17 @@
     <message>
         <source>could not be asked: {reason}</source>
         <translation>无法查询：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -816,7 +846,7 @@
         <translation>TronGrid API 密钥</translation>
     </message>
     <message>
-        <source>The key is kept in this computer&apos;s keyring, never in the settings file.</source>
+        <source>The key is kept in this computer's keyring, never in the settings file.</source>
         <translation>密钥保存在本机的系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.pdf import render_pdf
+from desktop.pdf import choose_fonts, render_pdf
 from diagnostics.report.content import build_report
 from diagnostics.report.html import render_html
 from tests.diagnostics.report.sample import tron_out_of_energy, under_confirmed
@@ -69,3 +69,55 @@ def test_page_sizes(qapp, size: str, points: str, tmp_path: Path) -> None:  # ty
     target.write_bytes(render_pdf(render_html(under_confirmed()), size))
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert points in info, info
+
+
+def _lines(pdf: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [line.strip() for line in out.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("sample", [under_confirmed, tron_out_of_energy])
+def test_a_txid_and_addresses_stay_whole_on_one_line(qapp, sample, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Copied out of the PDF, a hash must paste whole: a line break inside it gives two halves."""
+    diagnosis = sample()
+    tx = diagnosis.facts.networks[0].tx.value
+    target = tmp_path / "report.pdf"
+    target.write_bytes(render_pdf(render_html(diagnosis, language)))
+    lines = _lines(target)
+    for whole in (tx.tx_hash, tx.sender):
+        assert any(whole in line for line in lines), whole
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_pdf_prints_the_explorer_addresses(qapp, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    diagnosis = under_confirmed()
+    report = build_report(diagnosis, language)
+    target = tmp_path / "report.pdf"
+    target.write_bytes(render_pdf(render_html(diagnosis, language)))
+    lines = _lines(target)
+    assert report.links and all(any(link.url in line for line in lines) for link in report.links), lines
+    assert any("etherscan.io/tx/" + diagnosis.facts.networks[0].tx.value.tx_hash in line for line in lines)
+
+
+# Each platform's font families, as QFontDatabase.families() lists them on a stock install.
+WINDOWS = ["Arial", "Calibri", "Cambria", "Consolas", "Microsoft YaHei", "Microsoft YaHei UI", "Segoe UI", "SimSun"]
+MACOS = ["Helvetica", "Helvetica Neue", "Hiragino Sans GB", "Menlo", "PingFang HK", "PingFang SC", "STHeiti"]
+LINUX_NOTO = ["DejaVu Sans", "DejaVu Sans Mono", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans Mono"]
+LINUX_WQY = ["DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "WenQuanYi Micro Hei Mono"]
+
+
+@pytest.mark.parametrize(
+    ("families", "chosen"),
+    [
+        (WINDOWS, ["Segoe UI", "Microsoft YaHei"]),
+        (["Arial", "SimSun"], ["Arial", "SimSun"]),  # an older Windows without YaHei
+        (MACOS, ["Helvetica Neue", "PingFang SC"]),
+        (LINUX_NOTO, ["DejaVu Sans", "Noto Sans CJK SC"]),
+        (LINUX_WQY, ["DejaVu Sans", "WenQuanYi Micro Hei"]),  # not Noto: its glyphs copy out as Kangxi radicals
+        (["Liberation Sans"], ["Liberation Sans"]),  # no Chinese font at all: Qt's fallback is left to it
+        (["microsoft yahei"], ["microsoft yahei"]),  # as the machine spells it
+    ],
+)
+def test_the_fonts_are_chosen_from_each_platforms_families(families: list[str], chosen: list[str]) -> None:
+    assert choose_fonts(families) == chosen

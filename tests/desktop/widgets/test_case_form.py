@@ -56,14 +56,69 @@ def test_a_bad_checksum_is_shown(qtbot: QtBot) -> None:
     assert "checksum" in f.address_problem.text()
 
 
-def test_a_seed_phrase_blocks_diagnose(qtbot: QtBot) -> None:
+SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+
+
+def test_a_seed_phrase_is_taken_out_of_the_field_and_its_undo_history(qtbot: QtBot) -> None:
     f = form(qtbot)
+    f.tx_hash.setText(TX)
+    f.address.insert(SEED)  # as a paste does: into the field's undo history
+    assert f.address.text() == "" and not f.address.isUndoAvailable()
+    f.address.undo()
+    assert f.address.text() == ""  # nothing to bring back
+    assert f.address.placeholderText() == "•••• (seed phrase removed)"
+    assert f.secret_problem.isVisible() and "seed phrase" in f.secret_problem.text()
+    assert f.ready and f.case().address is None  # nothing secret is left to refuse
+    f.address.setText(EVM_ADDRESS)  # the field is the user's again
+    assert not f.secret_problem.isVisible() and "removed" not in f.address.placeholderText()
+
+
+def test_a_key_in_the_token_or_amount_field_is_taken_out_too(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.tx_hash.setText(TX)
+    f.token.insert("5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ")
+    assert f.token.text() == "" and not f.token.isUndoAvailable() and f.secret_problem.isVisible()
+    assert f.token.placeholderText() == "•••• (private key removed)"
+    f.amount.insert(SEED)
+    assert f.amount.text() == "" and not f.amount.isUndoAvailable()
+    assert not f.amount_problem.isVisible()  # not "write the amount as a number": it is gone
+
+
+def test_a_problem_appearing_does_not_move_the_fields_below(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.resize(700, f.sizeHint().height())
+    qtbot.waitExposed(f)
+
+    def tops() -> list[int]:
+        f.layout().activate()
+        return [edit.mapTo(f, edit.rect().topLeft()).y() for edit in (f.address, f.token, f.amount)]
+
+    before = tops()
+    f.tx_hash.setText("0x1234")
+    assert f.hash_problem.isVisible()
+    f.address.setText(EVM_ADDRESS[:-1] + "C")
+    assert f.address_problem.isVisible()
+    assert tops() == before
+
+
+def test_reset_clears_every_field_direction_and_problem(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.withdrawal.setChecked(True)
+    f.network.setCurrentIndex(f.network.findData("tron"))
+    f.exchange.setCurrentIndex(1)
+    f.tx_hash.insert("0x1234")
+    f.address.insert(SEED)
+    f.token.insert("USDT")
+    f.amount.insert("lots")
+    assert f.hash_problem.isVisible() and f.amount_problem.isVisible() and f.secret_problem.isVisible()
     changes: list[bool] = []
     f.validity_changed.connect(changes.append)
-    f.tx_hash.setText(TX)
-    f.address.setText("legal winner thank year wave sausage worth useful legal winner thank yellow")
-    assert f.secret_problem.isVisible() and "seed phrase" in f.secret_problem.text()
-    assert not f.ready and changes == [True, False]
+    f.reset()
+    assert [e.text() for e in (f.tx_hash, f.address, f.token, f.amount)] == ["", "", "", ""]
+    assert not any(e.isUndoAvailable() for e in (f.tx_hash, f.address, f.token, f.amount))
+    assert f.direction() is Direction.DEPOSIT and f.network.currentIndex() == 0 and f.exchange.currentIndex() == 0
+    assert not any(p.isVisible() for p in (f.hash_problem, f.address_problem, f.amount_problem, f.secret_problem))
+    assert "removed" not in f.address.placeholderText() and not f.ready and changes == []
 
 
 def test_enter_asks_to_diagnose_only_when_ready(qtbot: QtBot) -> None:
@@ -107,10 +162,3 @@ def test_an_explorer_link_pasted_as_the_hash(qtbot: QtBot) -> None:
     f = form(qtbot)
     f.tx_hash.setText(f"https://tronscan.org/#/transaction/{'ab' * 32}")
     assert f.tx_hash.text() == "ab" * 32 and f.network.currentData() == "tron" and f.ready
-
-
-def test_a_key_in_the_token_field_is_refused_too(qtbot: QtBot) -> None:
-    f = form(qtbot)
-    f.tx_hash.setText(TX)
-    f.token.setText("5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ")
-    assert f.secret_problem.isVisible() and not f.ready
