@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.batch_page, "")
         self.setCentralWidget(self.tabs)
         self.drops = DropReader(self.engine, self)
-        self.dialogs = ExportDialogs(self)
+        self.dialogs = ExportDialogs(self, self.settings.language)
         self.file_menu = FileMenu(self)
         self.view_menu = ViewMenu([self.history_dock, self.watch_dock], self)
         self.menuBar().addMenu(self.file_menu)
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
             self.form.set_draft(drafts[0])
             self.tabs.setCurrentIndex(0)
         elif drafts:
-            if self.batch_page.load(drafts):
+            if self.batch_page.load(drafts, skipped=list(messages)):
                 self.tabs.setCurrentIndex(1)
             else:
                 messages.append(self.tr("A batch is running: stop it before loading other cases."))
@@ -355,7 +355,8 @@ class MainWindow(QMainWindow):
         if not self.translations.apply(language):
             self.statusBar().showMessage(_MISSING_TRANSLATIONS)
         self.diagnose_page.set_language(language)
-        self.batch_page.language = language
+        self.batch_page.set_language(language)
+        self.dialogs.language = language
         self.result.set_language(language)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

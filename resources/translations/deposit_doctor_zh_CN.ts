@@ -16,6 +16,18 @@
         <translation>导出全部报告…</translation>
     </message>
     <message>
+        <source>Export summary…</source>
+        <translation>导出汇总表…</translation>
+    </message>
+    <message>
+        <source>summary.csv and summary.json: each case&apos;s verdict, confirmations, amount and report file</source>
+        <translation>summary.csv 和 summary.json：每笔交易的诊断结论、确认数、数量和报告文件</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict:</source>
+        <translation>诊断结论(&amp;V)：</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>来源</translation>
     </message>
@@ -84,8 +96,32 @@
         <translation>第 {n} 条</translation>
     </message>
     <message>
+        <source>Fine</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Wait or check</source>
+        <translation>需等待或核实</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
         <source>Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.</source>
         <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No verdict yet ({n})</source>
+        <translation>尚无结论（{n}）</translation>
     </message>
     <message>
         <source>{done} of {total} done</source>
@@ -96,8 +132,16 @@
         <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
     </message>
     <message>
+        <source>Summary written to {folder}</source>
+        <translation>汇总表已保存到 {folder}</translation>
+    </message>
+    <message>
         <source>Export all reports to a folder</source>
         <translation>将全部报告导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export the summary to the reports&apos; folder</source>
+        <translation>将汇总表导出到报告所在的文件夹</translation>
     </message>
     <message>
         <source>{n} reports written…</source>
