@@ -6,7 +6,7 @@ tray, and routes what one part says to the part that shows it. Each part lives i
   panels/history_panel.py   the History dock: keep, reopen, re-run
   panels/watch_panel.py     the Watching dock and what a watch says when it ends
   menus.py, samples_menu.py File, View and the sandbox's Samples menus
-  drops.py, intake_messages.py  files and text coming in, and what is said about them
+  drops.py                  files and text coming in, and what is said about them
   export_dialogs.py         the save and open dialogs
   tray.py                   the tray icon, where there is a tray
   app.py                    the entry functions (window, sandbox)
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.diagnose_page, "")
         self.tabs.addTab(self.batch_page, "")
         self.setCentralWidget(self.tabs)
-        self.drops = DropReader(self.engine, self)
+        self.drops = DropReader(self.engine, self.settings.language, self)
         self.dialogs = ExportDialogs(self, self.settings.language)
         self.file_menu = FileMenu(self)
         self.view_menu = ViewMenu([self.history_dock, self.watch_dock], self)
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_MISSING_TRANSLATIONS)
         self.diagnose_page.set_language(language)
         self.batch_page.set_language(language)
-        self.dialogs.language = language
+        self.dialogs.language = self.drops.language = language
         self.result.set_language(language)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
