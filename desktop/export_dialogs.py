@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diagnostics.report import formats
+
+# Qt 6.11's own dialog labels these two with a shortcut letter, and qtbase's Chinese still has only the older
+# "Look in:" and "Files of type:": without these entries in the window's translations they stay English.
+QT_DIALOG_WORDS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 class ExportDialogs(QObject):
