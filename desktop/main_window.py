@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.drops = DropReader(self.engine, self.settings.language, self)
         self.dialogs = ExportDialogs(self, self.settings.language)
         self.file_menu = FileMenu(self)
-        self.view_menu = ViewMenu([self.history_dock, self.watch_dock], self)
+        self.view_menu = ViewMenu([self.history_dock, self.watch_dock], self.progress, self)
         self.menuBar().addMenu(self.file_menu)
         self.menuBar().addMenu(self.view_menu)
         self.sample_menu: SamplesMenu | None = None
@@ -141,7 +141,6 @@ class MainWindow(QMainWindow):
         menu.export_action.triggered.connect(lambda: self.export_report())  # noqa: PLW0108
         menu.settings_action.triggered.connect(self.open_settings)
         menu.quit_action.triggered.connect(self.close)
-        self.view_menu.progress_action.toggled.connect(self.progress.setVisible)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Deposit Doctor {version}").replace("{version}", __version__))
