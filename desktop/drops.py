@@ -2,6 +2,8 @@
 
 Reading is never done on the window's thread: a 5 MiB export takes a second to parse and guard, so the
 engine process reads it and answers with an ``Intake`` (drafts, problems, whether a secret was refused).
+What is said about its problems is the core's (diagnostics.report.intake), the batch command's sentences in
+the window's language.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from desktop.intake_messages import IntakeMessages
 from desktop.workers import EngineWorker, Job
 from diagnostics.intake.draft import Intake
+from diagnostics.report.intake import problem_text, secret_text
 
 
 class DropReader(QObject):
@@ -23,10 +25,10 @@ class DropReader(QObject):
     intake_read = Signal(object, list)  # (drafts: list[CaseDraft], messages: list[str])
     read_failed = Signal(str)  # why, in the window's language
 
-    def __init__(self, engine: EngineWorker, parent: QObject | None = None) -> None:
+    def __init__(self, engine: EngineWorker, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
-        self.messages = IntakeMessages(self)
+        self.language = language  # the window's: set again on a switch
 
     @staticmethod
     def accept_drag(event: QDragEnterEvent) -> None:
@@ -62,6 +64,6 @@ class DropReader(QObject):
 
     @Slot(object)
     def _on_intake_read(self, intake: Intake) -> None:
-        said = [self.messages.secret_text()] if intake.refused else []
-        said += [self.messages.problem_text(p) for p in intake.problems]
+        said = [secret_text(self.language)] if intake.refused else []
+        said += [problem_text(p, self.language) for p in intake.problems]
         self.intake_read.emit(list(intake.drafts), said)

@@ -6,7 +6,7 @@ tray, and routes what one part says to the part that shows it. Each part lives i
   panels/history_panel.py   the History dock: keep, reopen, re-run
   panels/watch_panel.py     the Watching dock and what a watch says when it ends
   menus.py, samples_menu.py File, View and the sandbox's Samples menus
-  drops.py, intake_messages.py  files and text coming in, and what is said about them
+  drops.py                  files and text coming in, and what is said about them
   export_dialogs.py         the save and open dialogs
   tray.py                   the tray icon, where there is a tray
   app.py                    the entry functions (window, sandbox)
@@ -99,10 +99,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.diagnose_page, "")
         self.tabs.addTab(self.batch_page, "")
         self.setCentralWidget(self.tabs)
-        self.drops = DropReader(self.engine, self)
-        self.dialogs = ExportDialogs(self)
+        self.drops = DropReader(self.engine, self.settings.language, self)
+        self.dialogs = ExportDialogs(self, self.settings.language)
         self.file_menu = FileMenu(self)
-        self.view_menu = ViewMenu([self.history_dock, self.watch_dock], self)
+        self.view_menu = ViewMenu([self.history_dock, self.watch_dock], self.progress, self)
         self.menuBar().addMenu(self.file_menu)
         self.menuBar().addMenu(self.view_menu)
         self.sample_menu: SamplesMenu | None = None
@@ -141,7 +141,6 @@ class MainWindow(QMainWindow):
         menu.export_action.triggered.connect(lambda: self.export_report())  # noqa: PLW0108
         menu.settings_action.triggered.connect(self.open_settings)
         menu.quit_action.triggered.connect(self.close)
-        self.view_menu.progress_action.toggled.connect(self.progress.setVisible)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Deposit Doctor {version}").replace("{version}", __version__))
@@ -271,7 +270,7 @@ class MainWindow(QMainWindow):
             self.form.set_draft(drafts[0])
             self.tabs.setCurrentIndex(0)
         elif drafts:
-            if self.batch_page.load(drafts):
+            if self.batch_page.load(drafts, skipped=list(messages)):
                 self.tabs.setCurrentIndex(1)
             else:
                 messages.append(self.tr("A batch is running: stop it before loading other cases."))
@@ -355,7 +354,8 @@ class MainWindow(QMainWindow):
         if not self.translations.apply(language):
             self.statusBar().showMessage(_MISSING_TRANSLATIONS)
         self.diagnose_page.set_language(language)
-        self.batch_page.language = language
+        self.batch_page.set_language(language)
+        self.dialogs.language = self.drops.language = language
         self.result.set_language(language)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

@@ -441,7 +441,9 @@ def _draft(
     if skipped is not None or tx_hash is None:
         # What the row held, so a support agent can find it in the sheet: "Row 7 has no hash" alone is not enough.
         seen = shorten(", ".join(c.strip() for c in cells if c.strip())) or "—"
-        key, params = skipped or ("csv_row_no_hash", (("value", seen),))
+        key, params = skipped or ("csv_row_no_hash", ())
+        if key == "csv_row_no_hash":  # an empty hash cell says nothing: the row's other cells do
+            params = (("value", seen),)
         problems.append(IntakeProblem(key, (where, *params)))
         return None
     amount = _row_amount(row, networks, problems)

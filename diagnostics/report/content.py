@@ -421,6 +421,39 @@ def _exchange_form(exchange: ExchangeProfile, fields: dict[str, str], locale: Mo
     return text + str(r["support_page"]).format(exchange=exchange.name, url=exchange.support_url)
 
 
+def verdict_headline(diagnosis: Diagnosis, language: str = "en") -> str:
+    """The verdict's sentence alone, as the report's headline says it: what a table of many cases shows and
+    says again after a language switch, without building each whole report (its findings, links, support
+    message) for one line."""
+    locale = strings(language)
+    return _headline(diagnosis, locale, _names(diagnosis, locale))
+
+
+def verdict_title(code: str, language: str = "en") -> str:
+    """A verdict's general name, for no one case ("Not the official …"): what a filter of many cases lists.
+    A placeholder the name would take from a case reads "…"; an unknown code is its own name."""
+    entry = strings(language).FINDINGS.get(code, {}).get("title")
+    if entry is None:
+        return code
+    return str(_pick(entry, "")).format_map(_Ellipsis())
+
+
+class _Ellipsis(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def _headline(diagnosis: Diagnosis, locale: ModuleType, names: dict[str, str]) -> str:
+    verdict = diagnosis.verdict
+    deciding = next((f for f in diagnosis.findings if f.code == verdict.code), None)
+    about = deciding.network if deciding and deciding.network else None
+    judged = names.get(
+        about or "", diagnosis.networks[0].display_name if diagnosis.networks else diagnosis.case.network
+    )
+    entry = _pick(locale.VERDICTS[verdict.code], *_keys(verdict.variant, diagnosis.case.direction.value))
+    return str(entry.format_map(_params(verdict.params, judged, locale)))
+
+
 def build_report(
     diagnosis: Diagnosis, language: str = "en", *, tz: tzinfo | None = None, redacted: bool = False
 ) -> Report:
@@ -432,10 +465,6 @@ def build_report(
     names = _names(diagnosis, locale)
     chosen = report["auto_detect"] if case.network == AUTO_DETECT else names.get(case.network, case.network)
     verdict = diagnosis.verdict
-    deciding_finding = next((f for f in diagnosis.findings if f.code == verdict.code), None)
-    about = deciding_finding.network if deciding_finding and deciding_finding.network else None
-    judged = names.get(about or "", diagnosis.networks[0].display_name if diagnosis.networks else case.network)
-    verdict_params = _params(verdict.params, judged, locale)
     case_rows = [
         (report["network"], chosen),
         (report["tx_hash"], case.tx_hash.strip() or report["none"]),
@@ -447,9 +476,7 @@ def build_report(
         case_rows.append((report["token"], case.token))
     if case.amount is not None:
         case_rows.append((report["amount"], format_value(case.amount, locale)))
-    headline = _pick(locale.VERDICTS[verdict.code], *_keys(verdict.variant, case.direction.value)).format_map(
-        verdict_params
-    )
+    headline = _headline(diagnosis, locale, names)
     findings = tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings)
     deciding = next((f for f in findings if f.code == verdict.code), None)
     tx = summarize(diagnosis)

@@ -19,3 +19,8 @@ def problem_text(problem: IntakeProblem, language: str = "en") -> str:
     for name, value in {"key": problem.key, **params}.items():
         text = text.replace("{" + name + "}", value)  # not format(): a value may hold braces
     return text
+
+
+def secret_text(language: str = "en") -> str:
+    """What is said of an input that held a private key, a key file or a seed phrase (it was not read)."""
+    return str(strings(language).INTAKE["secret"])

@@ -16,6 +16,18 @@
         <translation>导出全部报告…</translation>
     </message>
     <message>
+        <source>Export summary…</source>
+        <translation>导出汇总表…</translation>
+    </message>
+    <message>
+        <source>summary.csv and summary.json: each case's verdict, confirmations, amount and report file</source>
+        <translation>summary.csv 和 summary.json：每笔交易的诊断结论、确认数、数量和报告文件</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict:</source>
+        <translation>诊断结论(&amp;V)：</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>来源</translation>
     </message>
@@ -84,8 +96,32 @@
         <translation>第 {n} 条</translation>
     </message>
     <message>
+        <source>Fine</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Wait or check</source>
+        <translation>需等待或核实</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
         <source>Drop a CSV export or a text file with several transaction hashes here, or use File ▸ Open.</source>
         <translation>将 CSV 导出文件或包含多个交易哈希的文本文件拖放到这里，或使用“文件 ▸ 打开”。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No verdict yet ({n})</source>
+        <translation>尚无结论（{n}）</translation>
     </message>
     <message>
         <source>{done} of {total} done</source>
@@ -96,8 +132,16 @@
         <translation>共 {total} 条：完成 {done}，失败 {failed}，已停止 {stopped}</translation>
     </message>
     <message>
+        <source>Summary written to {folder}</source>
+        <translation>汇总表已保存到 {folder}</translation>
+    </message>
+    <message>
         <source>Export all reports to a folder</source>
         <translation>将全部报告导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export the summary to the reports' folder</source>
+        <translation>将汇总表导出到报告所在的文件夹</translation>
     </message>
     <message>
         <source>{n} reports written…</source>
@@ -487,141 +531,6 @@
     <message>
         <source>Delete every diagnosis kept on this computer?</source>
         <translation>删除本机保存的所有诊断记录？</translation>
-    </message>
-</context>
-<context>
-    <name>IntakeMessages</name>
-    <message>
-        <source>What you dropped holds what looks like a private key, a key file (keystore) or a seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.</source>
-        <translation>您拖入的内容看起来包含私钥、私钥文件（keystore）或助记词：其中的任何内容都没有被使用、存储或发送。请勿将其提供给任何人，包括客服。</translation>
-    </message>
-    <message>
-        <source>The file is too large to be a transaction list ({size} bytes; at most {limit}).</source>
-        <translation>文件太大，不像是交易列表（{size} 字节；上限 {limit}）。</translation>
-    </message>
-    <message>
-        <source>This is not a text file (a picture or a program?): nothing was read from it.</source>
-        <translation>这不是文本文件（图片或程序？）：没有读取任何内容。</translation>
-    </message>
-    <message>
-        <source>{name} could not be read: {reason}</source>
-        <translation>无法读取 {name}：{reason}</translation>
-    </message>
-    <message>
-        <source>{name} is not a file (a folder or a device): nothing was read from it.</source>
-        <translation>{name} 不是文件（是文件夹或设备）：没有读取任何内容。</translation>
-    </message>
-    <message>
-        <source>No transaction hash was found in it.</source>
-        <translation>其中没有找到交易哈希。</translation>
-    </message>
-    <message>
-        <source>The JSON file cannot be read (line {line}, column {column}).</source>
-        <translation>无法读取该 JSON 文件（第 {line} 行，第 {column} 列）。</translation>
-    </message>
-    <message>
-        <source>The case file is from a newer Deposit Doctor (version {version}).</source>
-        <translation>该记录文件来自更新版本的 Deposit Doctor（版本 {version}）。</translation>
-    </message>
-    <message>
-        <source>This JSON file holds no Deposit Doctor cases.</source>
-        <translation>该 JSON 文件中没有 Deposit Doctor 记录。</translation>
-    </message>
-    <message>
-        <source>Case {case} has no transaction hash and was skipped.</source>
-        <translation>第 {case} 条记录没有交易哈希，已跳过。</translation>
-    </message>
-    <message>
-        <source>Case {case}: the {field} cannot be read and was left out.</source>
-        <translation>第 {case} 条记录：无法读取 {field}，已忽略。</translation>
-    </message>
-    <message>
-        <source>The CSV file has no column for the transaction hash (TxID).</source>
-        <translation>该 CSV 文件没有交易哈希（TxID）列。</translation>
-    </message>
-    <message>
-        <source>Row {row} has no transaction hash (saw: {value}) and was skipped.</source>
-        <translation>第 {row} 行没有交易哈希（读到的是：{value}），已跳过。</translation>
-    </message>
-    <message>
-        <source>Row {row} has no transaction hash (saw: an empty cell) and was skipped.</source>
-        <translation>第 {row} 行没有交易哈希（读到的是：空单元格），已跳过。</translation>
-    </message>
-    <message>
-        <source>Row {row} holds a cell longer than {limit} characters (an unclosed quote?): the rest of the file was not read.</source>
-        <translation>第 {row} 行有一个单元格超过 {limit} 个字符（可能是引号未闭合）：文件其余部分未读取。</translation>
-    </message>
-    <message>
-        <source>Row {row}: the amount {value} is out of range (10^30 or more, or more than 40 digits) and was left out.</source>
-        <translation>第 {row} 行：数量 {value} 超出范围（不小于 10^30，或超过 40 位数字），已忽略。</translation>
-    </message>
-    <message>
-        <source>The JSON file is nested {depth} levels deep; no case file nests more than {limit}: nothing was read from it.</source>
-        <translation>该 JSON 文件嵌套了 {depth} 层，而案例文件的嵌套不超过 {limit} 层：未读取任何内容。</translation>
-    </message>
-    <message>
-        <source>The JSON file holds a number {digits} digits long; no case file holds one over {limit} digits: nothing was read from it.</source>
-        <translation>该 JSON 文件含有一个 {digits} 位的数字，而案例文件中的数字不超过 {limit} 位：未读取任何内容。</translation>
-    </message>
-    <message>
-        <source>Row {row} was skipped: {value} is a transfer inside the exchange, which never goes on a blockchain, so there is no transaction to check.</source>
-        <translation>第 {row} 行已跳过：{value} 是交易所内部转账，不上链，没有可查询的链上交易。</translation>
-    </message>
-    <message>
-        <source>Row {row} was skipped: its hash reads {value}, the form Excel gives a long number, and the digits it dropped cannot be recovered. Open the export as text (or copy the TxID from the exchange's page) and try again.</source>
-        <translation>第 {row} 行已跳过：其哈希显示为 {value}，这是 Excel 把长数字显示成的科学计数法，丢失的位数无法恢复。请以文本方式打开导出文件（或从交易所页面复制 TxID）后重试。</translation>
-    </message>
-    <message>
-        <source>Row {row} was skipped: the hash {value} is shortened. Copy the whole hash from the exchange's or explorer's page.</source>
-        <translation>第 {row} 行已跳过：哈希 {value} 被截短了。请从交易所或区块浏览器页面复制完整哈希。</translation>
-    </message>
-    <message>
-        <source>Row {row} was skipped: {value} has {length} hex digits; a transaction hash has 64. A character was probably lost or added when it was copied.</source>
-        <translation>第 {row} 行已跳过：{value} 有 {length} 位十六进制字符，而交易哈希应为 64 位。复制时可能多了或少了字符。</translation>
-    </message>
-    <message>
-        <source>Row {row} was skipped: {value} is an address, not a transaction hash.</source>
-        <translation>第 {row} 行已跳过：{value} 是地址，不是交易哈希。</translation>
-    </message>
-    <message>
-        <source>Row {row} was skipped: {value} is not a transaction hash (an exchange's own record number, perhaps).</source>
-        <translation>第 {row} 行已跳过：{value} 不是交易哈希（可能是交易所自己的记录编号）。</translation>
-    </message>
-    <message>
-        <source>Row {row} was skipped: it is on {network} ({value}), a network Deposit Doctor cannot check.</source>
-        <translation>第 {row} 行已跳过：它属于 {network}（{value}），Deposit Doctor 暂不支持检查该网络。</translation>
-    </message>
-    <message>
-        <source>Line {line}: {value} is on {network}, a network Deposit Doctor cannot check; it was left out.</source>
-        <translation>第 {line} 行：{value} 属于 {network}，Deposit Doctor 暂不支持检查该网络，已略过。</translation>
-    </message>
-    <message>
-        <source>The CSV file cannot be read from row {row} on: {reason}</source>
-        <translation>该 CSV 文件从第 {row} 行起无法读取：{reason}</translation>
-    </message>
-    <message>
-        <source>Row {row}: unknown network {name}; Auto-detect will be used.</source>
-        <translation>第 {row} 行：未知网络 {name}；将使用自动识别。</translation>
-    </message>
-    <message>
-        <source>Case {case}: unknown network {name}; Auto-detect will be used.</source>
-        <translation>第 {case} 条记录：未知网络 {name}；将使用自动识别。</translation>
-    </message>
-    <message>
-        <source>Row {row}: the amount {value} is not a number and was left out.</source>
-        <translation>第 {row} 行：数量 {value} 不是数字，已忽略。</translation>
-    </message>
-    <message>
-        <source>The raw transaction cannot be decoded: {reason}</source>
-        <translation>无法解析该原始交易：{reason}</translation>
-    </message>
-    <message>
-        <source>The raw transaction is for chain id {chain_id}, which Deposit Doctor does not know.</source>
-        <translation>该原始交易属于链 ID {chain_id}，Deposit Doctor 不支持该链。</translation>
-    </message>
-    <message>
-        <source>Something in it could not be read ({key}).</source>
-        <translation>其中有内容无法读取（{key}）。</translation>
     </message>
 </context>
 <context>

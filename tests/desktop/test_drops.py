@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
+from desktop.settings import AppSettings
 from tests.desktop.interaction import TX_UNKNOWN, drop, files
 
 
@@ -47,3 +48,19 @@ def test_an_unreadable_or_secret_file_changes_nothing(
     assert len(said) == 3
     assert "not a text file" in said[0] and "seed phrase" in said[1] and "too large" in said[2]
     assert "legal winner" not in " ".join(said)
+
+
+def test_a_skipped_row_says_what_it_held_in_the_windows_language(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, tmp_path: Path, said: list[str]
+) -> None:
+    export = tmp_path / "withdrawals.csv"
+    rows = [f"2024-05-0{i},TRC20,USDT,{10 + i},{format(i, '064x')}" for i in (1, 2)]
+    export.write_text("Time,Network,Coin,Amount,TxID\n2024-05-03,TRC20,USDT,7,\n" + "\n".join(rows) + "\n")
+    drop(qtbot, window, files(export))
+    assert said == ["Row 2 has no transaction hash and was skipped (it reads: 2024-05-03, TRC20, USDT, 7)."]
+    assert window.batch_model.rowCount() == 2
+    settings.language = "zh"
+    window.apply_settings()
+    drop(qtbot, window, files(export))
+    assert said[1] == "第 2 行没有交易哈希，已跳过（该行内容：2024-05-03, TRC20, USDT, 7）。"
+    assert window.batch_page.skipped == [said[1]], "kept for the batch's summary"

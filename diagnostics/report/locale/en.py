@@ -845,6 +845,7 @@ BATCH: dict[str, str] = {
 
 # What could not be read from a dropped file, a pasted text or a batch's input, and why.
 INTAKE: dict[str, str] = {
+    "secret": "What you gave holds what looks like a private key, a key file (keystore) or a seed phrase: nothing from it was used, stored or sent. Never share it with anyone, support included.",
     "too_large": "The file is too large to be a transaction list ({size} bytes; at most {limit}).",
     "binary": "This is not a text file (a picture or a program?): nothing was read from it.",
     "unreadable": "{name} could not be read: {reason}",

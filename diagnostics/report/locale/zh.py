@@ -827,6 +827,7 @@ BATCH: dict[str, str] = {
 
 # What could not be read from a dropped file, a pasted text or a batch's input, and why.
 INTAKE: dict[str, str] = {
+    "secret": "您提供的内容看起来包含私钥、私钥文件（keystore）或助记词：其中的任何内容都没有被使用、存储或发送。请勿将其提供给任何人，包括客服。",
     "too_large": "文件太大，不像是交易列表（{size} 字节；上限 {limit}）。",
     "binary": "这不是文本文件（图片或程序？）：没有读取任何内容。",
     "unreadable": "无法读取 {name}：{reason}",

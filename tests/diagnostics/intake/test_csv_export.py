@@ -151,7 +151,7 @@ def test_a_row_without_a_hash_is_skipped_with_its_row() -> None:
 
     assert read_csv(text, NETWORKS) == Intake(
         drafts=(CaseDraft(tx_hash=EVM_TX, token="USDT", source="row 3"),),
-        problems=(IntakeProblem("csv_row_no_hash", (("row", "2"),)),),
+        problems=(IntakeProblem("csv_row_no_hash", (("row", "2"), ("value", "USDT"))),),
     )
 
 

@@ -21,7 +21,7 @@ BNB_BEACON_ADDRESS = "bnb1qypqxpqpqgpsgqgzqvzqzqsrqsqsyqcyxw3852"
 @pytest.mark.parametrize(
     ("cell", "key", "extra"),
     [
-        ("", "csv_row_no_hash", ()),
+        ("", "csv_row_no_hash", ()),  # what it saw: the row's other cells (below)
         ("Internal transfer 1234567", "csv_row_internal_transfer", ()),
         ("Off-chain transfer 98765", "csv_row_internal_transfer", ()),
         ("内部转账", "csv_row_internal_transfer", ()),
@@ -40,7 +40,7 @@ BNB_BEACON_ADDRESS = "bnb1qypqxpqpqgpsgqgzqvzqzqsrqsqsyqcyxw3852"
 def test_a_row_without_a_usable_hash_says_why_with_what_it_saw(cell: str, key: str, extra: tuple[object, ...]) -> None:
     intake = read_csv(f"TxID,Coin\n{cell},USDT\n", NETWORKS)
 
-    value = (("value", cell),) if cell else ()
+    value = (("value", cell or "USDT"),)
     assert intake.drafts == ()
     assert intake.problems == (IntakeProblem(key, (("row", "2"), *value, *extra)),)  # type: ignore[arg-type]
 
@@ -102,7 +102,7 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them() -> None:
     intake = read_csv(text, NETWORKS)
 
     assert [d.source for d in intake.drafts] == ["row 4", "row 7"]
-    assert intake.problems == (IntakeProblem("csv_row_no_hash", (("row", "8"),)),)
+    assert intake.problems == (IntakeProblem("csv_row_no_hash", (("row", "8"), ("value", "missing"))),)
 
 
 def test_the_first_data_row_is_row_2_when_the_header_is_the_first_line() -> None:
