@@ -23,12 +23,14 @@ def adapters(
     and address forms), sharing the user's endpoint overrides and timeout."""
     from diagnostics.chains.bitcoin import BitcoinAdapter  # noqa: PLC0415 (see the module's docstring)
     from diagnostics.chains.evm import EvmAdapter  # noqa: PLC0415
+    from diagnostics.chains.solana import SolanaAdapter  # noqa: PLC0415
     from diagnostics.chains.tron import TronAdapter  # noqa: PLC0415
 
     return {
         "evm": EvmAdapter(endpoints, timeout=timeout),
         "tron": TronAdapter(endpoints, timeout=timeout, api_key=tron_api_key),
         "bitcoin": BitcoinAdapter(endpoints, timeout=timeout),
+        "solana": SolanaAdapter(endpoints, timeout=timeout),
     }
 
 
