@@ -20,7 +20,7 @@ import json
 import struct
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -83,7 +83,7 @@ class SolanaNode(LocalHttpServer):
         self.head_time = head_time  # the newest slot's unix time; None: the wall clock
         self.priority_fees: list[int] = [0, 0, 5_000, 10_000, 50_000]  # micro-lamports per CU, recent slots
         self._txs: dict[str, _Recorded] = {}
-        self._lock = threading.RLock()
+        self._state = threading.RLock()
         self.svm.warp_to_slot(self.slot)
         self.bank = self.wallet(1_000 * LAMPORTS)  # pays fees and holds the tokens the scenarios send
         for mint in (USDT, USDC):
@@ -157,7 +157,7 @@ class SolanaNode(LocalHttpServer):
         newest confirmed one; the others in a new confirmed slot, finalized ones deep enough to be final."""
         if level not in _LEVELS:
             raise ValueError(f"level is one of {_LEVELS}, not {level!r}")
-        with self._lock:
+        with self._state:
             signature, record = self._execute(ixs, payer, signers)
             if level == "processed":
                 record.slot = self.slot + 1
@@ -175,7 +175,7 @@ class SolanaNode(LocalHttpServer):
 
     def confirm(self, signature: str) -> None:
         """A processed transaction voted on: confirmed (not yet final)."""
-        with self._lock:
+        with self._state:
             self.slot = max(self.slot, self._txs[signature].slot)
             self._txs[signature].level = "confirmed"
 
@@ -196,9 +196,10 @@ class SolanaNode(LocalHttpServer):
         before = [self.svm.get_account(k) for k in keys]
         outcome = self.svm.send_transaction(tx)
         after = [self.svm.get_account(k) for k in keys]
-        failed = isinstance(outcome, FailedTransactionMetadata)
-        meta = outcome.meta() if failed else outcome
-        err = json.loads(outcome.to_json())["err"] if failed else None
+        if isinstance(outcome, FailedTransactionMetadata):
+            meta, err = outcome.meta(), json.loads(outcome.to_json())["err"]
+        else:
+            meta, err = outcome, None
         self.svm.expire_blockhash()
         result = _transaction_json(tx, keys, before=before, after=after, meta=meta, err=err, decimals=self._decimals)
         return str(tx.signatures[0]), _Recorded(0, "processed", result, err)
@@ -218,7 +219,7 @@ class SolanaNode(LocalHttpServer):
             request = json.loads(body)
         except ValueError:
             return 200, json.dumps(_error(None, -32700, "Parse error")).encode(), _JSON
-        with self._lock:
+        with self._state:
             if isinstance(request, list):
                 answer: Any = [self._call(call) for call in request]
             else:
@@ -231,7 +232,7 @@ class SolanaNode(LocalHttpServer):
         ident, method, params = call.get("id"), call.get("method"), call.get("params") or []
         if method in self.fault_methods:
             return _error(ident, self.fault_methods[method], f"{method} failed (fault set on the sandbox node)")
-        handler = {
+        handlers: dict[str, Callable[[Sequence[Any]], Any]] = {
             "getTransaction": self._get_transaction,
             "getSignatureStatuses": self._get_statuses,
             "getSlot": self._get_slot,
@@ -241,7 +242,8 @@ class SolanaNode(LocalHttpServer):
             "getRecentPrioritizationFees": self._get_priority_fees,
             "getHealth": lambda p: "ok",
             "getVersion": lambda p: {"solana-core": _API_VERSION, "feature-set": 0},
-        }.get(str(method))
+        }
+        handler = handlers.get(str(method))
         if handler is None:
             return _error(ident, -32601, "Method not found")
         try:
@@ -269,7 +271,7 @@ class SolanaNode(LocalHttpServer):
         return record.result
 
     def _get_statuses(self, params: Sequence[Any]) -> Any:
-        values = []
+        values: list[dict[str, Any] | None] = []
         for signature in params[0]:
             record = self._txs.get(str(signature))
             if record is None:
@@ -323,6 +325,19 @@ class SolanaNode(LocalHttpServer):
             {"slot": self.slot - len(self.priority_fees) + 1 + i, "prioritizationFee": fee}
             for i, fee in enumerate(self.priority_fees)
         ]
+
+
+def look_alike(address: Pubkey, kept: int = 5) -> Pubkey:
+    """Another account whose first and last ``kept`` characters are ``address``'s, as an address-poisoning attacker
+    makes one (by grinding keys; here the middle is rewritten, as a token account's owner need sign nothing)."""
+    text = str(address)
+    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+    for shift in range(1, len(alphabet)):
+        middle = "".join(alphabet[(alphabet.index(c) + shift) % len(alphabet)] for c in text[kept:-kept])
+        candidate = text[:kept] + middle + text[-kept:]
+        if len(base58.b58decode(candidate)) == 32:
+            return Pubkey.from_string(candidate)
+    raise ValueError("no look-alike of this length")
 
 
 def _error(ident: Any, code: int, message: str) -> dict[str, Any]:
@@ -503,7 +518,9 @@ def _transaction_json(
             "instructions": [
                 {
                     **_parsed(
-                        keys[i.instruction().program_id_index], names(i.instruction().accounts), bytes(i.instruction().data)
+                        keys[i.instruction().program_id_index],
+                        names(i.instruction().accounts),
+                        bytes(i.instruction().data),
                     ),
                     "stackHeight": i.stack_height(),
                 }

@@ -294,20 +294,27 @@ def decode_clock(raw: Mapping[str, Any], final: int | None) -> ChainHead:
     return ChainHead(number=_int(info["slot"]), timestamp=_int(info["unixTimestamp"]), final_number=final)
 
 
-def decode_status(raw: Any) -> tuple[str | None, Any] | None:
-    """``getSignatureStatuses``' one entry: (its confirmation level, its error), or ``None`` when unknown."""
+def decode_status(raw: Any) -> tuple[str | None, int | None] | None:
+    """``getSignatureStatuses``' one entry: (its confirmation level, its slot), or ``None`` when unknown."""
     value = raw["value"][0]
     if value is None:
         return None
     level = value.get("confirmationStatus")
-    return (str(level) if level in ("processed", "confirmed", "finalized") else None), value.get("err")
+    slot = value.get("slot")
+    return (str(level) if level in ("processed", "confirmed", "finalized") else None), (
+        _int(slot) if slot is not None else None
+    )
 
 
-def pending_transaction(signature: str, level: str | None) -> TxFacts:
+def pending_transaction(signature: str, level: str | None, slot: int | None = None) -> TxFacts:
     """A signature the cluster has seen in a block it has not voted on yet (``processed``): ``getTransaction``
     serves only confirmed ones, so nothing is known of it but that it is there."""
     return TxFacts(
-        tx_hash=signature, sender="", to=None, status=TxStatus.PENDING, details=SolanaDetails(commitment=level)
+        tx_hash=signature,
+        sender="",
+        to=None,
+        status=TxStatus.PENDING,
+        details=SolanaDetails(commitment=level, slot=slot),
     )
 
 
@@ -414,12 +421,12 @@ def _gather(client: _Rpc, network: Network, signature: str, url: str) -> Network
     if wrong is not None:
         return NetworkFacts(network.slug, host, tx=wrong, head=wrong)
     status = _read(client, "getSignatureStatuses", raw_status, decode_status)
-    level = status.value[0] if isinstance(status, Found) and status.value is not None else None
+    level, slot = status.value if isinstance(status, Found) and status.value is not None else (None, None)
     tx: Lookup[TxFacts]
     if isinstance(raw_tx, Exception):
         tx = _failure(raw_tx, url, client.timeout)
     elif raw_tx is None:
-        tx = _unfetched(status, signature, level, host)
+        tx = _unfetched(status, signature, level, slot, host)
     else:
         tx = _read(client, "getTransaction", raw_tx, lambda raw: decode_transaction(raw, level or "confirmed", network))
         if isinstance(tx, Found) and tx.value.tx_hash != signature:
@@ -430,7 +437,7 @@ def _gather(client: _Rpc, network: Network, signature: str, url: str) -> Network
     return NetworkFacts(network.slug, host, tx=tx, head=head)
 
 
-def _unfetched(status: Lookup[Any], signature: str, level: str | None, host: str) -> Lookup[TxFacts]:
+def _unfetched(status: Lookup[Any], signature: str, level: str | None, slot: int | None, host: str) -> Lookup[TxFacts]:
     """No transaction to read: unknown, still only ``processed`` (which ``getTransaction`` does not serve), or
     known by its status on a node that keeps no copy of the transaction itself (it cannot say what moved)."""
     if isinstance(status, Unavailable):
@@ -438,7 +445,7 @@ def _unfetched(status: Lookup[Any], signature: str, level: str | None, host: str
     if not isinstance(status, Found) or status.value is None:
         return NotFound()
     if level in (None, "processed"):
-        return Found(pending_transaction(signature, level))
+        return Found(pending_transaction(signature, level, slot))
     text = "{host} knows the signature ({level}) but keeps no copy of the transaction: ask a node with full history"
     return unavailable("no_history", text, host=host, level=level)
 

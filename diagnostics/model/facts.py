@@ -198,6 +198,7 @@ class SolanaDetails:
     instruction's position and program, a program's own error number)."""
 
     commitment: str | None = None
+    slot: int | None = None  # the slot its status names, known while it waits (``processed``) too
     signatures: int = 1
     priority_fee: int | None = None
     compute_units: int | None = None
