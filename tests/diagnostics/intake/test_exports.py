@@ -117,6 +117,14 @@ EXPECTED: dict[str, Expected] = {
                 "arbitrum",
                 "0x1e13aCA1855F90d184ca7135b42717A692BE6d4f",
             ),
+            (
+                5,
+                "AX4d6FSNUDjhByGSYG7gUQUbz1qa6TRBh2iCjFdZxqdZWtq8wfMxq3ZZ4NSxRpn1BYvRHXhDLNYKcjDcB4iyFNS",
+                "SOL",
+                "3",
+                "solana",
+                "C9Gn711Bg6tYX6ZGgMQBUJeEgvVmofmg2PktV2bPrsb5",
+            ),  # noqa: E501
         ),
         problems=(
             (
@@ -124,12 +132,6 @@ EXPECTED: dict[str, Expected] = {
                 ("row", "4"),
                 ("network", "BNB Beacon Chain"),
                 ("value", "bnb1xatlsdk9wdk8u0edt92n5xshl3eqgrc7nfsdx9"),
-            ),
-            (
-                "csv_row_unsupported_network",
-                ("row", "5"),
-                ("network", "Solana"),
-                ("value", "AX4d6FSNUDjhByGSYG7gUQUbz1qa6TRBh2iCjFdZxqdZWtq8wfMxq3ZZ4NSxRpn1BYvRHXhDLNYKcjDcB4iyFNS"),
             ),
         ),
     ),
@@ -223,13 +225,13 @@ EXPECTED: dict[str, Expected] = {
             (2, "22c4614379ba19952941fbd8981a3cd6c0188e25b47d46269166e4acae5cad19", "USDT", "300", "tron", None),
             (3, "0xe8698520e62d80d9677c6b2471a6fa2ba43e6ad6eee5269ab6f77966cf82b2c7", "ETH", "0.05", "arbitrum", None),
             (4, "0xf6c441167c6f65d10621439fcfe9b10f85429d358c9311f016ad266e9190a01a", "USDC", "12.5", "polygon", None),
-        ),
-        problems=(
             (
-                "csv_row_unsupported_network",
-                ("row", "5"),
-                ("network", "Solana"),
-                ("value", "59a45T5io4QAmod6SZhjYdG6L9U4BD1sdrf6gibpkCYM2CdhKunvcuZwP7icmELhxoAoboiV62pcAWAfJ5KnqJph"),
+                5,
+                "59a45T5io4QAmod6SZhjYdG6L9U4BD1sdrf6gibpkCYM2CdhKunvcuZwP7icmELhxoAoboiV62pcAWAfJ5KnqJph",
+                "SOL",
+                "2",
+                "solana",
+                None,
             ),
         ),
     ),
@@ -476,13 +478,13 @@ EXPECTED: dict[str, Expected] = {
             (2, "0x08d391dca85baa5e40d48f4efb9637cabddf3797ca739f1c4ce536dd2b356bf3", "USDT", "120", "ethereum", None),
             (3, "529b86e93d325ebce60a0f58ba0d84d9b5117be84b95ae345c08e15cd6416f22", "TRX", "1500", "tron", None),
             (4, "92cdc094a72a78a338b7d60e3127858f09261c0d54954118a7da4b6d90a2a610", "BTC", "0.015", None, None),
-        ),
-        problems=(
             (
-                "csv_row_unsupported_network",
-                ("row", "5"),
-                ("network", "Solana"),
-                ("value", "5fCP9LajgfdAYNLSZx9Wvopr6pvavzKdppntH8N5RdvR1hJKiEUWJ786EJR89wjdA7QdRBtoQYizKcbJrJ416xKn"),
+                5,
+                "5fCP9LajgfdAYNLSZx9Wvopr6pvavzKdppntH8N5RdvR1hJKiEUWJ786EJR89wjdA7QdRBtoQYizKcbJrJ416xKn",
+                "SOL",
+                "2",
+                "solana",
+                None,
             ),
         ),
     ),
