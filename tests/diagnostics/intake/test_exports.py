@@ -124,7 +124,7 @@ EXPECTED: dict[str, Expected] = {
                 "3",
                 "solana",
                 "C9Gn711Bg6tYX6ZGgMQBUJeEgvVmofmg2PktV2bPrsb5",
-            ),  # noqa: E501
+            ),
         ),
         problems=(
             (
