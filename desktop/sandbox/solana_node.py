@@ -78,6 +78,7 @@ class SolanaNode(LocalHttpServer):
     ) -> None:
         self.genesis = GENESIS[network]
         self.fault_methods: dict[str, int] = {}
+        self.keeps_history = True  # False: a node that answers statuses but keeps no copy of old transactions
         self.svm = LiteSVM()
         self.slot = _FIRST_SLOT  # the newest confirmed slot
         self.head_time = head_time  # the newest slot's unix time; None: the wall clock
@@ -181,9 +182,9 @@ class SolanaNode(LocalHttpServer):
 
     @property
     def finalized_slot(self) -> int:
-        """The newest finalized slot: ``FINALITY_SLOTS`` behind, and never past a transaction sent as only confirmed."""
-        held = [r.slot - 1 for r in self._txs.values() if r.level != "finalized"]
-        return min([self.slot - FINALITY_SLOTS, *held])
+        """The newest finalized slot: ``FINALITY_SLOTS`` behind the newest confirmed one (a transaction sent as
+        only confirmed becomes final once that many slots follow it)."""
+        return self.slot - FINALITY_SLOTS
 
     def time_of(self, slot: int) -> int:
         head = self.head_time if self.head_time is not None else int(time.time())
@@ -263,7 +264,7 @@ class SolanaNode(LocalHttpServer):
 
     def _get_transaction(self, params: Sequence[Any]) -> Any:
         record = self._txs.get(str(params[0]))
-        if record is None:
+        if record is None or not self.keeps_history:
             return None
         level, wanted = self._level(record), self._commitment(params, 1)
         if level == "processed" or (wanted == "finalized" and level != "finalized"):
