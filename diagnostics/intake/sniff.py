@@ -75,7 +75,8 @@ def hash_form(text: str) -> HashForm:
             return HashForm.EVM if prefixed else HashForm.BARE_HEX64
         if len(body) == 40 and prefixed:
             return HashForm.EVM_ADDRESS
-        return HashForm.WRONG_LENGTH
+        # (A Base58 signature may, rarely, be written in digits and a-f only: its length still tells.)
+        return HashForm.BASE58_SIGNATURE if not prefixed and _solana_signature(value) else HashForm.WRONG_LENGTH
     if _solana_signature(value):
         return HashForm.BASE58_SIGNATURE
     address = address_form(value)

@@ -101,6 +101,8 @@ def test_signatures_and_accounts_by_their_decoded_length() -> None:
     assert [n.slug for n in networks_for_hash(signature, catalog.networks().values())] == ["solana"]
     assert normalize_hash(f"  {signature} ", "solana") == signature  # Base58 keeps its case
     assert hash_form("ab" * 32) is HashForm.BARE_HEX64  # a Tron or Bitcoin id is no Solana signature
+    assert hash_form("5" * 88) is HashForm.BASE58_SIGNATURE  # digits only, but 64 bytes in Base58
+    assert hash_form("ab" * 33) is HashForm.WRONG_LENGTH
     assert hash_form(base58.b58encode(bytes(63)).decode()) is not HashForm.BASE58_SIGNATURE
     assert address_form("3i476kTBBTy7pBGx4CXwJpJ6phuwLQgcwLTdHhU3c7ui").family is AddressFamily.SOLANA
     assert address_form("H51DXRt3ubThhdhNeDMScfkbC5X4AWzYfHaZS3JKEfPh").family is AddressFamily.SOLANA
