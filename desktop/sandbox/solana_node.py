@@ -561,3 +561,59 @@ def _transaction_json(
         },
         "version": "legacy",
     }
+
+
+def _demo() -> None:
+    """Serve the classic Solana deposit cases until Ctrl-C, printing a command to try for each."""
+    with SolanaNode() as node:
+        sender, user, newcomer = node.wallet(100 * LAMPORTS), node.wallet(), node.wallet()
+        unit = 10**6
+        node.fund_tokens(sender.pubkey(), 1_000_000 * unit)
+        node.fund_tokens(user.pubkey(), 0)
+        alike = look_alike(user.pubkey())
+        node.fund_tokens(alike, 0)
+        deposit = str(user.pubkey())
+        cases = {
+            "credited USDT (finalized)": (node.pay_token(sender, user.pubkey(), 250 * unit), deposit, "solana"),
+            "a transfer that opened the receiver's USDT account": (
+                node.pay_token(sender, newcomer.pubkey(), 40 * unit, open_account=True, priority=10_000),
+                str(newcomer.pubkey()),
+                "solana",
+            ),
+            "failed: more USDT than the sender holds": (
+                node.pay_token(sender, user.pubkey(), 10**12 * unit),
+                deposit,
+                "solana",
+            ),
+            "sent to a look-alike owner": (node.pay_token(sender, alike, 500 * unit), deposit, "solana"),
+            "native SOL": (node.pay_sol(sender, user.pubkey(), LAMPORTS // 4), deposit, "solana"),
+            "a Solana signature with Tron chosen": (node.pay_token(sender, user.pubkey(), 7 * unit), None, "tron"),
+            "unknown signature": ("5" * 88, deposit, "solana"),
+            # Last: no later case moves the slots past them.
+            "confirmed, not yet final": (
+                node.pay_token(sender, user.pubkey(), 100 * unit, level="confirmed"),
+                deposit,
+                "solana",
+            ),
+            "processed: in a block not yet voted on": (
+                node.pay_token(sender, user.pubkey(), 30 * unit, level="processed"),
+                deposit,
+                "solana",
+            ),
+        }
+        print(f"A local Solana JSON-RPC node (LiteSVM executes its transactions) is serving at {node.url}.")
+        print("The signatures below live as long as this node (Ctrl-C stops it). Try:")
+        for name, (signature, address, network) in cases.items():
+            command = f".venv/bin/deposit-doctor diagnose --network {network} --rpc solana={node.url}"
+            if network != "solana":
+                command += f" --rpc {network}=http://127.0.0.1:1 --timeout 2"  # only Solana is local here
+            print(f"\n# {name}\n{command} --tx {signature}" + (f" --address {address}" if address else ""))
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    _demo()
