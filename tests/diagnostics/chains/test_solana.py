@@ -14,7 +14,7 @@ from solders.pubkey import Pubkey
 
 from desktop.sandbox.solana_node import LAMPORTS, USDT, SolanaNode, look_alike
 from diagnostics import catalog
-from diagnostics.chains import adapters
+from diagnostics.chains import adapters, check_endpoint
 from diagnostics.chains.solana import decode_error, decode_status, decode_transaction, is_on_curve, is_signature
 from diagnostics.intake.sniff import (
     AddressFamily,
@@ -193,3 +193,12 @@ def test_a_signature_known_only_by_its_status_is_no_false_not_found(node: Solana
     assert isinstance(pruned.tx, Unavailable) and pruned.tx.key == "no_history"
     assert isinstance(refused.tx, Unavailable) and refused.tx.key == "rpc_error"
     assert isinstance(gather(node, "4" * 88).tx, NotFound)
+
+
+def test_an_endpoint_is_checked_by_its_head_and_its_cluster(node: SolanaNode) -> None:
+    """Settings' "Test" button: a working mainnet-beta node shows its newest slot; a devnet one says so."""
+    head = check_endpoint(SOLANA, node.url)
+    assert isinstance(head, Found) and head.value.number == node.slot
+    with SolanaNode(network="devnet") as devnet:
+        other = check_endpoint(SOLANA, devnet.url)
+    assert isinstance(other, Unavailable) and other.key == "wrong_network"
