@@ -236,7 +236,7 @@ EVIDENCE: dict[str, str] = {
     "token_contract": "Token contract",
     "token_symbol": "Token symbol",
     "official_contract": "Official contract",
-    "final_block": "Latest irreversible (solidified) block",
+    "final_block": "Latest irreversible block (Tron: solidified; Solana: finalized)",
     "irreversible": "Irreversible",
     "recipient_account": "Receiving account",
     "result": "Result on chain",
@@ -626,7 +626,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Not enough confirmations yet",
         "explanation": {
             "exchange": "{exchange} credits a deposit after {required} confirmations; this one has {confirmations}. At the network's pace it is credited in about {eta_seconds}, and withdrawable after {unlock} confirmations (in about {unlock_eta_seconds}).",
-            "not_final": "The transaction has {confirmations} confirmations ({required} required), but {network} has not yet made its block irreversible (solidified); that usually follows within about {eta_seconds}.",
+            "not_final": "The transaction has {confirmations} confirmations ({required} required), but {network} has not yet made its block irreversible (solidified on Tron, finalized on Solana); that usually follows within about {eta_seconds}.",
             "": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is about {eta_seconds} more.",
         },
         "next_steps": {

@@ -264,7 +264,7 @@ EVIDENCE: dict[str, str] = {
     "token_contract": "代币合约地址",
     "token_symbol": "代币符号",
     "official_contract": "官方合约地址",
-    "final_block": "最新不可逆（已固化）区块",
+    "final_block": "最新不可逆区块（Tron 称“已固化”，Solana 称“已最终确定”）",
     "irreversible": "不可逆",
     "recipient_account": "收款账户",
     "result": "链上结果",
@@ -634,7 +634,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "确认数不足",
         "explanation": {
             "exchange": "{exchange} 在 {required} 个确认后为充值入账；这笔交易目前有 {confirmations} 个确认。按网络速度约 {eta_seconds} 后入账，{unlock} 个确认后（约 {unlock_eta_seconds} 后）可提现。",
-            "not_final": "该交易已有 {confirmations} 个确认（需要 {required} 个），但 {network} 尚未将其所在区块固化为不可逆区块；通常约 {eta_seconds} 内完成。",
+            "not_final": "该交易已有 {confirmations} 个确认（需要 {required} 个），但 {network} 尚未将其所在区块变为不可逆区块（Tron 称“固化”，Solana 称“最终确定”）；通常约 {eta_seconds} 内完成。",
             "": "该交易已获得 {confirmations} 个确认，共需 {required} 个；按当前网络速度，约还需 {eta_seconds}。",
         },
         "next_steps": {
