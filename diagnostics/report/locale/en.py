@@ -167,6 +167,7 @@ TERMS: dict[str, str] = {
     "extended_private_key": "an extended private key (xprv)",
     "keystore": "an encrypted key file (keystore)",
     "hex_private_key": "a private key (64 hex characters)",
+    "solana_private_key": "a Solana private key (a wallet's exported key)",
 }
 
 EVIDENCE: dict[str, str] = {

@@ -162,6 +162,7 @@ TERMS: dict[str, str] = {
     "extended_private_key": "扩展私钥（xprv）",
     "keystore": "加密的私钥文件（keystore）",
     "hex_private_key": "私钥（64 个十六进制字符）",
+    "solana_private_key": "Solana 私钥（钱包导出的私钥）",
 }
 
 # Why a node could not be used (the keys of ``Unavailable``); a reason missing here is shown in English.

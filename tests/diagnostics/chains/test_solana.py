@@ -10,12 +10,15 @@ from typing import Any
 
 import base58
 import pytest
+from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from desktop.sandbox.solana_node import LAMPORTS, USDT, SolanaNode, look_alike
 from diagnostics import catalog
 from diagnostics.chains import adapters, check_endpoint
 from diagnostics.chains.solana import decode_error, decode_status, decode_transaction, is_on_curve, is_signature
+from diagnostics.engine import diagnose
+from diagnostics.intake.secret import SecretKind, find_secret
 from diagnostics.intake.sniff import (
     AddressFamily,
     HashForm,
@@ -25,7 +28,7 @@ from diagnostics.intake.sniff import (
     networks_for_hash,
     normalize_hash,
 )
-from diagnostics.model import Found, NotFound, SolanaDetails, TxStatus, Unavailable
+from diagnostics.model import Case, Found, NotFound, SolanaDetails, TxStatus, Unavailable
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "solana"
 SOLANA = catalog.network("solana")
@@ -202,3 +205,20 @@ def test_an_endpoint_is_checked_by_its_head_and_its_cluster(node: SolanaNode) ->
     with SolanaNode(network="devnet") as devnet:
         other = check_endpoint(SOLANA, devnet.url)
     assert isinstance(other, Unavailable) and other.key == "wrong_network"
+
+
+def test_a_solana_private_key_is_refused_where_a_signature_goes() -> None:
+    """Phantom exports a key as 64 bytes of Base58, the form of a signature: sent to a node as one, it would
+    leave the machine. Its second half is its first half's public key, which no signature's is."""
+    key = Keypair()
+    exported = str(key)  # Base58 of seed + public key
+    assert hash_form(exported) is HashForm.BASE58_SIGNATURE
+    words = catalog.bip39_words()
+    assert find_secret(exported, words) is SecretKind.SOLANA_KEY
+    assert find_secret(f"my key: {exported}", words) is SecretKind.SOLANA_KEY
+    assert find_secret(json.dumps(list(bytes(key))), words) is SecretKind.SOLANA_KEY  # the CLI's id.json
+    signature = "2S2rTZjaqzxYRw9mnqzwtyqitKtSsnE8GVqLn1KrD5R2YpXZnU4GdjppsgfSAbrzJfaqadfi8CtrqEBy588WVQ3E"
+    assert find_secret(signature, words) is None
+    assert find_secret(json.dumps(list(range(64))), words) is None
+    diagnosis = diagnose(Case("solana", exported), adapters={}, search=())
+    assert diagnosis.verdict.code == "SECRET_DETECTED" and diagnosis.facts.networks == ()
