@@ -2,9 +2,11 @@
 
 An anvil stands for Ethereum (chain id 1), another for BNB Smart Chain (56, kept congested: small blocks
 and a steady queue of better-paying transfers, so a low-tip transfer stays stuck), the local java-tron
-node for Tron and the local Esplora node for Bitcoin (its miners take 10 sat/vB and up, so a 2 sat/vB
-payment waits). A heartbeat keeps the chains moving at their pace, as real ones do: a node whose newest
-block grows old is, rightly, reported as behind the chain.
+node for Tron, the local Esplora node for Bitcoin (its miners take 10 sat/vB and up, so a 2 sat/vB
+payment waits) and the local Solana node, whose transactions LiteSVM executes (its head keeps the wall clock's
+time; its slots move only with the samples, so a processed or only confirmed sample stays so). A heartbeat keeps
+the chains moving at their pace, as real ones do: a node whose newest block grows old is, rightly, reported as
+behind the chain.
 """
 
 from __future__ import annotations
@@ -19,16 +21,19 @@ from eth_utils.address import to_checksum_address
 from desktop.sandbox.anvil import Anvil
 from desktop.sandbox.chain import Chain, look_alike
 from desktop.sandbox.esplora_node import BTC_DEPOSIT, BTC_LOOK_ALIKE, EsploraNode
+from desktop.sandbox.solana_node import LAMPORTS, SolanaNode
+from desktop.sandbox.solana_node import look_alike as solana_look_alike
 from desktop.sandbox.tron_node import SUN, TronNode
 from diagnostics import catalog
 from diagnostics.intake.draft import CaseDraft
+from diagnostics.model import AUTO_DETECT
 
 GWEI = 10**9
 ETH_USDT = catalog.network("ethereum").tokens_by_symbol("USDT")[0].contract
 BSC_USDT = catalog.network("bsc").tokens_by_symbol("USDT")[0].contract
 TRON_SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
 TRON_USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
-NETWORKS = ("ethereum", "bsc", "tron", "bitcoin")
+NETWORKS = ("ethereum", "bsc", "tron", "bitcoin", "solana")
 _ETH_BLOCK_SECONDS = 12.0
 _BTC_BLOCK_SECONDS = 600.0  # Bitcoin's pace: ten minutes a block
 _BTC_MINER_RATE = 10.0  # sat/vB the sandbox's miners take at least
@@ -50,11 +55,12 @@ class Sandbox:
         self.bsc = Anvil(56, ["--base-fee", str(GWEI)])
         self.tron = TronNode(live=True)
         self.btc = EsploraNode(wall_clock=True)
+        self.sol = SolanaNode()
         self.eth_chain, self.bsc_chain = Chain(self.eth.url), Chain(self.bsc.url)
         self._queue_nonces: dict[str, int] = {}
         self._since_eth = self._since_btc = 0.0  # seconds of heartbeat since each chain's last block
         try:
-            self.samples = self._ethereum() + self._bnb_smart_chain() + self._tron() + self._bitcoin()
+            self.samples = self._ethereum() + self._bnb_smart_chain() + self._tron() + self._bitcoin() + self._solana()
         except BaseException:
             self.stop()
             raise
@@ -63,7 +69,13 @@ class Sandbox:
 
     @property
     def endpoints(self) -> dict[str, str]:
-        return {"ethereum": self.eth.url, "bsc": self.bsc.url, "tron": self.tron.url, "bitcoin": self.btc.base_url}
+        return {
+            "ethereum": self.eth.url,
+            "bsc": self.bsc.url,
+            "tron": self.tron.url,
+            "bitcoin": self.btc.base_url,
+            "solana": self.sol.url,
+        }
 
     def _ethereum(self) -> list[Sample]:
         chain = self.eth_chain
@@ -187,6 +199,42 @@ class Sandbox:
             Sample("btc_look_alike", case(poisoned), "ADDRESS_POISONING_SUSPECTED"),
         ]
 
+    def _solana(self) -> list[Sample]:
+        node = self.sol
+        sender, user, newcomer = node.wallet(100 * LAMPORTS), node.wallet(), node.wallet()
+        unit = 10**6
+        node.fund_tokens(sender.pubkey(), 1_000_000 * unit)
+        node.fund_tokens(user.pubkey(), 0)
+        alike = solana_look_alike(user.pubkey())
+        node.fund_tokens(alike, 0)
+        credited = node.pay_token(sender, user.pubkey(), 250 * unit)
+        opened = node.pay_token(sender, newcomer.pubkey(), 40 * unit, open_account=True, priority=10_000)
+        failed = node.pay_token(sender, user.pubkey(), 10**12 * unit)  # more than it holds: SPL Token refuses
+        poisoned = node.pay_token(sender, alike, 500 * unit)
+        on_solana = node.pay_token(sender, user.pubkey(), 75 * unit)
+        # Last, so that no later sample moves the slots past them: voted on but not final, and not yet voted on.
+        not_final = node.pay_token(sender, user.pubkey(), 100 * unit, level="confirmed")
+        waiting = node.pay_token(sender, user.pubkey(), 30 * unit, level="processed")
+        deposit = str(user.pubkey())
+
+        def case(signature: str, amount: int | None = None, to: str = deposit, network: str = "solana") -> CaseDraft:
+            return CaseDraft(signature, to, network, "USDT", Decimal(amount) if amount else None)
+
+        return [
+            Sample("sol_credited", case(credited, 250), "CONFIRMATIONS_SUFFICIENT"),
+            Sample("sol_new_token_account", case(opened, 40, to=str(newcomer.pubkey())), "CONFIRMATIONS_SUFFICIENT"),
+            Sample("sol_failed", case(failed), "TX_FAILED"),
+            Sample("sol_look_alike", case(poisoned), "ADDRESS_POISONING_SUSPECTED"),
+            Sample("sol_not_final", case(not_final, 100), "CONFIRMATIONS_INSUFFICIENT"),
+            Sample("sol_processed", case(waiting, 30), "TX_PENDING"),
+            # The Tron deposit address the exchange gave, and USDT sent on Solana (Auto-detect finds it there).
+            Sample(
+                "sol_sent_for_tron",
+                CaseDraft(on_solana, TRON_USER, AUTO_DETECT, "USDT", Decimal(75)),
+                "NETWORK_MISMATCH",
+            ),
+        ]
+
     def _beat(self) -> None:
         """Blocks at the chains' pace, one tick every few seconds, until the sandbox stops."""
         while not self._stopping.wait(_BSC_TICK_SECONDS):
@@ -222,3 +270,4 @@ class Sandbox:
         self.bsc.stop()
         self.tron.stop()
         self.btc.stop()
+        self.sol.stop()

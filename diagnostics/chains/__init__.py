@@ -24,12 +24,14 @@ def adapters(
     and address forms), sharing the user's endpoint overrides and timeout, and in a batch its transport."""
     from diagnostics.chains.bitcoin import BitcoinAdapter  # noqa: PLC0415 (see the module's docstring)
     from diagnostics.chains.evm import EvmAdapter  # noqa: PLC0415
+    from diagnostics.chains.solana import SolanaAdapter  # noqa: PLC0415
     from diagnostics.chains.tron import TronAdapter  # noqa: PLC0415
 
     return {
         "evm": EvmAdapter(endpoints, timeout=timeout, transport=transport),
         "tron": TronAdapter(endpoints, timeout=timeout, api_key=tron_api_key, transport=transport),
         "bitcoin": BitcoinAdapter(endpoints, timeout=timeout, transport=transport),
+        "solana": SolanaAdapter(endpoints, timeout=timeout, transport=transport),
     }
 
 

@@ -40,6 +40,8 @@ def unsupported(ctx: CheckContext) -> Finding | None:
 def invalid_hash(ctx: CheckContext) -> Finding | None:
     if unsupported_network(ctx.case.tx_hash) is not None:
         return None  # a real hash, of a network this version cannot check: that finding says which
+    if ctx.facts.located is not None:
+        return None  # a node found it (on another network than chosen): NETWORK_MISMATCH says where
     form, chosen = hash_form(ctx.case.tx_hash), ctx.chosen
     fits = hash_fits_family(form, chosen.family) if chosen else hash_fits_any(form)
     if fits:

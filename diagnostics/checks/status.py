@@ -20,6 +20,7 @@ from diagnostics.model import (
     EvmDetails,
     EvmFeeMarket,
     Finding,
+    SolanaDetails,
     Term,
     TronDetails,
     TxFacts,
@@ -92,6 +93,19 @@ def pending_bitcoin(ctx: CheckContext) -> Finding | None:
     return _pending(ctx, tuple(rows), "bitcoin", fee_rate=details.fee_rate)
 
 
+@check("TX_PENDING", family="solana")
+def pending_solana(ctx: CheckContext) -> Finding | None:
+    """A Solana signature a node knows is in a block already; "processed" is a block the cluster has not voted on."""
+    tx = ctx.tx
+    details = tx.details if tx else None
+    if tx is None or not tx.pending or not isinstance(details, SolanaDetails) or details.commitment is None:
+        return _pending(ctx)
+    rows = [ctx.evidence("commitment", Term(f"commitment_{details.commitment}"))]
+    if details.slot is not None:
+        rows.insert(0, ctx.evidence("block", details.slot))
+    return ctx.finding("TX_PENDING", variant="solana_processed", evidence=tuple(rows))
+
+
 def _confirmed(ctx: CheckContext, extra: tuple[Evidence, ...] = (), status: str = "success") -> Finding | None:
     tx = ctx.tx
     if tx is None or tx.pending or tx.failed:
@@ -125,6 +139,26 @@ def confirmed_tron(ctx: CheckContext) -> Finding | None:
         # A Tron account that never received TRX holds tokens all the same; some wallets then show nothing.
         return _confirmed(ctx, (ctx.evidence("recipient_account", Term("not_activated")),))
     return _confirmed(ctx)
+
+
+@check("TX_CONFIRMED", family="solana")
+def confirmed_solana(ctx: CheckContext) -> Finding | None:
+    """A Solana token transfer may open the receiver's token account for that token (an associated token
+    account) in the same transaction: said, since a wallet shows a new token only once it looks for it."""
+    tx = ctx.tx
+    details = tx.details if tx else None
+    if tx is None or not isinstance(details, SolanaDetails):
+        return _confirmed(ctx)
+    rows = [ctx.evidence("commitment", Term(f"commitment_{details.commitment}"), tx.block_number)]
+    receivers = {t.recipient for t in tx.transfers}
+    for account in details.created_accounts:
+        if account.owner in receivers:
+            rows.append(ctx.evidence("token_account_opened", f"{account.address} ({account.owner})", tx.block_number))
+    if details.priority_fee:
+        rows.append(ctx.evidence("priority_fee", ctx.native(details.priority_fee), tx.block_number))
+    found = _confirmed(ctx, tuple(rows))
+    opened = any(r.label == "token_account_opened" for r in rows)
+    return replace(found, variant="solana_new_account") if found is not None and opened else found
 
 
 _Failure = tuple[str, list[Evidence], dict[str, EvidenceValue]]
@@ -189,6 +223,24 @@ def _tron_failure(ctx: CheckContext, tx: TxFacts, cost: TronDetails) -> _Failure
     burned = ctx.native(cost.energy_fee)
     rows.append(ctx.evidence("energy_fee", burned, block))
     return variant, rows, {"result": result, "energy_used": cost.energy_used, "fee_limit": fee_limit, "burned": burned}
+
+
+@check("TX_FAILED", family="solana")
+def failed_solana(ctx: CheckContext) -> Finding | None:
+    """A failed Solana transaction, in the words of its ``TransactionError`` (the adapter read its kind: a
+    program's own error number or the runtime's named error)."""
+    tx = ctx.tx
+    if tx is None or not tx.failed:
+        return None
+    details = tx.details if isinstance(tx.details, SolanaDetails) else SolanaDetails()
+    block, kind = tx.block_number, details.error_kind or "other"
+    rows = [ctx.evidence("result", details.error or "failed", block)]
+    if details.error_program is not None:
+        rows.append(ctx.evidence("failed_program", details.error_program, block))
+    if details.error_index is not None:
+        rows.append(ctx.evidence("failed_instruction", details.error_index + 1, block))
+    params: dict[str, EvidenceValue] = {"result": details.error, "code": details.error_code}
+    return _failed(ctx, (f"solana_{kind}", rows, params))
 
 
 @check("TX_DROPPED_REPLACED")

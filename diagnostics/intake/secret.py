@@ -32,6 +32,7 @@ from operator import add, or_, sub
 from typing import Any, Protocol
 
 import base58
+from solders.keypair import Keypair
 
 # A phrase has 12 to 24 words: twelve consecutive words are looked at, of which "mostly" (a typo or two, a
 # repeated word) must be different list words.
@@ -74,6 +75,10 @@ _ESCAPE_LEVELS = 3
 _JSON_ESCAPED = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": "\n", "r": "\r", "t": "\t"}
 _HEX64 = re.compile(r"(?<![0-9a-fA-F])(?:0x)?([0-9a-fA-F]{64})(?![0-9a-fA-F])")
 _BASE58_RUN = re.compile(r"[1-9A-HJ-NP-Za-km-z]{50,120}")
+# A Solana keypair: 64 bytes (seed, then public key), 86 to 88 Base58 characters, or 64 numbers in brackets.
+_SOLANA_KEY_BYTES = 64
+_SOLANA_KEY_LENGTHS = range(86, 89)
+_SOLANA_KEY_ARRAY = re.compile(r"\[\s*((?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\s*,\s*){63}(?:25[0-5]|2[0-4]\d|1?\d?\d))\s*\]")
 # Its start is checked apart (a word boundary first would make the pattern try every position).
 _EXTENDED_PRIVATE = re.compile(r"[xyztuvXYZ]prv[1-9A-HJ-NP-Za-km-z]{100,115}\b")
 # A 64-hex key after the words people put before one: "private key: …", "secret=…", 私钥：…, and as programs
@@ -104,6 +109,7 @@ class SecretKind(StrEnum):
     EXTENDED_PRIVATE = "extended_private_key"
     HEX_KEY = "hex_private_key"
     KEYSTORE = "keystore"
+    SOLANA_KEY = "solana_private_key"
 
 
 def normalise(text: str) -> str:
@@ -502,6 +508,18 @@ def _wif(text: str) -> bool:
     return False
 
 
+def _solana_key(text: str) -> bool:
+    """A Solana keypair as wallets export it (Phantom's "private key": 64 bytes in Base58; the CLI's id.json: 64
+    numbers in brackets): the ed25519 seed, then its own public key. A transaction signature has the same length
+    in Base58, but its second half is no public key of its first, so only a real key is refused."""
+    runs = [base58.b58decode(r) for r in _BASE58_RUN.findall(text) if len(r) in _SOLANA_KEY_LENGTHS]
+    runs += [bytes(int(n) for n in m.group(1).split(",")) for m in _SOLANA_KEY_ARRAY.finditer(text)]
+    for raw in runs:
+        if len(raw) == _SOLANA_KEY_BYTES and bytes(Keypair.from_seed(raw[:32]).pubkey()) == raw[32:]:
+            return True
+    return False
+
+
 def _labelled_hex_key(text: str) -> bool:
     return _LABELLED_HEX_KEY.search(text) is not None
 
@@ -550,6 +568,8 @@ def _find_secret(text: str, words: frozenset[str], address_field: bool) -> Secre
         return SecretKind.WIF
     if _keystore(text):
         return SecretKind.KEYSTORE
+    if _solana_key(text):
+        return SecretKind.SOLANA_KEY
     if (address_field and _HEX64.fullmatch(text.strip())) or _labelled_hex_key(text):
         return SecretKind.HEX_KEY
     return None

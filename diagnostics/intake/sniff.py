@@ -38,6 +38,7 @@ class HashForm(StrEnum):
     BARE_HEX64 = "bare_hex64"  # 64 hex, no prefix: Tron or Bitcoin, or EVM without its 0x
     EVM_ADDRESS = "evm_address"  # 0x + 40 hex: an address pasted where the hash goes
     ADDRESS = "address"  # a Tron or Bitcoin address pasted where the hash goes
+    BASE58_SIGNATURE = "base58_signature"  # Base58 of 64 bytes: a Solana transaction signature
     WRONG_LENGTH = "wrong_length"  # hex, but not 64 digits long
     NOT_HEX = "not_hex"
 
@@ -46,6 +47,7 @@ class AddressFamily(StrEnum):
     EVM = "evm"
     TRON = "tron"
     BITCOIN = "bitcoin"
+    SOLANA = "solana"
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,10 @@ def hash_form(text: str) -> HashForm:
             return HashForm.EVM if prefixed else HashForm.BARE_HEX64
         if len(body) == 40 and prefixed:
             return HashForm.EVM_ADDRESS
-        return HashForm.WRONG_LENGTH
+        # (A Base58 signature may, rarely, be written in digits and a-f only: its length still tells.)
+        return HashForm.BASE58_SIGNATURE if not prefixed and _solana_signature(value) else HashForm.WRONG_LENGTH
+    if _solana_signature(value):
+        return HashForm.BASE58_SIGNATURE
     address = address_form(value)
     if address.family is not None and address.problem is None:
         return HashForm.ADDRESS
@@ -111,11 +116,14 @@ def networks_for_address(text: str, networks: Iterable[Network]) -> tuple[Networ
 
 
 def normalize_hash(text: str, family: str) -> str:
-    """The hash as ``family``'s nodes want it: ``0x`` + 64 lower-case hex on EVM, bare on Tron and Bitcoin.
+    """The hash as ``family``'s nodes want it: ``0x`` + 64 lower-case hex on EVM, bare on Tron and Bitcoin, a
+    Solana signature as it is (Base58 is case-sensitive).
 
     The caller has checked the form fits the family.
     """
     value = _strip(text)
+    if _solana_signature(value):
+        return value
     body = (value[2:] if value[:2].lower() == "0x" else value).lower()
     forms = FAMILIES.get(family)
     return (forms.hash_prefix if forms else "") + body
@@ -171,6 +179,35 @@ def _bitcoin_form(value: str) -> AddressForm | None:
     return AddressForm(AddressFamily.BITCOIN, "testnet") if raw[0] in _BTC_TESTNET_VERSIONS else None
 
 
+# ---------------------------------------------------------------------------------------------
+# Solana: Base58 without a check (an address is 32 bytes, 32 to 44 characters; a signature 64 bytes, 87 or 88).
+# Bitcoin's and Tron's Base58Check addresses are 25 bytes: the decoded length alone tells them apart.
+
+_SOLANA_ADDRESS_LENGTHS = range(32, 45)
+_SOLANA_SIGNATURE_LENGTHS = range(86, 89)  # 86 only where the first bytes are small; 87 or 88 as a rule
+
+
+def _base58_size(value: str) -> int | None:
+    if not set(value) <= _BASE58_CHARS:
+        return None
+    try:
+        return len(base58.b58decode(value))
+    except ValueError:
+        return None
+
+
+def _solana_signature(value: str) -> bool:
+    return len(value) in _SOLANA_SIGNATURE_LENGTHS and _base58_size(value) == 64
+
+
+def _solana_form(value: str) -> AddressForm | None:
+    """A Solana account: 32 bytes in Base58, on the ed25519 curve (a wallet) or not (a program-derived address,
+    such as a token account). Base58 has no check digits: a mistyped Solana address is another valid address."""
+    if len(value) not in _SOLANA_ADDRESS_LENGTHS or _base58_size(value) != 32:
+        return None
+    return AddressForm(AddressFamily.SOLANA)
+
+
 @dataclass(frozen=True)
 class FamilyForms:
     """How a chain family writes its hashes and addresses: the sniffing half of the family registry
@@ -200,6 +237,8 @@ class Alphabet:
 HEX = Alphabet(4.0, 4.0)
 BECH32 = Alphabet(5.0, 5.0)
 BASE58 = Alphabet(math.log2(58), math.log2(25))
+# A Solana address has no version byte: its first character is as free as the rest (bar the rare short ones).
+SOLANA_BASE58 = Alphabet(math.log2(58), math.log2(58))
 
 
 def _bitcoin_prefix(value: str) -> int:
@@ -222,6 +261,10 @@ FAMILIES: dict[str, FamilyForms] = {
     ),
     AddressFamily.BITCOIN: FamilyForms(
         frozenset({HashForm.BARE_HEX64}), "", _bitcoin_form, _bitcoin_prefix, _bitcoin_alphabet
+    ),
+    # Solana addresses share no prefix: every character is the account's own.
+    AddressFamily.SOLANA: FamilyForms(
+        frozenset({HashForm.BASE58_SIGNATURE}), "", _solana_form, lambda _: 0, lambda _: SOLANA_BASE58
     ),
 }
 
@@ -324,7 +367,6 @@ def same_address(a: str | None, b: str | None) -> bool:
 # explorer link beside it tells them apart. Display names are the names users know; none may name a network of
 # resources/networks.toml (a test holds them apart), so a network added there stops being "unsupported" here.
 
-SOLANA = "Solana"
 XRP_LEDGER = "XRP Ledger"
 BNB_BEACON_CHAIN = "BNB Beacon Chain"
 LITECOIN = "Litecoin"
@@ -340,9 +382,6 @@ AVALANCHE_X_CHAIN = "Avalanche X-Chain"
 # Not from a stored source, but long-standing: bithomp.com (XRP), explorer.binance.org (the Beacon Chain's first
 # explorer), litecoinspace.org, dogechain.info.
 _UNSUPPORTED_HOSTS: dict[str, str] = {
-    "solscan.io": SOLANA,
-    "solana.fm": SOLANA,
-    "explorer.solana.com": SOLANA,
     "xrpscan.com": XRP_LEDGER,
     "livenet.xrpl.org": XRP_LEDGER,
     "bithomp.com": XRP_LEDGER,
@@ -395,12 +434,12 @@ SERVED_CHAIN_PATHS: dict[str, str] = {
     "trx": "tron",
     "bitcoin": "bitcoin",
     "btc": "bitcoin",
+    "solana": "solana",
+    "sol": "solana",
 }
 # Their names for networks the app does not serve (blockchair.rs, threexpl.rs; oklink.com/sol/tx/ in public code).
 # A chain name in neither table is shown as the explorer writes it: it is no network of ours either.
 _UNSUPPORTED_CHAIN_PATHS: dict[str, str] = {
-    "solana": SOLANA,
-    "sol": SOLANA,
     "xrp-ledger": XRP_LEDGER,
     "ripple": XRP_LEDGER,
     "litecoin": LITECOIN,
@@ -425,7 +464,6 @@ _UNSUPPORTED_CHAIN_PATHS: dict[str, str] = {
 # ('Solana(SOL)', 'Ripple(XRP)', 'Toncoin(TON)', 'Litecoin(LTC)', 'Dogecoin(DOGE)', 'Avalanche X Chain(AVAX XCHAIN)'):
 # the parts in brackets are looked up on their own by the CSV reader.
 _UNSUPPORTED_NAMES: dict[str, str] = {
-    **dict.fromkeys(("sol", "solana", "spl"), SOLANA),
     **dict.fromkeys(("xrp", "ripple", "xrpl", "xrpledger"), XRP_LEDGER),
     **dict.fromkeys(("bep2", "bnbbeaconchain", "bnbbeacon", "beaconchain", "binancechain"), BNB_BEACON_CHAIN),
     **dict.fromkeys(("ltc", "litecoin"), LITECOIN),
@@ -526,7 +564,8 @@ def _unsupported_address(value: str) -> str | None:
 
 def _unsupported_base58(value: str) -> str | None:
     """Base58 forms: an XRP account (its own alphabet, starting with r), a Litecoin or Dogecoin Base58Check address
-    (their version bytes), a Solana account (32 bytes) or transaction signature (64 bytes)."""
+    (their version bytes). (A Solana account or signature is a served network's: ``address_form`` and ``hash_form``
+    know them.)"""
     if value.startswith("r"):
         try:
             raw = base58.b58decode_check(value, alphabet=base58.XRP_ALPHABET)
@@ -537,11 +576,7 @@ def _unsupported_base58(value: str) -> str | None:
     checked = _base58(value)
     if checked is not None and len(checked) == 21:
         return {0x30: LITECOIN, 0x32: LITECOIN, 0x1E: DOGECOIN, 0x16: DOGECOIN}.get(checked[0])
-    try:
-        size = len(base58.b58decode(value))
-    except ValueError:
-        return None
-    return SOLANA if (size == 32 and len(value) >= 32) or size == 64 else None
+    return None
 
 
 def _ton_friendly(value: str) -> bool:

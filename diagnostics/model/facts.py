@@ -179,7 +179,42 @@ class BitcoinDetails:
         return -(-self.weight // 4)  # virtual size: weight / 4, rounded up (BIP-141)
 
 
-FamilyDetails = EvmDetails | TronDetails | BitcoinDetails
+@dataclass(frozen=True)
+class SolanaTokenAccount:
+    """A token account a transaction touched (the owner's balance of one mint), from its token balances."""
+
+    address: str
+    owner: str | None
+    mint: str
+    created: bool = False  # it did not exist before this transaction: the transaction opened it
+
+
+@dataclass(frozen=True)
+class SolanaDetails:
+    """What only a Solana transaction has. Fees in lamports: ``fee`` is the whole (signatures and priority),
+    ``priority_fee`` the part above the signatures' base fee. ``commitment`` is the cluster's word for how far
+    it is (``processed``, ``confirmed``, ``finalized``). ``error`` is the node's ``TransactionError`` as it
+    gave it, and ``error_kind`` / ``error_index`` / ``error_code`` what the adapter read from it (the failing
+    instruction's position and program, a program's own error number)."""
+
+    commitment: str | None = None
+    slot: int | None = None  # the slot its status names, known while it waits (``processed``) too
+    signatures: int = 1
+    priority_fee: int | None = None
+    compute_units: int | None = None
+    token_accounts: tuple[SolanaTokenAccount, ...] = ()
+    error: str | None = None
+    error_kind: str | None = None
+    error_index: int | None = None
+    error_program: str | None = None
+    error_code: int | None = None
+
+    @property
+    def created_accounts(self) -> tuple[SolanaTokenAccount, ...]:
+        return tuple(a for a in self.token_accounts if a.created)
+
+
+FamilyDetails = EvmDetails | TronDetails | BitcoinDetails | SolanaDetails
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ def test_every_sample_gives_its_verdict_and_every_node_stops(
         assert {"wrong_network", "fake_usdt", "look_alike", "unknown"} <= expected
         bitcoin = {"btc_credited", "btc_too_few_confirmations", "btc_low_fee", "btc_replaced", "btc_look_alike"}
         assert bitcoin <= expected
+        solana = {"sol_credited", "sol_new_token_account", "sol_failed", "sol_look_alike", "sol_not_final"}
+        assert solana | {"sol_processed", "sol_sent_for_tron"} <= expected
         for action, sample in zip(menu.actions(), sandbox.samples, strict=True):
             with qtbot.waitSignal(window.worker_finished, timeout=20_000):
                 action.trigger()
@@ -52,6 +54,8 @@ def test_every_sample_gives_its_verdict_and_every_node_stops(
         requests.post(sandbox.tron.url + "/wallet/getnowblock", timeout=2)
     with pytest.raises(requests.ConnectionError):
         requests.get(sandbox.btc.base_url + "/blocks/tip/height", timeout=2)
+    with pytest.raises(requests.ConnectionError):
+        requests.post(sandbox.sol.url, json={"jsonrpc": "2.0", "id": 1, "method": "getHealth"}, timeout=2)
     assert not sandbox._heartbeat.is_alive() or (
         sandbox._heartbeat.join(5) is None and not sandbox._heartbeat.is_alive()
     )

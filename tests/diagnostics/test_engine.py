@@ -377,7 +377,7 @@ def test_usdt_sent_into_another_token_contract_is_lost_too(eth: Node) -> None:
 @pytest.mark.parametrize(
     ("tx_hash", "address", "named"),
     [
-        ("https://solscan.io/tx/" + "5" * 87, None, "Solana"),
+        ("https://xrpscan.com/tx/" + "AB" * 32, None, "XRP Ledger"),
         ("0x" + "ab" * 32, "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh", "XRP Ledger"),
         ("0x" + "ab" * 32, "bnb1grpf0955h0ykzq3ar5nmum7y6gdfl6lxfn46h2", "BNB Beacon Chain"),
     ],

@@ -150,6 +150,11 @@ TERMS: dict[str, str] = {
     "family_evm": "an EVM network (0x address: Ethereum, BNB Smart Chain …)",
     "family_tron": "Tron (T… address)",
     "family_bitcoin": "Bitcoin",
+    "family_solana": "Solana",
+    "hash_form_solana": "a transaction signature: 87 or 88 Base58 characters (letters and digits, no 0, O, I or l)",
+    "commitment_processed": "processed: in a block the cluster has not voted on yet",
+    "commitment_confirmed": "confirmed: voted on by most of the stake, not yet final",
+    "commitment_finalized": "finalized: irreversible",
     "failed": "failed",
     "pending": "waiting for a block",
     "expired": "expired without a block",
@@ -162,6 +167,7 @@ TERMS: dict[str, str] = {
     "extended_private_key": "an extended private key (xprv)",
     "keystore": "an encrypted key file (keystore)",
     "hex_private_key": "a private key (64 hex characters)",
+    "solana_private_key": "a Solana private key (a wallet's exported key)",
 }
 
 EVIDENCE: dict[str, str] = {
@@ -231,7 +237,7 @@ EVIDENCE: dict[str, str] = {
     "token_contract": "Token contract",
     "token_symbol": "Token symbol",
     "official_contract": "Official contract",
-    "final_block": "Latest irreversible (solidified) block",
+    "final_block": "Latest irreversible block (Tron: solidified; Solana: finalized)",
     "irreversible": "Irreversible",
     "recipient_account": "Receiving account",
     "result": "Result on chain",
@@ -246,6 +252,11 @@ EVIDENCE: dict[str, str] = {
     "network_expected": "Network you meant",
     "network_found": "Network it is on",
     "funds_at": "The funds are at this address there",
+    "commitment": "Confirmation level",
+    "token_account_opened": "Token account opened by this transaction (its owner)",
+    "priority_fee": "Priority fee (above the base fee)",
+    "failed_program": "Program that failed",
+    "failed_instruction": "Failing instruction (position)",
 }
 
 VERDICTS: dict[str, Any] = {
@@ -290,6 +301,7 @@ VERDICTS: dict[str, Any] = {
     "FEE_TOO_LOW": "Stuck: the fee is too low",
     "TX_PENDING": {
         "expired": "Expired — this transaction was never included and never will be",
+        "solana_processed": "In a block, but not yet confirmed by the cluster's votes",
         "": "Waiting to be included in a block",
     },
     "CONFIRMATIONS_INSUFFICIENT": {
@@ -366,8 +378,12 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "not_hex": "The hash contains characters a hash never has. A hash on {network} is {expected}.",
             "bare_hex64": "A 64-character hash without 0x is not a {network} transaction hash.",
             "evm": "A 0x hash is not a {network} transaction hash.",
+            "base58_signature": "This is a Solana transaction signature, not a {network} transaction hash: a transaction with such a signature can only be on Solana.",
         },
-        "next_steps": {"any": ["Copy the TxID again from your wallet's or exchange's history, in full, and retry."]},
+        "next_steps": {
+            "base58_signature": ["Diagnose it again with Solana (SPL) chosen, or with Auto-detect."],
+            "any": ["Copy the TxID again from your wallet's or exchange's history, in full, and retry."],
+        },
     },
     "INPUT_INVALID_ADDRESS": {
         "title": "The address is not valid",
@@ -394,6 +410,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": {
             "tron": "This is a Tron (TRC-20) address, but {network} was selected. A Tron address cannot receive on {network}.",
             "bitcoin": "This is a Bitcoin address, but {network} was selected.",
+            "solana": "This is a Solana address, but {network} was selected. A Solana address cannot receive on {network}.",
             "evm": "This is a 0x address of an EVM network (Ethereum, BNB Smart Chain …), but {network} was selected.",
         },
         "next_steps": {
@@ -491,13 +508,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "next_steps": {"any": ["Try again later or with another endpoint before drawing conclusions."]},
     },
     "TX_PENDING": {
-        "title": {"expired": "Expired without being included", "": "Waiting to be included in a block"},
+        "title": {
+            "expired": "Expired without being included",
+            "solana_processed": "In a block, waiting for the cluster's votes",
+            "": "Waiting to be included in a block",
+        },
         "explanation": {
             "queued": "The node knows this transaction (nonce {nonce}) but it is not in a block yet: {ahead} better-paying transactions wait ahead of it in the node's pool, so at the network's pace it should be in a block in about {eta_seconds}. Until then, nothing has moved.",
             "bitcoin": "The mempool has this transaction, paying {fee_rate} sat/vB, but it is not in a block yet. Until it is, nothing has moved.",
             "expired": "The node has this transaction in its pending pool, but it was never put in a block and it expired at {expires_at}. A Tron transaction that misses its expiration is dropped by the network and can never confirm: nothing moved.",
             "expires": "The node has this transaction in its pending pool, but it is not in a block yet (it expires at {expires_at} if it is not included). Until it is in a block, nothing has moved.",
             "no_nonce": "The node has this transaction in its pending pool, but it is not in a block yet. Until it is, nothing has moved.",
+            "solana_processed": "The transaction is in a block that the cluster has not voted on yet (processed). Most such blocks are confirmed within seconds; a few are skipped, and then the transaction never happened. Until it is confirmed, count nothing as moved.",
             "": "The node knows this transaction (nonce {nonce}) but it is not in a block yet. Until it is, nothing has moved.",
         },
         "next_steps": {
@@ -506,6 +528,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
                 "Do not send again while it waits: if both confirm you pay twice.",
             ],
             "bitcoin.withdrawal": ["Wait; if it stays for hours, ask the exchange to speed up its withdrawal."],
+            "solana_processed": [
+                "Wait a few seconds and diagnose again: a confirmed transaction then shows its confirmations.",
+                "Do not send again yet: if both go through you pay twice.",
+            ],
             "expired.deposit": [
                 _STILL_IN_WALLET,
                 "Send again (a new transaction); the expired one can never be credited.",
@@ -529,7 +555,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "TX_CONFIRMED": {
         "title": "In a block and successful",
-        "explanation": "The transaction is in block {block} and executed successfully.",
+        "explanation": {
+            "solana_new_account": "The transaction is in block {block} and executed successfully. It also opened the receiving wallet's token account for this token (the account shown in the evidence): some wallets list a new token only once it is added.",
+            "": "The transaction is in block {block} and executed successfully.",
+        },
         "next_steps": {"any": []},
     },
     "TX_FAILED": {
@@ -541,6 +570,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "out_of_energy": "The transaction ran out of energy (OUT_OF_ENERGY): it used {energy_used} energy and the sender's staked energy and fee limit ({fee_limit}) were not enough. The token transfer was undone, so the tokens never left the sending wallet; the TRX burned for energy ({burned}) is not refunded.",
             "out_of_time": "The contract call ran longer than Tron allows (OUT_OF_TIME) and was stopped. Nothing was transferred; the fee ({fee}) was still spent.",
             "tron_other": "The contract call failed on-chain ({result}). Nothing was transferred; the fee ({fee}) was still spent.",
+            "solana_insufficient_funds": "The transfer failed: the sending account did not hold enough ({result}). Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_insufficient_funds_for_fee": "The sender could not pay the network fee ({result}), so nothing was done.",
+            "solana_insufficient_funds_for_rent": "The transaction failed because an account would have been left with less SOL than Solana requires an account to keep (rent), {result}. Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_account_not_found": "The transaction failed: an account it needs does not exist ({result}), for example the sender's token account or an account that was never funded. Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_invalid_account": "The transaction failed: an account was not what the program expected ({result}), for example a receiving token account that does not exist yet or belongs to another program. Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_mint_mismatch": "The transaction failed: the token accounts are for different tokens (mint mismatch, {result}). Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_owner_mismatch": "The transaction failed: the signer does not own the token account it tried to spend from (owner mismatch, {result}). Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_account_frozen": "The transaction failed: a token account is frozen by the token's issuer ({result}). Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_blockhash_not_found": "The transaction was refused: its recent blockhash had expired ({result}), so it was never executed.",
+            "solana_compute_exceeded": "The transaction ran out of its compute budget ({result}) and was stopped. Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_custom": "A program in the transaction failed with its own error number {code} ({result}). Nothing was transferred; the network fee ({fee}) was still spent.",
+            "solana_other": "The transaction is in a block but failed ({result}). Nothing was transferred; the network fee ({fee}) was still spent.",
         },
         "next_steps": {
             "revert.deposit": [
@@ -550,6 +591,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "out_of_gas.deposit": [
                 _STILL_IN_WALLET,
                 "Send again with a higher gas limit (let the wallet estimate it); the exchange cannot credit a failed transaction.",
+            ],
+            "solana_insufficient_funds.deposit": [
+                _STILL_IN_WALLET,
+                "Send again with less, or top up the sending wallet first (keep some SOL in it for fees); the exchange cannot credit a failed transaction.",
             ],
             "out_of_energy.deposit": [
                 _STILL_IN_WALLET,
@@ -582,7 +627,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "Not enough confirmations yet",
         "explanation": {
             "exchange": "{exchange} credits a deposit after {required} confirmations; this one has {confirmations}. At the network's pace it is credited in about {eta_seconds}, and withdrawable after {unlock} confirmations (in about {unlock_eta_seconds}).",
-            "not_final": "The transaction has {confirmations} confirmations ({required} required), but {network} has not yet made its block irreversible (solidified); that usually follows within about {eta_seconds}.",
+            "not_final": "The transaction has {confirmations} confirmations ({required} required), but {network} has not yet made its block irreversible (solidified on Tron, finalized on Solana); that usually follows within about {eta_seconds}.",
             "": "The transaction has {confirmations} of the {required} confirmations required; at the network's pace that is about {eta_seconds} more.",
         },
         "next_steps": {

@@ -145,6 +145,11 @@ TERMS: dict[str, str] = {
     "family_evm": "EVM 网络（0x 开头的地址：以太坊、BNB Smart Chain 等）",
     "family_tron": "Tron（T 开头的地址）",
     "family_bitcoin": "比特币",
+    "family_solana": "Solana",
+    "hash_form_solana": "交易签名：87 或 88 个 Base58 字符（字母和数字，不含 0、O、I、l）",
+    "commitment_processed": "已处理（processed）：已进入区块，但集群尚未对该区块投票",
+    "commitment_confirmed": "已确认（confirmed）：已获得多数质押投票，尚未最终确定",
+    "commitment_finalized": "已最终确定（finalized）：不可逆",
     "failed": "失败",
     "expired": "已过期，未被打包",
     "pending": "等待打包进区块",
@@ -157,6 +162,7 @@ TERMS: dict[str, str] = {
     "extended_private_key": "扩展私钥（xprv）",
     "keystore": "加密的私钥文件（keystore）",
     "hex_private_key": "私钥（64 个十六进制字符）",
+    "solana_private_key": "Solana 私钥（钱包导出的私钥）",
 }
 
 # Why a node could not be used (the keys of ``Unavailable``); a reason missing here is shown in English.
@@ -177,6 +183,8 @@ REASONS: dict[str, str] = {
     "offline": "无法连接该网络的任何节点（{hosts}）：请检查本机是否已联网",
     "refused_method": "{host} 拒绝了 {method} 请求：{message}",
     "unreadable": "{host} 对 {method} 的响应无法读取",
+    "rpc_error": "{host} 拒绝了该请求（JSON-RPC 错误 {code}：{message}）",
+    "no_history": "{host} 知道这个签名（{level}），但没有保存这笔交易本身：请使用保存完整历史的节点",
     "wrong_chain": "{host} 是链 ID {got} 的节点，不是 {network}（链 ID {wanted}）的节点",
     "receipt_without_tx": "{host} 有该哈希的交易回执，却查不到交易本身",
     "block_without_receipt": "{host} 知道该交易所在的区块，却查不到交易回执；请换用其他节点",
@@ -257,7 +265,7 @@ EVIDENCE: dict[str, str] = {
     "token_contract": "代币合约地址",
     "token_symbol": "代币符号",
     "official_contract": "官方合约地址",
-    "final_block": "最新不可逆（已固化）区块",
+    "final_block": "最新不可逆区块（Tron 称“已固化”，Solana 称“已最终确定”）",
     "irreversible": "不可逆",
     "recipient_account": "收款账户",
     "result": "链上结果",
@@ -272,6 +280,11 @@ EVIDENCE: dict[str, str] = {
     "network_expected": "您想使用的网络",
     "network_found": "交易实际所在网络",
     "funds_at": "资金在该网络上的这个地址",
+    "commitment": "确认级别",
+    "token_account_opened": "本交易新开立的代币账户（及其所有者）",
+    "priority_fee": "优先费（基础手续费之外）",
+    "failed_program": "执行失败的程序",
+    "failed_instruction": "失败的指令（序号）",
 }
 
 VERDICTS: dict[str, Any] = {
@@ -316,6 +329,7 @@ VERDICTS: dict[str, Any] = {
     "FEE_TOO_LOW": "交易卡住：手续费过低",
     "TX_PENDING": {
         "expired": "已过期——这笔交易未被打包，也不会再被打包",
+        "solana_processed": "已进入区块，但尚未获得集群投票确认",
         "": "等待打包进区块",
     },
     "CONFIRMATIONS_INSUFFICIENT": {
@@ -392,8 +406,12 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "not_hex": "哈希中含有哈希值不可能出现的字符。{network} 上的交易哈希格式为：{expected}。",
             "bare_hex64": "不带 0x 的 64 位哈希不是 {network} 的交易哈希。",
             "evm": "0x 开头的哈希不是 {network} 的交易哈希。",
+            "base58_signature": "这是 Solana 的交易签名，不是 {network} 的交易哈希：带有这种签名的交易只可能在 Solana 上。",
         },
-        "next_steps": {"any": ["请从钱包或交易所的记录中重新完整复制 TxID，然后重试。"]},
+        "next_steps": {
+            "base58_signature": ["请选择 Solana (SPL) 或“自动识别”后重新诊断。"],
+            "any": ["请从钱包或交易所的记录中重新完整复制 TxID，然后重试。"],
+        },
     },
     "INPUT_INVALID_ADDRESS": {
         "title": "地址无效",
@@ -413,6 +431,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": {
             "tron": "这是 Tron（TRC-20）地址，但您选择的是 {network}。Tron 地址无法在 {network} 上收款。",
             "bitcoin": "这是 Bitcoin 地址，但您选择的是 {network}。",
+            "solana": "这是 Solana 地址，但您选择的是 {network}。Solana 地址无法在 {network} 上收款。",
             "evm": "这是 EVM 网络（Ethereum、BNB Smart Chain 等）的 0x 地址，但您选择的是 {network}。",
         },
         "next_steps": {
@@ -501,13 +520,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "next_steps": {"any": ["请稍后重试，或换用其他节点，再下结论。"]},
     },
     "TX_PENDING": {
-        "title": {"expired": "已过期，未被打包", "": "等待打包进区块"},
+        "title": {
+            "expired": "已过期，未被打包",
+            "solana_processed": "已进入区块，等待集群投票确认",
+            "": "等待打包进区块",
+        },
         "explanation": {
             "queued": "节点知道这笔交易（nonce {nonce}），但它尚未被打包进区块：节点交易池中有 {ahead} 笔出价更高的交易排在它前面，按网络速度约 {eta_seconds} 后会被打包。在此之前，资金尚未转移。",
             "bitcoin": "内存池中有这笔交易，费率为 {fee_rate} sat/vB，但它尚未被打包进区块。在此之前，资金尚未转移。",
             "expired": "节点的交易池中有这笔待处理交易，但它从未被打包进区块，并已于 {expires_at} 过期。Tron 交易一旦超过过期时间就会被网络丢弃，永远不会确认：资金没有发生任何转移。",
             "expires": "节点的交易池中有这笔待处理交易，但尚未被打包进区块（如果一直未被打包，将于 {expires_at} 过期）。在被打包进区块之前，资金不会发生任何转移。",
             "no_nonce": "节点的交易池中有这笔待处理交易，但尚未被打包进区块。在此之前，资金不会发生任何转移。",
+            "solana_processed": "该交易已进入一个区块，但集群尚未对该区块投票（processed）。这类区块大多在几秒内得到确认；少数会被跳过，那样这笔交易就等于从未发生。在确认之前，请不要视为资金已转移。",
             "": "节点已收到这笔交易（nonce {nonce}），但尚未被打包进区块。在此之前，资金不会发生任何转移。",
         },
         "next_steps": {
@@ -516,6 +540,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
                 "等待期间请勿重复转账：如果两笔都被确认，您将支付两次。",
             ],
             "bitcoin.withdrawal": ["请等待；如果数小时仍未确认，请联系交易所加速这笔提币。"],
+            "solana_processed": [
+                "请等待几秒钟后重新诊断：交易确认后即会显示确认数。",
+                "暂时不要重新发送：如果两笔都成功，您将支付两次。",
+            ],
             "expired.deposit": [
                 _STILL_IN_WALLET,
                 "请重新发起一笔新的转账；已过期的交易永远无法入账。",
@@ -539,7 +567,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
     },
     "TX_CONFIRMED": {
         "title": "已打包进区块且执行成功",
-        "explanation": "该交易已打包进区块 {block}，并已成功执行。",
+        "explanation": {
+            "solana_new_account": "该交易已打包进区块 {block}，并已成功执行。它同时为接收钱包开立了该代币的代币账户（见下方依据）：部分钱包需要手动添加该代币后才会显示。",
+            "": "该交易已打包进区块 {block}，并已成功执行。",
+        },
         "next_steps": {"any": []},
     },
     "TX_FAILED": {
@@ -551,6 +582,18 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "out_of_energy": "该交易能量不足（OUT_OF_ENERGY）：共消耗 {energy_used} 能量，发送方质押的能量和设置的手续费上限（{fee_limit}）不足以支付。代币转账已回滚，代币从未离开转出钱包；为支付能量而燃烧的 TRX（{burned}）不予退还。",
             "out_of_time": "合约调用的执行时间超过了 Tron 的限制（OUT_OF_TIME），已被终止。没有任何资产转出，但手续费（{fee}）仍被扣除。",
             "tron_other": "合约调用在链上执行失败（{result}）。没有任何资产转出，但手续费（{fee}）仍被扣除。",
+            "solana_insufficient_funds": "转账失败：转出账户余额不足（{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_insufficient_funds_for_fee": "发送方无法支付网络手续费（{result}），因此交易没有执行任何操作。",
+            "solana_insufficient_funds_for_rent": "交易失败：执行后某个账户剩余的 SOL 将低于 Solana 要求账户保留的最低金额（租金，{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_account_not_found": "交易失败：所需的某个账户不存在（{result}），例如转出方的代币账户，或从未收到过资金的账户。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_invalid_account": "交易失败：某个账户与程序预期的不符（{result}），例如接收方的代币账户尚未创建，或属于其他程序。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_mint_mismatch": "交易失败：两个代币账户属于不同的代币（mint 不匹配，{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_owner_mismatch": "交易失败：签名者并不是所转出代币账户的所有者（所有者不匹配，{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_account_frozen": "交易失败：某个代币账户已被该代币的发行方冻结（{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_blockhash_not_found": "交易被拒绝：其最近区块哈希（recent blockhash）已过期（{result}），因此从未被执行。",
+            "solana_compute_exceeded": "交易用尽了计算预算（{result}），已被终止。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_custom": "交易中的某个程序执行失败，返回了其自定义错误码 {code}（{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "solana_other": "该交易已打包进区块，但执行失败（{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
         },
         "next_steps": {
             "revert.deposit": [
@@ -560,6 +603,10 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "out_of_gas.deposit": [
                 _STILL_IN_WALLET,
                 "请提高 gas 上限后重新转账（可让钱包自动估算）；交易所无法为失败的交易入账。",
+            ],
+            "solana_insufficient_funds.deposit": [
+                _STILL_IN_WALLET,
+                "请减少金额后重新发送，或先为转出钱包充值（并保留少量 SOL 用于支付手续费）；交易所无法为失败的交易入账。",
             ],
             "out_of_energy.deposit": [
                 _STILL_IN_WALLET,
@@ -588,7 +635,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "title": "确认数不足",
         "explanation": {
             "exchange": "{exchange} 在 {required} 个确认后为充值入账；这笔交易目前有 {confirmations} 个确认。按网络速度约 {eta_seconds} 后入账，{unlock} 个确认后（约 {unlock_eta_seconds} 后）可提现。",
-            "not_final": "该交易已有 {confirmations} 个确认（需要 {required} 个），但 {network} 尚未将其所在区块固化为不可逆区块；通常约 {eta_seconds} 内完成。",
+            "not_final": "该交易已有 {confirmations} 个确认（需要 {required} 个），但 {network} 尚未将其所在区块变为不可逆区块（Tron 称“固化”，Solana 称“最终确定”）；通常约 {eta_seconds} 内完成。",
             "": "该交易已获得 {confirmations} 个确认，共需 {required} 个；按当前网络速度，约还需 {eta_seconds}。",
         },
         "next_steps": {

@@ -28,6 +28,7 @@ import pytest
 from desktop.sandbox.anvil import Anvil, free_port
 from desktop.sandbox.chain import Chain
 from desktop.sandbox.esplora_node import EsploraNode
+from desktop.sandbox.solana_node import LAMPORTS, SolanaNode
 from desktop.sandbox.tron_node import SUN, TronNode
 from diagnostics import catalog
 from diagnostics.chains import adapters
@@ -242,7 +243,56 @@ class BitcoinHarness(Harness):
                 yield node.url
 
 
-HARNESSES: dict[str, type[Harness]] = {h.family: h for h in (EvmHarness, TronHarness, BitcoinHarness)}
+class SolanaHarness(Harness):
+    """The local Solana JSON-RPC node, whose transactions LiteSVM executes."""
+
+    family = "solana"
+    slug = "solana"
+    unknown = "5" * 88  # Base58 of 64 bytes: a signature no node has
+    wrong_network_key = "wrong_network"
+    # One batch asks for the transaction, its status, the head (the Clock sysvar), the finalized slot and the
+    # genesis hash: every case is one round.
+    round_trips: ClassVar[dict[str, int]] = {"confirmed": 1, "pending": 1, "unknown": 1}
+    half_answers = ("clock_refused",)
+
+    def start(self) -> None:
+        self.node = SolanaNode()
+        self.url = self.node.url
+        self.sender = self.node.wallet(10 * LAMPORTS)
+        self.user = self.node.wallet()
+
+    def stop(self) -> None:
+        self.node.stop()
+
+    def confirmed(self) -> str:
+        return self.node.pay_sol(self.sender, self.user.pubkey(), LAMPORTS // 10)
+
+    def pending(self) -> str:
+        return self.node.pay_sol(self.sender, self.user.pubkey(), LAMPORTS // 10, level="processed")
+
+    @contextmanager
+    def faulty(self, fault: str) -> Iterator[str]:
+        with SolanaNode(fault=fault) as node:
+            yield node.url
+
+    @contextmanager
+    def other_network(self) -> Iterator[str]:
+        with SolanaNode(network="devnet") as devnet:
+            yield devnet.url
+
+    @contextmanager
+    def stale(self, timestamp: int) -> Iterator[str]:
+        with SolanaNode(head_time=timestamp) as node:
+            yield node.url
+
+    @contextmanager
+    def half_answer(self, how: str) -> Iterator[str]:
+        with SolanaNode() as node:
+            node.fault_methods["getAccountInfo"] = -32005  # "Node is unhealthy" (behind): no head to show
+            yield node.url
+
+
+HARNESSES: dict[str, type[Harness]] = {h.family: h for h in (EvmHarness, TronHarness, BitcoinHarness, SolanaHarness)}
 
 
 @pytest.fixture(scope="module", params=list(HARNESSES))

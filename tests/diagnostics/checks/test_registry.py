@@ -27,7 +27,7 @@ def test_a_code_runs_its_family_check_else_the_neutral_one() -> None:
     finding = REGISTRY["TX_PENDING"].run(evm)
     assert finding is not None and finding.params["nonce"] == 7  # the EVM check: it knows nonces
     tron = replace(evm, network=catalog.network("tron"))
-    assert set(REGISTRY["TX_PENDING"].by_family) == {None, "evm", "tron", "bitcoin"}
+    assert set(REGISTRY["TX_PENDING"].by_family) == {None, "evm", "tron", "bitcoin", "solana"}
     other = replace(evm, network=replace(catalog.network("ethereum"), family="newchain"))
     neutral = REGISTRY["TX_PENDING"].run(other)
     assert neutral is not None and "nonce" not in neutral.params  # a family with no check of its own

@@ -74,7 +74,7 @@ def test_a_single_case_and_a_bare_list() -> None:
 
 def test_bad_fields_are_left_empty_and_named() -> None:
     cases = [
-        {"tx_hash": EVM_TX, "amount": "lots", "direction": "sideways", "network": "Solana", "signed": {"nonce": 1}},
+        {"tx_hash": EVM_TX, "amount": "lots", "direction": "sideways", "network": "Cardano", "signed": {"nonce": 1}},
         {"network": "bsc"},
         "not a case",
     ]
@@ -82,7 +82,7 @@ def test_bad_fields_are_left_empty_and_named() -> None:
     assert read_case_file(json.dumps(cases), NETWORKS) == Intake(
         drafts=(CaseDraft(tx_hash=EVM_TX, source="case 1"),),
         problems=(
-            IntakeProblem("unknown_network", (("name", "Solana"), ("case", "1"))),
+            IntakeProblem("unknown_network", (("name", "Cardano"), ("case", "1"))),
             IntakeProblem("bad_field", (("case", "1"), ("field", "amount"))),
             IntakeProblem("bad_field", (("case", "1"), ("field", "direction"))),
             IntakeProblem("bad_field", (("case", "1"), ("field", "signed"))),

@@ -57,7 +57,6 @@ def test_a_row_without_a_usable_hash_says_why_with_what_it_saw(cell: str, key: s
         ),  # BNB is BSC, but not here
         ("BSC", BNB_BEACON_ADDRESS, BARE_TX.upper(), "BNB Beacon Chain", BNB_BEACON_ADDRESS),
         ("BEP2", "", BARE_TX.upper(), "BNB Beacon Chain", "BEP2"),
-        ("SOL", "", BARE_TX, "Solana", "SOL"),
         ("Toncoin(TON)", "", BARE_TX, "TON", "Toncoin(TON)"),
         ("LTC", "", BARE_TX, "Litecoin", "LTC"),
         ("XRP", "", BARE_TX.upper(), "XRP Ledger", "XRP"),
@@ -120,12 +119,14 @@ def test_an_explorer_link_alone_gives_the_hash_and_the_network() -> None:
 
 
 def test_an_explorer_link_where_the_hash_goes_is_read_as_one() -> None:
-    text = f"TxID,Coin\nhttps://basescan.org/tx/{EVM_TX},USDC\nhttps://solscan.io/tx/5abc,SOL\n"
+    text = f"TxID,Coin\nhttps://basescan.org/tx/{EVM_TX},USDC\nhttps://xrpscan.com/tx/{BARE_TX.upper()},XRP\n"
 
     intake = read_csv(text, NETWORKS)
 
     assert intake.drafts == (CaseDraft(tx_hash=EVM_TX, network="base", token="USDC", source="row 2"),)
-    assert [(p.key, dict(p.params)["network"]) for p in intake.problems] == [("csv_row_unsupported_network", "Solana")]
+    assert [(p.key, dict(p.params)["network"]) for p in intake.problems] == [
+        ("csv_row_unsupported_network", "XRP Ledger")
+    ]
 
 
 def test_an_unclosed_quote_after_blank_rows_names_its_own_row() -> None:

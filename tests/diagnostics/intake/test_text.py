@@ -138,8 +138,6 @@ SIGNATURE = "2HWbttxt1tLbyPz9tMtDfxubb4Y3UgPh9CReeVMZikfnAyjafLLB6yEUtztsVtJsCdV
 @pytest.mark.parametrize(
     ("text", "network", "value"),
     [
-        (f"https://solscan.io/tx/{SIGNATURE}", "Solana", f"https://solscan.io/tx/{SIGNATURE}"),
-        (f"tx {SIGNATURE} please check", "Solana", SIGNATURE),
         (
             f"see https://blockchair.com/litecoin/transaction/{BARE_TX}",
             "Litecoin",
@@ -170,8 +168,24 @@ def test_a_served_hash_on_another_line_is_still_read() -> None:
     assert [p.params[:2] for p in intake.problems] == [(("line", "2"), ("network", "BNB Beacon Chain"))]
 
 
+@pytest.mark.parametrize(
+    ("text", "network"),
+    [
+        (f"https://solscan.io/tx/{SIGNATURE}", "solana"),
+        (f"please check https://solscan.io/tx/{SIGNATURE} thanks", "solana"),
+        (f"tx {SIGNATURE} please check", None),  # a bare signature names no network: the search finds Solana
+    ],
+)
+def test_a_solscan_link_or_a_signature_is_a_solana_case(text: str, network: str | None) -> None:
+    intake = read_text(text, NETWORKS)
+
+    assert [(d.tx_hash, d.network) for d in intake.drafts] == [(SIGNATURE, network)]
+    assert intake.problems == ()
+
+
 def test_an_unsupported_value_named_twice_is_one_problem() -> None:
-    intake = read_text(f"{SIGNATURE}\nagain: {SIGNATURE}", NETWORKS)
+    link = f"https://xrpscan.com/tx/{BARE_TX.upper()}"
+    intake = read_text(f"{link}\nagain: {link}", NETWORKS)
 
     assert len(intake.problems) == 1
 
@@ -182,7 +196,7 @@ def test_an_unsupported_value_named_twice_is_one_problem() -> None:
         (f"https://etherscan.io/tx/{EVM_TX}", "ethereum"),
         (f"https://tronscan.org/#/transaction/{BARE_TX}", "tron"),
         (f"https://blockchair.com/bnb/transaction/{EVM_TX}", "bsc"),
-        (f"https://solscan.io/tx/{SIGNATURE}", None),
+        (f"https://solscan.io/tx/{SIGNATURE}", "solana"),
         ("not a link", None),
     ],
 )

@@ -41,13 +41,8 @@ TON = base64.urlsafe_b64encode(_TON_RAW + binascii.crc_hqx(_TON_RAW, 0).to_bytes
         (LTC_LEGACY, "Litecoin"),
         (DOGE, "Dogecoin"),
         (XRP, "XRP Ledger"),
-        (SOLANA, "Solana"),
-        (SOLANA_SIGNATURE, "Solana"),
         (TON, "TON"),
         ("0:" + "ab" * 32, "TON"),
-        (f"https://solscan.io/tx/{SOLANA_SIGNATURE}", "Solana"),
-        (f"solscan.io/account/{SOLANA}", "Solana"),
-        (f"https://explorer.solana.com/tx/{SOLANA_SIGNATURE}?cluster=mainnet", "Solana"),
         (f"https://xrpscan.com/tx/{BARE_TX.upper()}", "XRP Ledger"),
         (f"https://livenet.xrpl.org/transactions/{BARE_TX.upper()}", "XRP Ledger"),
         (f"https://tonviewer.com/transaction/{BARE_TX}", "TON"),
@@ -57,7 +52,6 @@ TON = base64.urlsafe_b64encode(_TON_RAW + binascii.crc_hqx(_TON_RAW, 0).to_bytes
         (f"https://blockchair.com/dogecoin/address/{DOGE}", "Dogecoin"),
         (f"https://blockchair.com/xrp-ledger/transaction/{BARE_TX}", "XRP Ledger"),
         (f"https://3xpl.com/litecoin/transaction/{BARE_TX}", "Litecoin"),
-        (f"https://www.oklink.com/sol/tx/{SOLANA_SIGNATURE}", "Solana"),
         (f"https://www.oklink.com/en/ltc/tx/{BARE_TX}", "Litecoin"),
         (f"https://www.oklink.com/xlayer/tx/{EVM_TX}", "xlayer"),  # no name of ours: as the explorer writes it
     ],
@@ -79,6 +73,10 @@ def test_a_value_of_a_network_the_app_does_not_serve_is_named(value: str, networ
         "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
         "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
         "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+        SOLANA,  # Solana is served (networks.toml): its accounts, signatures and explorers are no longer "unsupported"
+        SOLANA_SIGNATURE,
+        f"https://solscan.io/tx/{SOLANA_SIGNATURE}",
+        f"https://www.oklink.com/sol/tx/{SOLANA_SIGNATURE}",
         f"https://etherscan.io/tx/{EVM_TX}",
         f"https://blockchair.com/bnb/transaction/{EVM_TX}",  # BNB Smart Chain on Blockchair
         f"https://blockchair.com/bitcoin/transaction/{BARE_TX}",
@@ -99,8 +97,6 @@ def test_anything_else_is_no_unsupported_network(value: str) -> None:
 @pytest.mark.parametrize(
     ("name", "network"),
     [
-        ("SOL", "Solana"),
-        ("Solana", "Solana"),
         ("BEP2", "BNB Beacon Chain"),
         ("BNB Beacon Chain", "BNB Beacon Chain"),
         ("XRP", "XRP Ledger"),
