@@ -177,20 +177,33 @@ def decode_jetton_transfer(body: str | None) -> JettonTransfer | None:
     return JettonTransfer(int(query_id), int(amount), destination.to_str(False), comment or "")
 
 
-def _phases(description: Mapping[str, Any]) -> tuple[bool, str | None, int | None, int | None]:
-    """Whether a transaction was aborted, and which phase failed with which code."""
-    aborted = bool(description.get("aborted"))
+@dataclass(frozen=True)
+class _Run:
+    """How one transaction ran: whether it failed (a phase failed, or it sent the message back: bounced), which
+    phase with which code. An aborted transaction whose compute phase was skipped on an account with no code yet
+    still keeps the value of a non-bounceable message (the account is then ``uninit``): that is no failure."""
+
+    failed: bool
+    phase: str | None = None
+    exit_code: int | None = None
+    result_code: int | None = None
+    bounced: bool = False
+
+
+def _run(raw: Mapping[str, Any]) -> _Run:
+    description = raw.get("description") or {}
     compute = description.get("compute_ph") or {}
     action = description.get("action") or {}
-    exit_code = compute.get("exit_code")
+    bounced = any(bool(m.get("bounced")) for m in raw.get("out_msgs") or ())
     if compute.get("success") is False:
-        return aborted, "compute", _int(exit_code) if exit_code is not None else None, None
-    if compute.get("skipped") or compute.get("type") == "skipped":
-        return aborted, "compute_skipped" if aborted else None, None, None
+        code = compute.get("exit_code")
+        return _Run(True, "compute", _int(code) if code is not None else None, bounced=bounced)
     if action and action.get("success") is False:
         code = action.get("result_code")
-        return aborted, "action", None, _int(code) if code is not None else None
-    return aborted, None, None, None
+        return _Run(True, "action", None, _int(code) if code is not None else None, bounced)
+    if bounced:
+        return _Run(True, "compute_skipped", bounced=True)
+    return _Run(False)
 
 
 def _names(book: Mapping[str, Any]) -> Callable[[str], str]:
@@ -219,7 +232,7 @@ def decode_transaction(raw: Mapping[str, Any], book: Mapping[str, Any], network:
     """
     name = _names(book)
     account = str(raw["account"])
-    aborted, phase, exit_code, result_code = _phases(raw.get("description") or {})
+    run = _run(raw)
     in_msg = raw.get("in_msg") or {}
     intended: list[Transfer] = []
     jetton_wallet = None
@@ -242,24 +255,36 @@ def decode_transaction(raw: Mapping[str, Any], book: Mapping[str, Any], network:
                 Transfer(name(account), name(destination), _int(out.get("value") or 0), None, index, "value", memo)
             )
     source = in_msg.get("source")
-    if source and not aborted:  # an internal message received: the value it brought, as the recipient saw it
+    if source and not run.failed:  # an internal message received: the value it brought, as the recipient saw it
         memo = message_comment(in_msg) or ""
         intended.insert(
             0, Transfer(name(source), name(account), _int(in_msg.get("value") or 0), None, None, "value", memo)
         )
-    failed = aborted or phase in ("compute", "action")
+    failed = run.failed
     details = TonDetails(
         lt=_int(raw["lt"]),
         account=name(account),
-        aborted=aborted,
-        phase=phase,
-        exit_code=exit_code,
-        result_code=result_code,
+        aborted=bool((raw.get("description") or {}).get("aborted")),
+        phase=run.phase,
+        exit_code=run.exit_code,
+        result_code=run.result_code,
         failed_at=name(account) if failed else None,
+        bounced=run.bounced,
         comment=message_comment(in_msg) if source else None,
         jetton_wallet=jetton_wallet,
     )
     seqno = raw.get("mc_block_seqno")
+    # toncenter also answers transactions not yet in a finalized block ("finality": "pending", or "emulated": the
+    # indexer ran them ahead of the chain): they are waiting, and may yet fail or never happen.
+    if raw.get("emulated") or raw.get("finality") == "pending" or (seqno is None and raw.get("finality")):
+        return TxFacts(
+            tx_hash=hash_hex(raw["hash"]),
+            sender=name(source) if source else name(account),
+            to=intended[0].recipient if intended else None,
+            status=TxStatus.PENDING,
+            intended=tuple(intended),
+            details=details,
+        )
     return TxFacts(
         tx_hash=hash_hex(raw["hash"]),
         sender=name(source) if source else name(account),
@@ -270,17 +295,18 @@ def decode_transaction(raw: Mapping[str, Any], book: Mapping[str, Any], network:
         fee=_int(raw.get("total_fees") or 0),
         transfers=() if failed else tuple(intended),
         intended=tuple(intended),
-        result=_result(phase, exit_code, result_code) if failed else None,
+        result=_result(run) if failed else None,
         details=details,
     )
 
 
-def _result(phase: str | None, exit_code: int | None, result_code: int | None) -> str:
-    if phase == "compute":
-        return f"compute phase exit code {exit_code}"
-    if phase == "action":
-        return f"action phase result code {result_code}"
-    return "aborted"
+def _result(run: _Run) -> str:
+    """The chain's own word for a failure, as the report quotes it."""
+    if run.phase == "compute":
+        return f"compute phase exit code {run.exit_code}"
+    if run.phase == "action":
+        return f"action phase result code {run.result_code}"
+    return "bounced" if run.bounced else "aborted"
 
 
 def decode_jetton_record(answer: Mapping[str, Any], query_id: int, network: Network) -> TokenInfo | None:
@@ -313,16 +339,15 @@ def settle(tx: TxFacts, followed: Sequence[Any], tokens: Sequence[TokenInfo | No
             waiting = waiting or arrived is None
             moved.append(transfer)
             continue
-        aborted, phase, exit_code, result_code = _phases(arrived.get("description") or {})
-        if aborted or phase in ("compute", "action"):
-            bounced = any(bool(m.get("bounced")) for m in arrived.get("out_msgs") or ())
+        run = _run(arrived)
+        if run.failed:
             failed_details = replace(
                 details,
-                phase=phase or "compute_skipped",
-                exit_code=exit_code,
-                result_code=result_code,
+                phase=run.phase,
+                exit_code=run.exit_code,
+                result_code=run.result_code,
                 failed_at=friendly(str(arrived["account"])),
-                bounced=bounced,
+                bounced=run.bounced,
             )
             intended = tuple(transfer if t is asked else t for t in tx.intended)
             return replace(
@@ -330,7 +355,7 @@ def settle(tx: TxFacts, followed: Sequence[Any], tokens: Sequence[TokenInfo | No
                 status=TxStatus.FAILED,
                 transfers=(),
                 intended=intended,
-                result="bounced" if bounced else _result(phase, exit_code, result_code),
+                result=_result(run),
                 details=failed_details,
             )
         moved.append(transfer)
@@ -446,7 +471,7 @@ def _gather(client: _Toncenter, network: Network, tx_hash: str, url: str) -> Net
     if hashed and tx.tx_hash != tx_hash:  # found by its message's hash, its own hash is another: that is no fault
         text = "{host} answered with another transaction than the one asked for"
         return replace(facts, tx=unavailable("wrong_answer", text, host=host))
-    if tx.failed:
+    if tx.failed or tx.pending:
         return replace(facts, tx=Found(tx))
     return replace(facts, tx=Found(_follow(client, network, tx, found[0], url)))
 
