@@ -62,11 +62,8 @@ def jetton_transfer_cell(query_id: int, amount: int, destination: str, response:
         .store_bit(0)  # no custom payload
         .store_coins(1)  # forward_ton_amount: 1 nanoton, what exchanges' wallets send so the comment is told
     )
-    if comment is None:
-        body = body.store_bit(0)
-    else:
-        body = body.store_bit(1).store_ref(comment_cell(comment))
-    return body.end_cell()
+    forward = body.store_bit(0) if comment is None else body.store_bit(1).store_ref(comment_cell(comment))
+    return forward.end_cell()
 
 
 def _boc(cell: Cell) -> str:
@@ -120,7 +117,9 @@ class TonNode(LocalHttpServer):
             serial = self._serial
         return hashlib.sha256(f"ton-node-{id(self)}-{serial}".encode()).digest(), serial
 
-    def _message(self, source: str | None, destination: str, value: int | None, body: Cell, **extra: Any) -> dict:
+    def _message(
+        self, source: str | None, destination: str, value: int | None, body: Cell, **extra: Any
+    ) -> dict[str, Any]:
         digest, serial = self._next()
         now = self.head()[1]
         return {
