@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
         "its published confirmations, minimum and networks then apply",
     )
     d.add_argument(
+        "--memo",
+        help="the memo, tag or comment the exchange gave with its deposit address (TON's comment): a deposit "
+        "without it, or with another one, is said",
+    )
+    d.add_argument(
         "--confirmations", type=int, help="confirmations your exchange requires (default: its published figure)"
     )
     d.add_argument(
@@ -310,6 +315,7 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         required_confirmations=args.confirmations,
         refused=refused,
         exchange=exchange,
+        memo=args.memo,
     )
     tron_api_key = os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
     diagnosis = diagnose(

@@ -451,7 +451,7 @@ def _gather(client: _Toncenter, network: Network, tx_hash: str, url: str) -> Net
             return NetworkFacts(network.slug, host, tx=dead, head=dead)
         if global_id is not None and global_id != network.chain_id:
             text = "{host} serves another {chain} network (global id {got}), not {network}"
-            wrong = unavailable("wrong_network", text, host=host, chain="TON", got=global_id, network=network.name)
+            wrong = unavailable("wrong_global_id", text, host=host, chain="TON", got=global_id, network=network.name)
             return NetworkFacts(network.slug, host, tx=wrong, head=wrong)
         head = Found(decoded)
     facts = NetworkFacts(network.slug, host, tx=NotFound(), head=head)
