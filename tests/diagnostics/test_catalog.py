@@ -64,6 +64,7 @@ def test_every_network_the_issue_names_with_the_names_users_know() -> None:
         "avalanche",
         "tron",
         "bitcoin",
+        "ton",
     ]
     evm = [n for n in networks.values() if n.family == "evm"]
     assert len({n.chain_id for n in evm}) == len(evm) == 7
