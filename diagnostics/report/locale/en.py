@@ -158,6 +158,7 @@ TERMS: dict[str, str] = {
     "family_evm": "an EVM network (0x address: Ethereum, BNB Smart Chain …)",
     "family_tron": "Tron (T… address)",
     "family_bitcoin": "Bitcoin",
+    "family_ton": "TON (EQ…/UQ… or 0:… address)",
     "failed": "failed",
     "pending": "waiting for a block",
     "expired": "expired without a block",
@@ -424,6 +425,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": {
             "tron": "This is a Tron (TRC-20) address, but {network} was selected. A Tron address cannot receive on {network}.",
             "bitcoin": "This is a Bitcoin address, but {network} was selected.",
+            "ton": "This is a TON address (EQ…/UQ… or 0:…), but {network} was selected. A TON address cannot receive on {network}: USDT sent to it travels on TON, whose exchanges usually also need the memo (comment) they gave.",
             "evm": "This is a 0x address of an EVM network (Ethereum, BNB Smart Chain …), but {network} was selected.",
         },
         "next_steps": {

@@ -153,6 +153,7 @@ TERMS: dict[str, str] = {
     "family_evm": "EVM 网络（0x 开头的地址：以太坊、BNB Smart Chain 等）",
     "family_tron": "Tron（T 开头的地址）",
     "family_bitcoin": "比特币",
+    "family_ton": "TON（EQ…/UQ… 或 0:… 开头的地址）",
     "failed": "失败",
     "expired": "已过期，未被打包",
     "pending": "等待打包进区块",
@@ -444,6 +445,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": {
             "tron": "这是 Tron（TRC-20）地址，但您选择的是 {network}。Tron 地址无法在 {network} 上收款。",
             "bitcoin": "这是 Bitcoin 地址，但您选择的是 {network}。",
+            "ton": "这是 TON 地址（EQ…/UQ… 或 0:… 开头），但您选择的是 {network}。TON 地址无法在 {network} 上收款：转给它的 USDT 走的是 TON 网络，而交易所在 TON 上通常还需要填写其提供的备注（Comment）。",
             "evm": "这是 EVM 网络（Ethereum、BNB Smart Chain 等）的 0x 地址，但您选择的是 {network}。",
         },
         "next_steps": {
