@@ -66,6 +66,7 @@ def _network(slug: str, row: Mapping[str, Any]) -> Network:
             tokens=_tokens(slug),
             aliases=tuple(row.get("aliases", ())),
             genesis_hash=row.get("genesis_hash"),
+            memo=bool(row.get("memo", False)),
         )
     except KeyError as exc:
         raise CatalogError(f"networks.toml: network {slug!r} lacks {exc}") from exc
@@ -193,7 +194,7 @@ def _pattern(value: object, where: str) -> str | None:
 
 
 # Networks exchanges list that this version cannot diagnose yet (their rows are kept, and read once it can).
-_FUTURE_NETWORKS = frozenset({"solana", "ton"})
+_FUTURE_NETWORKS = frozenset({"solana"})
 
 
 def _exchange(slug: str, table: Mapping[str, Any]) -> ExchangeProfile:
@@ -230,3 +231,24 @@ def exchange(name: str) -> ExchangeProfile:
     close = difflib.get_close_matches(name_key(name), list(names), n=1, cutoff=0.6)
     hint = f" — did you mean {names[close[0]]!r}?" if close else ""
     raise InputError(f"unknown exchange {name!r}{hint} (known: {', '.join(known)})")
+
+
+_exchange_named = exchange  # ``needs_memo`` names its argument as callers know it
+
+
+def needs_memo(network: str, exchange: str | None = None, coin: str | None = None) -> bool:
+    """Whether a deposit on ``network`` (to ``exchange``, of ``coin``, where known) needs the memo, tag or comment the
+    exchange gave: the exchange's published row says so where it has one for the coin, else any of its rows for the
+    network, else the network's own habit (TON: one address for all users, told apart by the comment). The window
+    shows its Memo field where this is true."""
+    profile = networks().get(network)
+    if profile is None:
+        return False
+    if exchange:
+        rows = [r for r in _exchange_named(exchange).deposits if r.network == network]
+        if coin:
+            rows = [r for r in rows if r.coin.upper() == coin.strip().upper()] or rows
+        said = [r.memo_required for r in rows if r.memo_required is not None]
+        if said:
+            return any(said)
+    return profile.memo

@@ -108,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="deposit (to an exchange; the default) or withdrawal (from one): changes the advice, not the facts",
     )
     d.add_argument(
+        "--memo",
+        help="the memo, tag or comment the exchange gave with its deposit address (TON's comment): a deposit "
+        "without it, or with another one, is said",
+    )
+    d.add_argument(
         "--confirmations", type=int, help="confirmations your exchange requires (default: its published figure)"
     )
     d.add_argument(
@@ -273,6 +278,7 @@ def _diagnose(
         required_confirmations=args.confirmations,
         refused=refused,
         exchange=template.exchange,
+        memo=args.memo,
     )
     diagnosis = diagnose_request(replace(template.for_case(case), search=() if args.no_search else None))
     zone = local_zone()

@@ -19,12 +19,14 @@ def adapters(
     timeout: float = DEFAULT_TIMEOUT_SECONDS,
     tron_api_key: str | None = None,
     transport: Transport | None = None,
+    ton_api_key: str | None = None,
 ) -> dict[str, ChainAdapter]:
     """One adapter per chain family (the registry's other half is ``intake.sniff.FAMILIES``: each family's hash
     and address forms), sharing the user's endpoint overrides and timeout, and in a batch its transport."""
     from diagnostics.chains.bitcoin import BitcoinAdapter  # noqa: PLC0415 (see the module's docstring)
     from diagnostics.chains.evm import EvmAdapter  # noqa: PLC0415
     from diagnostics.chains.solana import SolanaAdapter  # noqa: PLC0415
+    from diagnostics.chains.ton import TonAdapter  # noqa: PLC0415
     from diagnostics.chains.tron import TronAdapter  # noqa: PLC0415
 
     return {
@@ -32,6 +34,7 @@ def adapters(
         "tron": TronAdapter(endpoints, timeout=timeout, api_key=tron_api_key, transport=transport),
         "bitcoin": BitcoinAdapter(endpoints, timeout=timeout, transport=transport),
         "solana": SolanaAdapter(endpoints, timeout=timeout, transport=transport),
+        "ton": TonAdapter(endpoints, timeout=timeout, api_key=ton_api_key, transport=transport),
     }
 
 

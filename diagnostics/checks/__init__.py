@@ -12,6 +12,7 @@ def load_checks() -> dict[str, Check]:
         fees,
         input,
         location,
+        memo,
         status,
         token,
         transfer,

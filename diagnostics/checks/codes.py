@@ -38,6 +38,7 @@ CODES: dict[str, CodeInfo] = {
     "RECIPIENT_MISMATCH": CodeInfo(_P),
     "NO_TRANSFER_TO_ADDRESS": CodeInfo(_P),
     "AMOUNT_BELOW_MINIMUM": CodeInfo(_P),
+    "MEMO_MISSING": CodeInfo(_P),
     "NODE_OUT_OF_SYNC": CodeInfo(_W, support="support_not_needed_retry", watch="wait"),
     "NONCE_GAP": CodeInfo(_P, watch="wait"),
     "FEE_TOO_LOW": CodeInfo(_P, watch="wait"),

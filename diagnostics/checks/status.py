@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from diagnostics.checks.fees import blocks_ahead
 from diagnostics.checks.registry import CheckContext, check, gwei
+from diagnostics.intake.sniff import same_address
 from diagnostics.model import (
     BitcoinDetails,
     Evidence,
@@ -22,6 +23,7 @@ from diagnostics.model import (
     Finding,
     SolanaDetails,
     Term,
+    TonDetails,
     TronDetails,
     TxFacts,
     known,
@@ -241,6 +243,32 @@ def failed_solana(ctx: CheckContext) -> Finding | None:
         rows.append(ctx.evidence("failed_instruction", details.error_index + 1, block))
     params: dict[str, EvidenceValue] = {"result": details.error, "code": details.error_code}
     return _failed(ctx, (f"solana_{kind}", rows, params))
+
+
+# TON exit codes put into words (the report's TERMS ``ton_exit_<code>``): the TVM's own (ton-docs "TVM exit codes":
+# 9 cell underflow, 13 out of gas, 37 not enough TON) and the jetton wallet's (ton-blockchain's stablecoin and
+# mintless jetton contracts, errors.fc: 47 balance_error, 48 not_enough_gas). Others are shown by number.
+_TON_EXIT_WORDS = frozenset({9, 13, 37, 47, 48})
+
+
+@check("TX_FAILED", family="ton")
+def failed_ton(ctx: CheckContext) -> Finding | None:
+    tx = ctx.tx
+    if tx is None or not tx.failed or not isinstance(tx.details, TonDetails):
+        return None
+    details, block = tx.details, tx.block_number
+    code = details.exit_code if details.phase == "compute" else details.result_code
+    words = Term(f"ton_exit_{code}" if details.phase == "compute" and code in _TON_EXIT_WORDS else "ton_exit_other")
+    # A bounce from the recipient's contract is "bounced"; the sender's own jetton wallet refusing is its failure.
+    theirs = details.bounced and not same_address(details.failed_at, details.jetton_wallet)
+    variant = "ton_bounced" if theirs else "ton_action" if details.phase == "action" else "ton_compute"
+    rows = [ctx.evidence("result", tx.result or "aborted", block)]
+    if details.failed_at:
+        rows.append(ctx.evidence("failed_at", details.failed_at, block))
+    if code is not None:
+        rows.append(ctx.evidence("exit_code", code, block))
+    rows.append(ctx.evidence("exit_meaning", words, block))
+    return _failed(ctx, (variant, rows, {"code": code, "meaning": words, "failed_at": details.failed_at}))
 
 
 @check("TX_DROPPED_REPLACED")

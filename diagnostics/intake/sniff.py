@@ -41,6 +41,7 @@ class HashForm(StrEnum):
     BASE58_SIGNATURE = "base58_signature"  # Base58 of 64 bytes: a Solana transaction signature
     WRONG_LENGTH = "wrong_length"  # hex, but not 64 digits long
     NOT_HEX = "not_hex"
+    BASE64_HASH = "base64_hash"  # 32 bytes in base64 or base64url (44 characters): how TON's APIs write a hash
 
 
 class AddressFamily(StrEnum):
@@ -48,6 +49,7 @@ class AddressFamily(StrEnum):
     TRON = "tron"
     BITCOIN = "bitcoin"
     SOLANA = "solana"
+    TON = "ton"
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def hash_form(text: str) -> HashForm:
     address = address_form(value)
     if address.family is not None and address.problem is None:
         return HashForm.ADDRESS
-    return HashForm.NOT_HEX
+    return HashForm.BASE64_HASH if _base64_hash(value) is not None else HashForm.NOT_HEX
 
 
 def hash_fits_family(form: HashForm, family: str) -> bool:
@@ -122,10 +124,10 @@ def normalize_hash(text: str, family: str) -> str:
     The caller has checked the form fits the family.
     """
     value = _strip(text)
-    if _solana_signature(value):
-        return value
-    body = (value[2:] if value[:2].lower() == "0x" else value).lower()
     forms = FAMILIES.get(family)
+    if forms is not None and forms.hash_normal is not None:
+        return forms.hash_normal(value)
+    body = (value[2:] if value[:2].lower() == "0x" else value).lower()
     return (forms.hash_prefix if forms else "") + body
 
 
@@ -222,6 +224,11 @@ class FamilyForms:
     address: Callable[[str], AddressForm | None]
     shared_prefix: Callable[[str], int]
     alphabet: Callable[[str], Alphabet]
+    # Where one account has several written forms (TON's raw 0:… and user-friendly EQ…/UQ…), the one form every
+    # comparison uses; ``None``: the address is compared as written.
+    canonical: Callable[[str], str] | None = None
+    # How the family's nodes want a hash written, where more than a prefix and lower case (TON: base64 to hex).
+    hash_normal: Callable[[str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -239,6 +246,7 @@ BECH32 = Alphabet(5.0, 5.0)
 BASE58 = Alphabet(math.log2(58), math.log2(25))
 # A Solana address has no version byte: its first character is as free as the rest (bar the rare short ones).
 SOLANA_BASE58 = Alphabet(math.log2(58), math.log2(58))
+BASE64 = Alphabet(6.0, 6.0)
 
 
 def _bitcoin_prefix(value: str) -> int:
@@ -248,6 +256,76 @@ def _bitcoin_prefix(value: str) -> int:
 
 def _bitcoin_alphabet(value: str) -> Alphabet:
     return BECH32 if _BECH32.fullmatch(value.lower()) else BASE58
+
+
+# ---------------------------------------------------------------------------------------------
+# TON: an account is written raw (workchain:64 hex) or user-friendly (36 bytes in base64url: a tag byte saying
+# bounceable or not and mainnet or testnet, the workchain, the 32-byte account id and a CRC16). Every form of one
+# account is the same account; pytoniq-core reads them all. A transaction hash is 32 bytes, in hex or base64.
+
+_TON_RAW = re.compile(r"(?:0|-1):[0-9a-fA-F]{64}")
+_TON_FRIENDLY = re.compile(r"[A-Za-z0-9_+/-]{48}")
+_TON_TESTNET_TAGS = {0x91, 0xD1}
+_TON_TAGS = {0x11, 0x51, *_TON_TESTNET_TAGS}  # bounceable or not, mainnet or testnet
+_BASE64_HASH = re.compile(r"[A-Za-z0-9_+/-]{43}=?")
+
+
+def _ton_bytes(value: str) -> bytes | None:
+    try:
+        return base64.b64decode(value.replace("-", "+").replace("_", "/"), validate=True)
+    except ValueError:
+        return None
+
+
+def _ton_friendly(value: str) -> bool:
+    """A TON address in its user-friendly form: 36 bytes in base64 (url-safe or not) whose CRC16 checks."""
+    raw = _ton_bytes(value)
+    return (
+        raw is not None
+        and len(raw) == 36
+        and raw[0] in _TON_TAGS
+        and raw[1] in (0x00, 0xFF)
+        and binascii.crc_hqx(raw[:34], 0) == int.from_bytes(raw[34:], "big")
+    )
+
+
+def _ton_form(value: str) -> AddressForm | None:
+    if _TON_RAW.fullmatch(value):
+        return AddressForm(AddressFamily.TON)
+    if not _TON_FRIENDLY.fullmatch(value):
+        return None
+    if _ton_friendly(value):
+        testnet = (_ton_bytes(value) or b"\0")[0] in _TON_TESTNET_TAGS
+        return AddressForm(AddressFamily.TON, "testnet" if testnet else None)
+    looks_ton = value[:2] in ("EQ", "UQ", "kQ", "0Q", "Ef", "Uf")
+    return AddressForm(AddressFamily.TON, "malformed") if looks_ton else None
+
+
+def ton_raw(value: str) -> str:
+    """The raw form (``0:`` + 64 lower-case hex) of a TON address in any form; the text itself if it is none."""
+    text = _strip(value)
+    if _TON_RAW.fullmatch(text):
+        workchain, account = text.split(":")
+        return f"{workchain}:{account.lower()}"
+    raw = _ton_bytes(text) if _TON_FRIENDLY.fullmatch(text) and _ton_friendly(text) else None
+    if raw is None:
+        return text
+    return f"{-1 if raw[1] == 0xFF else 0}:{raw[2:34].hex()}"
+
+
+def _base64_hash(value: str) -> bytes | None:
+    if not _BASE64_HASH.fullmatch(value):
+        return None
+    raw = _ton_bytes(value if value.endswith("=") else value + "=")
+    return raw if raw is not None and len(raw) == 32 else None
+
+
+def _ton_hash(value: str) -> str:
+    """A TON transaction hash as 64 lower-case hex, from hex (``0x`` or not) or base64/base64url."""
+    raw = _base64_hash(value)
+    if raw is not None:
+        return raw.hex()
+    return (value[2:] if value[:2].lower() == "0x" else value).lower()
 
 
 # A Tron id is bare hex, but users paste it with a 0x too; Bitcoin txids never carry one. The order is the
@@ -264,7 +342,22 @@ FAMILIES: dict[str, FamilyForms] = {
     ),
     # Solana addresses share no prefix: every character is the account's own.
     AddressFamily.SOLANA: FamilyForms(
-        frozenset({HashForm.BASE58_SIGNATURE}), "", _solana_form, lambda _: 0, lambda _: SOLANA_BASE58
+        frozenset({HashForm.BASE58_SIGNATURE}),
+        "",
+        _solana_form,
+        lambda _: 0,
+        lambda _: SOLANA_BASE58,
+        hash_normal=lambda value: value,  # Base58 is case-sensitive: a signature is used as written
+    ),
+    # TON: a hash in hex or base64; an address raw or user-friendly ("EQ"/"UQ" and the like: the tag and workchain).
+    AddressFamily.TON: FamilyForms(
+        frozenset({HashForm.BARE_HEX64, HashForm.BASE64_HASH}),
+        "",
+        _ton_form,
+        lambda value: 2 if _TON_FRIENDLY.fullmatch(value) else 2 + value.index(":") if ":" in value else 0,
+        lambda value: HEX if ":" in value else BASE64,
+        canonical=ton_raw,
+        hash_normal=_ton_hash,
     ),
 }
 
@@ -358,6 +451,10 @@ def same_address(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return False
     a, b = a.strip(), b.strip()
+    form = address_form(a)
+    forms = FAMILIES.get(form.family) if form.family is not None else None
+    if forms is not None and forms.canonical is not None:
+        return forms.canonical(a) == forms.canonical(b)
     return a.lower() == b.lower() if a[:2].lower() == "0x" else a == b
 
 
@@ -371,7 +468,6 @@ XRP_LEDGER = "XRP Ledger"
 BNB_BEACON_CHAIN = "BNB Beacon Chain"
 LITECOIN = "Litecoin"
 DOGECOIN = "Dogecoin"
-TON = "TON"
 AVALANCHE_X_CHAIN = "Avalanche X-Chain"
 
 # Explorer hosts of unsupported networks. Sources: gemwalletcom/core@4e39193e9c7a4d66e809aec9be85deffc829b0c0
@@ -385,8 +481,6 @@ _UNSUPPORTED_HOSTS: dict[str, str] = {
     "xrpscan.com": XRP_LEDGER,
     "livenet.xrpl.org": XRP_LEDGER,
     "bithomp.com": XRP_LEDGER,
-    "tonscan.org": TON,
-    "tonviewer.com": TON,
     "explorer.bnbchain.org": BNB_BEACON_CHAIN,
     "explorer.binance.org": BNB_BEACON_CHAIN,
     "opbnb.bscscan.com": "opBNB",
@@ -436,6 +530,7 @@ SERVED_CHAIN_PATHS: dict[str, str] = {
     "btc": "bitcoin",
     "solana": "solana",
     "sol": "solana",
+    "ton": "ton",
 }
 # Their names for networks the app does not serve (blockchair.rs, threexpl.rs; oklink.com/sol/tx/ in public code).
 # A chain name in neither table is shown as the explorer writes it: it is no network of ours either.
@@ -446,7 +541,6 @@ _UNSUPPORTED_CHAIN_PATHS: dict[str, str] = {
     "ltc": LITECOIN,
     "dogecoin": DOGECOIN,
     "doge": DOGECOIN,
-    "ton": TON,
     "bitcoin-cash": "Bitcoin Cash",
     "zcash": "Zcash",
     "stellar": "Stellar",
@@ -468,7 +562,6 @@ _UNSUPPORTED_NAMES: dict[str, str] = {
     **dict.fromkeys(("bep2", "bnbbeaconchain", "bnbbeacon", "beaconchain", "binancechain"), BNB_BEACON_CHAIN),
     **dict.fromkeys(("ltc", "litecoin"), LITECOIN),
     **dict.fromkeys(("doge", "dogecoin"), DOGECOIN),
-    **dict.fromkeys(("ton", "toncoin", "theopennetwork"), TON),
     **dict.fromkeys(("xavax", "avaxx", "avaxxchain", "avalanchexchain", "xchain"), AVALANCHE_X_CHAIN),
     **dict.fromkeys(("bch", "bitcoincash"), "Bitcoin Cash"),
     **dict.fromkeys(("etc", "ethereumclassic"), "Ethereum Classic"),
@@ -488,9 +581,6 @@ _UNSUPPORTED_NAMES: dict[str, str] = {
     **dict.fromkeys(("kaspa", "kas"), "Kaspa"),
     **dict.fromkeys(("trc10",), "Tron (TRC-10)"),
 }
-_TON_RAW = re.compile(r"(?:0|-1):[0-9a-fA-F]{64}")
-_TON_FRIENDLY = re.compile(r"[A-Za-z0-9_+/-]{48}")
-_TON_TAGS = {0x11, 0x51, 0x91, 0xD1}  # bounceable or not, mainnet or testnet
 _BASE58_CHARS = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 _MAX_LINK_HOST = 253  # the longest DNS name
 
@@ -555,8 +645,6 @@ def _unsupported_address(value: str) -> str | None:
     if lowered.startswith("ltc1"):
         version, _ = embit_bech32.decode("ltc", lowered)
         return LITECOIN if version is not None else None
-    if _TON_RAW.fullmatch(value) or (_TON_FRIENDLY.fullmatch(value) and _ton_friendly(value)):
-        return TON
     if not set(value) <= _BASE58_CHARS:
         return None
     return _unsupported_base58(value)
@@ -577,17 +665,3 @@ def _unsupported_base58(value: str) -> str | None:
     if checked is not None and len(checked) == 21:
         return {0x30: LITECOIN, 0x32: LITECOIN, 0x1E: DOGECOIN, 0x16: DOGECOIN}.get(checked[0])
     return None
-
-
-def _ton_friendly(value: str) -> bool:
-    """A TON address in its user-friendly form: 36 bytes in base64 (url-safe or not) whose CRC16 checks."""
-    try:
-        raw = base64.b64decode(value.replace("-", "+").replace("_", "/"), validate=True)
-    except ValueError:
-        return False
-    return (
-        len(raw) == 36
-        and raw[0] in _TON_TAGS
-        and raw[1] in (0x00, 0xFF)
-        and binascii.crc_hqx(raw[:34], 0) == int.from_bytes(raw[34:], "big")
-    )

@@ -63,3 +63,4 @@ class Case:
     refused: tuple[str, str] | None = None
     signed: SignedTransaction | None = None  # when the user gave the raw signed transaction
     exchange: str | None = None  # the slug of the exchange the deposit goes to (or the withdrawal came from)
+    memo: str | None = None  # the memo, tag or comment the exchange gave with its deposit address (TON's comment)

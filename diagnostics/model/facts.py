@@ -70,6 +70,9 @@ class Transfer:
     token: TokenInfo | None = None
     index: int | None = None
     how: str = "value"
+    # The memo, tag or comment the transfer carries, where its chain has one (TON's text comment, a jetton's
+    # forward comment): "" when it carries none, ``None`` where the chain has no such thing or it was not read.
+    memo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,30 @@ class SolanaDetails:
         return tuple(a for a in self.token_accounts if a.created)
 
 
-FamilyDetails = EvmDetails | TronDetails | BitcoinDetails | SolanaDetails
+@dataclass(frozen=True)
+class TonDetails:
+    """What only a TON transaction has: its logical time, the phases it ran, and what became of the messages it sent.
+
+    A TON transfer is a chain of messages, each handled by its own transaction: the user's wallet, then (for a
+    jetton) its jetton wallet, then the recipient's. ``phase`` names the phase that failed ("compute": the contract
+    threw ``exit_code``; "action": sending failed with ``result_code``), and ``failed_at`` the account whose
+    transaction failed (the user's own, or one the message went on to). ``bounced``: the recipient refused the
+    message and the value came back, less fees. Amounts in nanotons (1 TON = 10^9).
+    """
+
+    lt: int
+    account: str
+    aborted: bool = False
+    phase: str | None = None
+    exit_code: int | None = None
+    result_code: int | None = None
+    failed_at: str | None = None
+    bounced: bool = False
+    comment: str | None = None  # the text comment of the message that started it, where it carries one
+    jetton_wallet: str | None = None  # the sender's jetton wallet, for a jetton transfer
+
+
+FamilyDetails = EvmDetails | TronDetails | BitcoinDetails | SolanaDetails | TonDetails
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ class Network:
     aliases: tuple[str, ...] = ()
     # The hash of block 0, for chains with no chain id to tell their networks apart (Bitcoin: mainnet or testnet).
     genesis_hash: str | None = None
+    # Exchanges on this network usually keep one deposit address for all users and tell them apart by a memo
+    # (TON's comment): a deposit there may need the memo the exchange gave.
+    memo: bool = False
 
     def token_by_contract(self, contract: str) -> Token | None:
         # 0x addresses compare without case (EIP-55 capitals are only a checksum); Base58 ones exactly.

@@ -122,6 +122,14 @@ FORM_FIELDS: dict[str, str] = {
 }
 
 TERMS: dict[str, str] = {
+    "no_memo": "none: the deposit carries no memo or comment",
+    "memo_required": "the one the exchange gave you (its deposit page says this network needs one)",
+    "ton_exit_9": "cell underflow: the message did not hold what the contract expected (exit code 9)",
+    "ton_exit_13": "out of gas: the message did not carry enough TON to pay for running the contract (exit code 13)",
+    "ton_exit_37": "not enough TON: the sending account could not pay the value and fees (exit code 37)",
+    "ton_exit_47": "not enough tokens: the sending jetton wallet holds less than the amount sent (exit code 47)",
+    "ton_exit_48": "not enough TON attached for the jetton transfer's fees (exit code 48)",
+    "ton_exit_other": "the contract refused the message (see the code)",
     "required_by_exchange": "the exchange's published figure",
     "required_by_network": "the network's usual figure",
     "required_by_network_unknown": "the network's usual figure (the exchange's own is not known)",
@@ -155,6 +163,7 @@ TERMS: dict[str, str] = {
     "commitment_processed": "processed: in a block the cluster has not voted on yet",
     "commitment_confirmed": "confirmed: voted on by most of the stake, not yet final",
     "commitment_finalized": "finalized: irreversible",
+    "family_ton": "TON (EQ…/UQ… or 0:… address)",
     "failed": "failed",
     "pending": "waiting for a block",
     "expired": "expired without a block",
@@ -171,6 +180,11 @@ TERMS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "memo_on_chain": "Memo / comment on chain",
+    "memo_expected": "Memo / comment you were given",
+    "failed_at": "Account whose transaction failed",
+    "exit_code": "Exit code",
+    "exit_meaning": "What the code means",
     "exchange_pattern": "The exchange's published address pattern",
     "exchange_networks": "Networks the exchange lists for this coin",
     "required_by": "Whose figure",
@@ -260,6 +274,10 @@ EVIDENCE: dict[str, str] = {
 }
 
 VERDICTS: dict[str, Any] = {
+    "MEMO_MISSING": {
+        "wrong": "Arrived with another memo than yours: the exchange cannot tell it is yours",
+        "": "Arrived without its memo: the exchange cannot tell it is yours",
+    },
     "UNSUPPORTED_NETWORK": {
         "address_found": "Sent on {network}, but the address you gave is on {unsupported}",
         "address": "An address on {unsupported}: Deposit Doctor cannot check that network yet",
@@ -340,6 +358,19 @@ _STILL_IN_WALLET = "The funds are still in the sending wallet: check its balance
 _NO_HISTORY_COPY = "Never copy an address from your transaction history."
 
 FINDINGS: dict[str, dict[str, Any]] = {
+    "MEMO_MISSING": {
+        "title": "The deposit's memo is missing or wrong",
+        "explanation": {
+            "missing": "The deposit reached the exchange's address, but it carries no memo (TON calls it a comment). The exchange uses one address for many users and tells their deposits apart by the memo, so it cannot credit this one to you automatically. The funds are not lost: they are in the exchange's wallet.",
+            "wrong": "The deposit reached the exchange's address with the memo \"{memo}\", not the one you were given. The exchange tells deposits to its shared address apart by the memo, so it cannot credit this one to you automatically (or it may be credited to whoever owns that memo). The funds are in the exchange's wallet.",
+        },
+        "next_steps": {
+            "any": [
+                "Ask the exchange to credit it by hand: exchanges recover a deposit with a missing or wrong memo through a form or their support ({recovery_url}). Give them this report: the TxID, the amount, the time and your own memo.",
+                "Do not send again to the same address without the memo: each deposit without it needs its own recovery. Next time, copy both the address and the memo (comment) from the exchange's deposit page.",
+            ]
+        },
+    },
     "SECRET_DETECTED": {
         "title": "A secret was entered",
         "explanation": {
@@ -411,6 +442,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "tron": "This is a Tron (TRC-20) address, but {network} was selected. A Tron address cannot receive on {network}.",
             "bitcoin": "This is a Bitcoin address, but {network} was selected.",
             "solana": "This is a Solana address, but {network} was selected. A Solana address cannot receive on {network}.",
+            "ton": "This is a TON address (EQ…/UQ… or 0:…), but {network} was selected. A TON address cannot receive on {network}: USDT sent to it travels on TON, whose exchanges usually also need the memo (comment) they gave.",
             "evm": "This is a 0x address of an EVM network (Ethereum, BNB Smart Chain …), but {network} was selected.",
         },
         "next_steps": {
@@ -582,6 +614,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "solana_compute_exceeded": "The transaction ran out of its compute budget ({result}) and was stopped. Nothing was transferred; the network fee ({fee}) was still spent.",
             "solana_custom": "A program in the transaction failed with its own error number {code} ({result}). Nothing was transferred; the network fee ({fee}) was still spent.",
             "solana_other": "The transaction is in a block but failed ({result}). Nothing was transferred; the network fee ({fee}) was still spent.",
+            "ton_compute": "The transfer failed on TON: the transaction of {failed_at} stopped with exit code {code} ({meaning}). Nothing was transferred; the fees ({fee}) were still spent.",
+            "ton_action": "The transfer failed on TON: the transaction of {failed_at} could not send its messages (action phase result code {code}). Nothing was transferred; the fees ({fee}) were still spent.",
+            "ton_bounced": "The transfer bounced on TON: the receiving contract {failed_at} refused the message ({meaning}), and the value was sent back to the sender, less the network fees. Nothing reached the recipient.",
         },
         "next_steps": {
             "revert.deposit": [

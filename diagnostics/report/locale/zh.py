@@ -117,6 +117,14 @@ FORM_FIELDS: dict[str, str] = {
 }
 
 TERMS: dict[str, str] = {
+    "no_memo": "无：这笔充值没有附带任何备注（Memo/Comment）",
+    "memo_required": "交易所给您的那个（其充值页面说明该网络需要填写）",
+    "ton_exit_9": "数据不足（cell underflow）：消息内容不是合约所要求的格式（退出码 9）",
+    "ton_exit_13": "Gas 不足：消息附带的 TON 不够支付合约执行费用（退出码 13）",
+    "ton_exit_37": "TON 不足：转出账户付不起转账金额和手续费（退出码 37）",
+    "ton_exit_47": "代币余额不足：转出的 Jetton 钱包余额少于转账数量（退出码 47）",
+    "ton_exit_48": "Jetton 转账附带的 TON 不足以支付手续费（退出码 48）",
+    "ton_exit_other": "合约拒绝了这条消息（见退出码）",
     "required_by_exchange": "交易所公布的数值",
     "required_by_network": "该网络的常用数值",
     "required_by_network_unknown": "该网络的常用数值（不知道交易所自己的数值）",
@@ -150,6 +158,7 @@ TERMS: dict[str, str] = {
     "commitment_processed": "已处理（processed）：已进入区块，但集群尚未对该区块投票",
     "commitment_confirmed": "已确认（confirmed）：已获得多数质押投票，尚未最终确定",
     "commitment_finalized": "已最终确定（finalized）：不可逆",
+    "family_ton": "TON（EQ…/UQ… 或 0:… 开头的地址）",
     "failed": "失败",
     "expired": "已过期，未被打包",
     "pending": "等待打包进区块",
@@ -171,6 +180,7 @@ REASONS: dict[str, str] = {
     "no_trace": "{host} 不支持交易追踪，因此无法检查合约调用内部转移的金额",
     "not_esplora": "{host} 没有 {path}：这是 Esplora API 的基础地址吗（例如 https://mempool.space/api）？",
     "wrong_network": "{host} 服务的是另一个 {chain} 网络（其创世区块为 {got}…），不是 {network}",
+    "wrong_global_id": "{host} 服务的是另一个 {chain} 网络（全局 ID 为 {got}），不是 {network}",
     "wrong_answer": "{host} 返回的交易与所查询的不同",
     "timeout": "{host} 在 {seconds} 秒内没有响应",
     "connect": "无法连接 {host}（节点已停止服务，或地址有误）",
@@ -199,6 +209,11 @@ REASONS: dict[str, str] = {
 }
 
 EVIDENCE: dict[str, str] = {
+    "memo_on_chain": "链上的备注（Memo/Comment）",
+    "memo_expected": "交易所给您的备注",
+    "failed_at": "执行失败的账户",
+    "exit_code": "退出码",
+    "exit_meaning": "退出码含义",
     "exchange_pattern": "交易所公布的地址格式",
     "exchange_networks": "交易所为该币种列出的网络",
     "required_by": "数值来源",
@@ -288,6 +303,10 @@ EVIDENCE: dict[str, str] = {
 }
 
 VERDICTS: dict[str, Any] = {
+    "MEMO_MISSING": {
+        "wrong": "已到账，但备注与您的不一致：交易所无法识别这笔充值属于您",
+        "": "已到账，但没有填写备注：交易所无法识别这笔充值属于您",
+    },
     "UNSUPPORTED_NETWORK": {
         "address_found": "已在 {network} 上转账，但您给出的地址属于 {unsupported}",
         "address": "这是 {unsupported} 地址：Deposit Doctor 暂时无法检查该网络",
@@ -368,6 +387,19 @@ _STILL_IN_WALLET = "资金仍在转出钱包中：请查看钱包余额。"
 _NO_HISTORY_COPY = "切勿从交易记录中复制地址。"
 
 FINDINGS: dict[str, dict[str, Any]] = {
+    "MEMO_MISSING": {
+        "title": "充值的备注缺失或填错",
+        "explanation": {
+            "missing": "这笔充值已到达交易所的地址，但没有附带备注（TON 上称为 Comment）。交易所的许多用户共用同一个地址，靠备注区分每笔充值属于谁，所以无法自动把这笔充值记入您的账户。资金并没有丢失：它在交易所的钱包里。",
+            "wrong": "这笔充值已到达交易所的地址，但附带的备注是“{memo}”，不是交易所给您的那个。交易所靠备注区分共用地址上的充值，所以无法自动记入您的账户（也可能被记给该备注的主人）。资金在交易所的钱包里。",
+        },
+        "next_steps": {
+            "any": [
+                "请交易所人工入账：交易所通过申请表或客服（{recovery_url}）处理漏填或填错备注的充值。请提供本报告：交易哈希（TxID）、数量、时间以及您自己的备注。",
+                "不要再不带备注向同一地址转账：每一笔漏填备注的充值都需要单独申请找回。下次请从交易所的充值页面同时复制地址和备注（Comment）。",
+            ]
+        },
+    },
     "SECRET_DETECTED": {
         "title": "您输入了敏感信息",
         "explanation": {
@@ -432,6 +464,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "tron": "这是 Tron（TRC-20）地址，但您选择的是 {network}。Tron 地址无法在 {network} 上收款。",
             "bitcoin": "这是 Bitcoin 地址，但您选择的是 {network}。",
             "solana": "这是 Solana 地址，但您选择的是 {network}。Solana 地址无法在 {network} 上收款。",
+            "ton": "这是 TON 地址（EQ…/UQ… 或 0:… 开头），但您选择的是 {network}。TON 地址无法在 {network} 上收款：转给它的 USDT 走的是 TON 网络，而交易所在 TON 上通常还需要填写其提供的备注（Comment）。",
             "evm": "这是 EVM 网络（Ethereum、BNB Smart Chain 等）的 0x 地址，但您选择的是 {network}。",
         },
         "next_steps": {
@@ -594,6 +627,9 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "solana_compute_exceeded": "交易用尽了计算预算（{result}），已被终止。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
             "solana_custom": "交易中的某个程序执行失败，返回了其自定义错误码 {code}（{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
             "solana_other": "该交易已打包进区块，但执行失败（{result}）。没有任何资产转出，但网络手续费（{fee}）仍被扣除。",
+            "ton_compute": "这笔转账在 TON 上失败：{failed_at} 的交易以退出码 {code} 终止（{meaning}）。没有任何资产转出，但手续费（{fee}）仍被扣除。",
+            "ton_action": "这笔转账在 TON 上失败：{failed_at} 的交易未能发出消息（执行阶段结果码 {code}）。没有任何资产转出，但手续费（{fee}）仍被扣除。",
+            "ton_bounced": "这笔转账在 TON 上被退回（bounce）：接收合约 {failed_at} 拒绝了这条消息（{meaning}），资产已扣除网络手续费后退回转出方。收款方没有收到任何资产。",
         },
         "next_steps": {
             "revert.deposit": [

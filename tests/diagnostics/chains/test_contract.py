@@ -29,6 +29,7 @@ from desktop.sandbox.anvil import Anvil, free_port
 from desktop.sandbox.chain import Chain
 from desktop.sandbox.esplora_node import EsploraNode
 from desktop.sandbox.solana_node import LAMPORTS, SolanaNode
+from desktop.sandbox.ton_node import TESTNET, TonNode, account
 from desktop.sandbox.tron_node import SUN, TronNode
 from diagnostics import catalog
 from diagnostics.chains import adapters
@@ -292,7 +293,55 @@ class SolanaHarness(Harness):
             yield node.url
 
 
-HARNESSES: dict[str, type[Harness]] = {h.family: h for h in (EvmHarness, TronHarness, BitcoinHarness, SolanaHarness)}
+class TonHarness(Harness):
+    """The local toncenter v3 node."""
+
+    family = "ton"
+    slug = "ton"
+    unknown = "ab" * 32
+    wrong_network_key = "wrong_global_id"
+    # A sent transfer is followed to where its message went: two rounds; a waiting or unknown one needs one.
+    round_trips: ClassVar[dict[str, int]] = {"confirmed": 2, "pending": 1, "unknown": 1}
+    half_answers = ("head_500",)
+
+    def start(self) -> None:
+        self.node = TonNode()
+        self.url = self.node.url
+
+    def stop(self) -> None:
+        self.node.stop()
+
+    def confirmed(self) -> str:
+        return self.node.send_ton(account("contract-a"), account("contract-b"), 10**9, "contract")
+
+    def pending(self) -> str:
+        return self.node.send_ton(account("contract-a"), account("contract-b"), 10**9, pending=True)
+
+    @contextmanager
+    def faulty(self, fault: str) -> Iterator[str]:
+        with TonNode(fault=fault) as node:
+            yield node.url
+
+    @contextmanager
+    def other_network(self) -> Iterator[str]:
+        with TonNode(global_id=TESTNET) as testnet:
+            yield testnet.url
+
+    @contextmanager
+    def stale(self, timestamp: int) -> Iterator[str]:
+        with TonNode(head_time=timestamp) as node:
+            yield node.url
+
+    @contextmanager
+    def half_answer(self, how: str) -> Iterator[str]:
+        with TonNode() as node:
+            node.fault_paths["masterchainInfo"] = 500
+            yield node.url
+
+
+HARNESSES: dict[str, type[Harness]] = {
+    h.family: h for h in (EvmHarness, TronHarness, BitcoinHarness, SolanaHarness, TonHarness)
+}
 
 
 @pytest.fixture(scope="module", params=list(HARNESSES))

@@ -57,7 +57,6 @@ def test_a_row_without_a_usable_hash_says_why_with_what_it_saw(cell: str, key: s
         ),  # BNB is BSC, but not here
         ("BSC", BNB_BEACON_ADDRESS, BARE_TX.upper(), "BNB Beacon Chain", BNB_BEACON_ADDRESS),
         ("BEP2", "", BARE_TX.upper(), "BNB Beacon Chain", "BEP2"),
-        ("Toncoin(TON)", "", BARE_TX, "TON", "Toncoin(TON)"),
         ("LTC", "", BARE_TX, "Litecoin", "LTC"),
         ("XRP", "", BARE_TX.upper(), "XRP Ledger", "XRP"),
     ],

@@ -68,9 +68,11 @@ def test_address_forms(text: str, family: AddressFamily | None, problem: str | N
 def test_networks_a_hash_can_be_on() -> None:
     everywhere = tuple(catalog.networks().values())
     evm = [n.slug for n in everywhere if n.family == "evm"]
-    # 0x + 64 hex: every EVM network, and Tron (its ids are pasted with 0x too); bare 64 hex: Bitcoin too.
+    # 0x + 64 hex: every EVM network, and Tron (its ids are pasted with 0x too); bare 64 hex: Bitcoin and TON too;
+    # 32 bytes in base64: TON alone.
     assert [n.slug for n in networks_for_hash(TX, everywhere)] == [*evm, "tron"]
-    assert [n.slug for n in networks_for_hash("ab" * 32, everywhere)] == [*evm, "tron", "bitcoin"]
+    assert [n.slug for n in networks_for_hash("ab" * 32, everywhere)] == [*evm, "tron", "bitcoin", "ton"]
+    assert [n.slug for n in networks_for_hash("q" * 43 + "=", everywhere)] == ["ton"]
     assert networks_for_hash("0x" + "ab" * 20, everywhere) == () and networks_for_hash("", everywhere) == ()
     assert len(evm) >= 7
 
