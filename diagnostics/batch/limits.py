@@ -48,6 +48,7 @@ class EndpointPace:
 
     concurrency: int = 4
     rate: float | None = None  # requests per second; ``None``: not limited until the endpoint says so
+    ceiling: float | None = None  # a published limit the pace never climbs above (a ban costs more than waiting)
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     paused_until: float = 0.0
@@ -90,6 +91,7 @@ class EndpointPace:
                     self._backoff = _FIRST_BACKOFF_SECONDS
                     if self.rate is not None:
                         self.rate += 1.0 / self.rate  # about one more request a second, each second
+                        self.rate = min(self.rate, self.ceiling or self.rate)
                     return 0.0
                 self.refusals += 1
                 pause = wait if wait is not None else self._backoff
@@ -117,7 +119,8 @@ class Paces:
         with self._lock:
             if endpoint not in self._paces:
                 host = endpoint.split("://", 1)[-1].split(":", 1)[0]
-                self._paces[endpoint] = EndpointPace(self._concurrency, self._known.get(host))
+                known = self._known.get(host)
+                self._paces[endpoint] = EndpointPace(self._concurrency, known, ceiling=known)
             return self._paces[endpoint]
 
     def all(self) -> dict[str, EndpointPace]:

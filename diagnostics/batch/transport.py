@@ -268,10 +268,10 @@ class BatchTransport:
                 entry.done.set()
             return
         answers = {key: by_id[index] for index, key in enumerate(order)}
+        self._keep(url, answers)  # before anyone wakes: a case waiting for a shared answer finds it
         for entry in entries:
             entry.answers = {key: answers[key] for key in entry.keys}
             entry.done.set()
-        self._keep(answers)
 
     # Inside -----------------------------------------------------------------------------------------------
 
@@ -285,34 +285,58 @@ class BatchTransport:
     ) -> requests.Response:
         single = isinstance(payload, dict)
         calls: list[dict[str, Any]] = [payload] if single else list(payload)
-        now = self._clock()
         answered: dict[int, Any] = {}
         wanted: list[tuple[int, str, dict[str, Any]]] = []
-        for index, call in enumerate(calls):
-            method, params = str(call.get("method", "")), call.get("params")
-            lifetime = shared(method, params)
-            key = _call_key(method, params, lifetime, block_time)
+        asking: list[str] = []  # the shared reads this case asks for everyone
+        try:
+            for index, call in enumerate(calls):
+                method, params = str(call.get("method", "")), call.get("params")
+                lifetime = shared(method, params)
+                key = _call_key(method, params, lifetime, block_time)
+                known = None if lifetime is None else self._shared_answer(f"{request.url} {key}", asking, kwargs)
+                if known is not None:
+                    answered[index] = known
+                    self.counts.add(shared=1)
+                else:
+                    wanted.append((index, key, call))
+            if wanted:
+                if not self._coalesce:
+                    return self._send_counted(request, len(calls), kwargs)
+                entry = _Entry([c for _, _, c in wanted], [k for _, k, _ in wanted], kwargs)
+                self._coalescer(request.url or "").ask(entry, request)
+                if entry.alone:
+                    return self._send_counted(request, len(calls), kwargs)
+                if entry.error is not None:
+                    raise entry.error
+                for index, key, _call in wanted:
+                    answered[index] = entry.answers[key]
+        finally:
             with self._lock:
-                known = self._cache.get(key) if lifetime is not None else None
-            if known is not None and known.expires > now:
-                answered[index] = known.value
-                self.counts.add(shared=1)
-            else:
-                wanted.append((index, key, call))
-        if wanted:
-            if not self._coalesce:
-                return self._send_counted(request, len(calls), kwargs)
-            entry = _Entry([c for _, _, c in wanted], [k for _, k, _ in wanted], kwargs)
-            self._coalescer(request.url or "").ask(entry, request)
-            if entry.alone:
-                return self._send_counted(request, len(calls), kwargs)
-            if entry.error is not None:
-                raise entry.error
-            for (index, key, _), _call in zip(wanted, entry.calls, strict=True):
-                answered[index] = entry.answers[key]
+                for key in asking:
+                    self._inflight.pop(key).set()
         replies = [{**answered[i], "id": call.get("id")} for i, call in enumerate(calls)]
         body = json.dumps(replies[0] if single else replies).encode()
         return _replay(request, 200, body, _JSON)
+
+    def _shared_answer(self, key: str, asking: list[str], kwargs: Mapping[str, Any]) -> Any:
+        """A shared read's remembered answer; while another case is asking for it, waited for, not asked again.
+        ``None`` when this case is to ask it (then ``key`` is added to ``asking``, for the others to wait on)."""
+        if key in asking:
+            return None  # the same call twice in one request: asked once with the first (the batch is merged)
+        timeout = kwargs.get("timeout")
+        patience = 2 * timeout if isinstance(timeout, int | float) else 30.0
+        while True:
+            with self._lock:
+                known = self._cache.get(key)
+                if known is not None and known.expires > self._clock():
+                    return known.value
+                waiting = self._inflight.get(key)
+                if waiting is None:
+                    self._inflight[key] = threading.Event()
+                    asking.append(key)
+                    return None
+            if not waiting.wait(patience):
+                return None  # its asker is stuck: ask it too, rather than wait for ever
 
     def _send_counted(self, request: requests.PreparedRequest, calls: int, kwargs: dict[str, Any]) -> requests.Response:
         self.counts.add(calls=calls)
@@ -332,14 +356,15 @@ class BatchTransport:
                 self._coalescers[url] = _Coalescer(self, url, max(1, pace.concurrency - 1))
             return self._coalescers[url]
 
-    def _keep(self, answers: Mapping[str, Any]) -> None:
-        """Remember the shared answers that came back as results (an error is never remembered)."""
+    def _keep(self, url: str, answers: Mapping[str, Any]) -> None:
+        """Remember ``url``'s shared answers that came back as results (an error is never remembered). Each
+        endpoint's answers are its own: two networks' nodes give two chain ids."""
         now = self._clock()
         with self._lock:
             for key, answer in answers.items():
                 lifetime, seconds = _lifetime_of(key)
                 if lifetime is not None and "result" in answer:
-                    self._cache[key] = _Cached(now + seconds, {k: v for k, v in answer.items() if k != "id"})
+                    self._cache[f"{url} {key}"] = _Cached(now + seconds, {k: v for k, v in answer.items() if k != "id"})
 
     def _remembered(self, key: str, lifetime: Lifetime, block_time: float, fetch: Any) -> Any:
         """A shared REST answer: asked once, however many cases want it at the same moment."""
