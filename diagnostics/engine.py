@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import queue
 import threading
 import traceback
@@ -117,8 +118,8 @@ def diagnose(
     and raises ``CancelledError`` (requests already sent finish alone, in daemon threads).
     ``confirmations`` are the user's own requirements by network slug (their settings), over the chosen
     exchange's published figures (``case.exchange``) and the profiles' defaults. ``head_start`` is how long the
-    chosen network is waited for alone (a batch waits for its answer: other networks are asked only when it
-    does not know the hash, so a busy moment never sends every case to every network).
+    chosen network is waited for alone; an infinite one (a batch's) waits for its answer: other networks are asked
+    only when it does not know the hash, so a busy moment never sends every case to every network.
     """
     load_checks()
     case = guard(case)
@@ -260,7 +261,9 @@ class _Search:
         if first is not None:
             self._ask(first)
             adapter = self._adapters.get(first.family)
-            if self._wait(perf_counter() + min(head_start, adapter.timeout if adapter else 0)):
+            alone = min(head_start, adapter.timeout if adapter else 0)
+            # An infinite head start waits for the chosen network's own answer (bounded by its deadline).
+            if self._wait(None if math.isinf(head_start) else perf_counter() + alone):
                 return self._finish(order)
         for network in others:
             self._ask(network)

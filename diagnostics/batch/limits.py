@@ -57,6 +57,7 @@ class EndpointPace:
     _starts: deque[float] = field(default_factory=deque)
     _next_start: float = 0.0
     _backoff: float = _FIRST_BACKOFF_SECONDS
+    _held_back: bool = False  # the last request waited for the pace: the pace, not the demand, set the rate
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _slots: threading.Semaphore = field(init=False)
 
@@ -66,11 +67,13 @@ class EndpointPace:
     def acquire(self) -> None:
         """Wait for a slot and for this request's turn in the pace."""
         self._slots.acquire()
+        waited = False
         while True:
             with self._lock:
                 now = self.clock()
                 start = max(now, self.paused_until, self._next_start)
                 if start <= now:
+                    self._held_back = waited
                     if self.rate is not None:
                         self._next_start = now + 1.0 / self.rate
                     self._starts.append(now)
@@ -78,6 +81,7 @@ class EndpointPace:
                         self._starts.popleft()
                     self.sent += 1
                     return
+            waited = True
             self.sleep(start - now)
 
     def release(self, *, refused: bool = False, wait: float | None = None) -> float:
@@ -89,8 +93,10 @@ class EndpointPace:
                 now = self.clock()
                 if not refused:
                     self._backoff = _FIRST_BACKOFF_SECONDS
-                    if self.rate is not None:
-                        self.rate += 1.0 / self.rate  # about one more request a second, each second
+                    if self.rate is not None and self._held_back:
+                        # About one more request a second, each second, while the pace is what holds requests
+                        # back (growing it while few requests come would only hide the endpoint's limit).
+                        self.rate += 1.0 / self.rate
                         self.rate = min(self.rate, self.ceiling or self.rate)
                     return 0.0
                 self.refusals += 1

@@ -28,8 +28,8 @@ from diagnostics.request import Request
 DEFAULT_JOBS = 16
 # Times a case is asked when endpoints keep refusing (HTTP 429): the pace slows down between them.
 MAX_ATTEMPTS = 4
-# A batch waits for the chosen network's answer before asking any other (up to its adapter's timeout): a busy
-# moment must not send every case to every network.
+# A batch waits for the chosen network's answer before asking any other: a busy moment (an endpoint's pace, a
+# Retry-After) must not send every case to every network.
 _PATIENT = float("inf")
 
 

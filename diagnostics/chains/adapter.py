@@ -331,6 +331,12 @@ class EndpointAdapter(ABC):
         self.timeout = timeout
         self.transport = transport
 
+    @property
+    def thrifty(self) -> bool:
+        """In a batch, requests cost more than round trips (an endpoint's limit is in requests): a read only some
+        transactions need is asked in a second round, once the first shows it is needed."""
+        return self.transport is not None
+
     def prepare(self, session: requests.Session, network: Network) -> requests.Session:
         """``session`` guarded (every answer bounded before a parser sees it) and, in a batch, sent through the
         batch's transport."""

@@ -381,7 +381,8 @@ class TronAdapter(EndpointAdapter):
         client = Tron(provider)
         rounds = _Rounds(self.timeout)
         try:
-            facts = _gather(client, rounds, network, tx_hash, url, address=_tron_address(hints.address))
+            address = _tron_address(hints.address)
+            facts = _gather(client, rounds, network, tx_hash, url, address=address, thrifty=self.thrifty)
         except Exception as exc:  # DESIGN rule 3: nothing from tronpy/requests escapes; it is a reason
             dead = _failure(exc, url, self.timeout)
             facts = NetworkFacts(network.slug, endpoint_host(url), tx=dead, head=dead)
@@ -397,31 +398,43 @@ def _tron_address(address: str | None) -> str | None:
 
 
 def _gather(
-    client: Tron, rounds: _Rounds, network: Network, tx_hash: str, url: str, *, address: str | None
+    client: Tron,
+    rounds: _Rounds,
+    network: Network,
+    tx_hash: str,
+    url: str,
+    *,
+    address: str | None,
+    thrifty: bool = False,
 ) -> NetworkFacts:
     host = endpoint_host(url)
     # The user's address is the likely recipient: its account, asked now, spares a second round.
     ask_account: list[Callable[[], Any]] = [lambda: client.get_account(address)] if address else []
-    raw_tx, raw_info, raw_pending, raw_node, raw_block, raw_genesis, *raw_account = rounds.ask(
-        [
-            lambda: client.get_transaction(tx_hash),
-            lambda: client.get_transaction_info(tx_hash),
-            lambda: client.provider.make_request(
-                "wallet/gettransactionfrompending", {"value": tx_hash, "visible": True}
-            ),
-            client.get_node_info,
-            client.get_latest_block,
-            # Block 0 says which network the node serves (Tron's HTTP API has no chain id): Nile and Shasta
-            # nodes answer "not found" for a mainnet id, which is no answer about mainnet at all.
-            lambda: client.provider.make_request("wallet/getblockbynum", {"num": 0}),
-            *ask_account,
-        ]
-    )
+
+    def ask_pool() -> Any:
+        return client.provider.make_request("wallet/gettransactionfrompending", {"value": tx_hash, "visible": True})
+
+    # In a batch the pool is asked only for a transaction no block holds (most are in one): a request saved
+    # per case, for a second round where it is needed.
+    first: list[Callable[[], Any]] = [
+        lambda: client.get_transaction(tx_hash),
+        lambda: client.get_transaction_info(tx_hash),
+        client.get_node_info,
+        client.get_latest_block,
+        # Block 0 says which network the node serves (Tron's HTTP API has no chain id): Nile and Shasta
+        # nodes answer "not found" for a mainnet id, which is no answer about mainnet at all.
+        lambda: client.provider.make_request("wallet/getblockbynum", {"num": 0}),
+        *ask_account,
+    ]
+    raw_tx, raw_info, raw_node, raw_block, raw_genesis, *rest = rounds.ask(first if thrifty else [*first, ask_pool])
+    raw_account, raw_pending = (rest, {}) if thrifty else (rest[:-1], rest[-1])
     if all(isinstance(a, Exception) for a in (raw_tx, raw_info, raw_node, raw_block)):
         raise raw_tx  # the node itself could not be used: one reason for everything
     wrong = wrong_network(host, "Tron", network, decode_block_id(raw_genesis))
     if wrong is not None:
         return NetworkFacts(network.slug, host, tx=wrong, head=wrong)
+    if thrifty and raw_tx is _MISSING:
+        (raw_pending,) = rounds.ask([ask_pool])
     from_pool = raw_tx is _MISSING and isinstance(raw_pending, Mapping) and bool(raw_pending.get("txID"))
     if from_pool:
         # gettransactionbyid reads only blocks; a broadcast transaction waits in the node's pending pool.

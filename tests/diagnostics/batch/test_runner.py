@@ -106,7 +106,7 @@ def test_past_a_node_s_rate_limit_no_case_fails_and_its_retry_after_is_obeyed() 
         runner.close()
     codes = Counter(r.diagnosis.verdict.code for r in results if r.diagnosis)
     assert codes == {"CONFIRMATIONS_SUFFICIENT": 40}, codes
-    assert node.refused > 0, "the node did refuse: the test must see the batch slow down, not stay under the limit"
+    assert node.limited > 0, "the node did refuse: the test must see the batch slow down, not stay under the limit"
     pace = next(iter(runner.transport.paces.all().values()))
     assert pace.refusals > 0 and pace.rate is not None and pace.rate <= 16
 
@@ -121,3 +121,20 @@ def test_a_stop_ends_the_batch_at_once_without_starting_the_rest(eth: Node) -> N
         stop.set()
     runner.close()
     assert len(seen) < 30
+
+
+def test_in_a_batch_a_tron_transfer_waiting_in_the_pool_is_still_found_there() -> None:
+    """A batch asks the pool only for what no block holds: one request fewer per case, the same verdicts."""
+    with TronNode() as node:
+        waiting = node.trc20_transfer(SENDER, USER, 5_000_000, pending=True).txid
+        done = node.trc20_transfer(SENDER, USER, 6_000_000).txid
+        requests = [
+            (i, Request(Case("tron", h, address=USER, token="USDT"), endpoints={"tron": (node.url,)}))
+            for i, h in enumerate([waiting, done])
+        ]
+        runner = BatchRunner(jobs=2)
+        verdicts = {r.index: r.diagnosis.verdict.code for r in runner.run(requests) if r.diagnosis}
+        runner.close()
+        asked = [p for p in node.paths if "gettransactionfrompending" in p]
+    assert verdicts == {0: "TX_PENDING", 1: "CONFIRMATIONS_SUFFICIENT"}
+    assert len(asked) == 1, "only the transaction no block holds is looked for in the pool"
