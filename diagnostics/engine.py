@@ -201,7 +201,12 @@ def diagnose_request(
     shares one set across its cases, with their connections, rate limits and shared reads)."""
     given = adapters
     if given is None:
-        given = build_adapters(request.endpoints, timeout=request.timeout, tron_api_key=request.tron_api_key)
+        given = build_adapters(
+            request.endpoints,
+            timeout=request.timeout,
+            tron_api_key=request.tron_api_key,
+            ton_api_key=request.ton_api_key,
+        )
     return diagnose(
         request.effective_case,
         adapters=given,
