@@ -65,7 +65,12 @@ def guard(case: Case) -> Case:
     words = catalog.bip39_words()
     if find_secret(case.network, words) is not None:
         raise InputError("the network name looks like a private key or seed phrase: it was refused and not used")
-    fields = {"tx_hash": (case.tx_hash, False), "address": (case.address, True), "token": (case.token, False)}
+    fields = {
+        "tx_hash": (case.tx_hash, False),
+        "address": (case.address, True),
+        "token": (case.token, False),
+        "memo": (case.memo, False),
+    }
     found = {
         name: kind
         for name, (text, is_address) in fields.items()

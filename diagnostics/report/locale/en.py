@@ -171,6 +171,7 @@ TERMS: dict[str, str] = {
     "field_address": "address",
     "field_token": "token",
     "field_amount": "amount",
+    "field_memo": "memo / tag / comment",
     "seed_phrase": "a seed phrase (recovery words)",
     "wif": "a private key (WIF)",
     "extended_private_key": "an extended private key (xprv)",

@@ -166,6 +166,7 @@ TERMS: dict[str, str] = {
     "field_address": "地址",
     "field_token": "代币",
     "field_amount": "数量",
+    "field_memo": "备注（Memo / Tag）",
     "seed_phrase": "助记词（钱包恢复词）",
     "wif": "私钥（WIF 格式）",
     "extended_private_key": "扩展私钥（xprv）",
