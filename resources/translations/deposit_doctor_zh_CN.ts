@@ -20,7 +20,7 @@
         <translation>导出汇总表…</translation>
     </message>
     <message>
-        <source>summary.csv and summary.json: each case's verdict, confirmations, amount and report file</source>
+        <source>summary.csv and summary.json: each case&apos;s verdict, confirmations, amount and report file</source>
         <translation>summary.csv 和 summary.json：每笔交易的诊断结论、确认数、数量和报告文件</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
         <translation>将全部报告导出到文件夹</translation>
     </message>
     <message>
-        <source>Export the summary to the reports' folder</source>
+        <source>Export the summary to the reports&apos; folder</source>
         <translation>将汇总表导出到报告所在的文件夹</translation>
     </message>
     <message>
@@ -175,6 +175,10 @@
         <translation>地址</translation>
     </message>
     <message>
+        <source>Memo / Tag / Comment</source>
+        <translation>备注（Memo / Tag / Comment）</translation>
+    </message>
+    <message>
         <source>Token (optional)</source>
         <translation>代币（选填）</translation>
     </message>
@@ -205,6 +209,10 @@
     <message>
         <source>The deposit address (for a withdrawal: your receiving address)</source>
         <translation>充值地址（提币时填写您的收款地址）</translation>
+    </message>
+    <message>
+        <source>The memo the exchange&apos;s deposit page gives beside its address (TON: the comment)</source>
+        <translation>交易所充值页面在地址旁给出的备注（TON 上即 Comment）</translation>
     </message>
     <message>
         <source>e.g. USDT</source>
@@ -243,12 +251,28 @@
         <translation>交易哈希只包含 0-9 和 a-f。</translation>
     </message>
     <message>
-        <source>This network's hashes start with 0x.</source>
+        <source>This network&apos;s hashes start with 0x.</source>
         <translation>该网络的交易哈希以 0x 开头。</translation>
     </message>
     <message>
-        <source>This network's transaction ids have no 0x.</source>
+        <source>This network&apos;s transaction ids have no 0x.</source>
         <translation>该网络的交易 ID 不带 0x。</translation>
+    </message>
+    <message>
+        <source>This is a Solana transaction signature: choose Solana (SPL), or Auto-detect, to check it.</source>
+        <translation>这是 Solana 的交易签名：请选择 Solana (SPL) 或“自动识别”后再检查。</translation>
+    </message>
+    <message>
+        <source>This is a TON transaction hash (base64): choose TON, or Auto-detect, to check it.</source>
+        <translation>这是 TON 的交易哈希（base64 格式）：请选择 TON 或“自动识别”后再检查。</translation>
+    </message>
+    <message>
+        <source>A Solana transaction signature has 87 or 88 letters and digits (Base58, as Solscan shows it), no 0x; this has {n}.</source>
+        <translation>Solana 交易签名由 87 或 88 个字母和数字组成（Base58 格式，与 Solscan 显示的一致），不带 0x；这里有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A TON transaction hash has 64 hex characters, or 44 in base64 (as Tonviewer and Tonscan show it); this has {n}.</source>
+        <translation>TON 交易哈希为 64 个十六进制字符，或 44 个 base64 字符（与 Tonviewer、Tonscan 显示的一致）；这里有 {n} 个字符。</translation>
     </message>
     <message>
         <source>This is not a transaction hash of the selected network.</source>
@@ -263,7 +287,27 @@
         <translation>Tron（T…）地址</translation>
     </message>
     <message>
-        <source>The capital letters do not match the address's checksum: check it for a typo.</source>
+        <source>a Solana address</source>
+        <translation>Solana 地址</translation>
+    </message>
+    <message>
+        <source>a TON address</source>
+        <translation>TON 地址</translation>
+    </message>
+    <message>
+        <source>This is a TON testnet address: test coins are worth nothing on mainnet.</source>
+        <translation>这是 TON 测试网地址：测试币在主网上毫无价值。</translation>
+    </message>
+    <message>
+        <source>This is not a complete Solana address: one has 32 to 44 letters and digits (Base58).</source>
+        <translation>这不是完整的 Solana 地址：Solana 地址由 32 到 44 个字母和数字组成（Base58 格式）。</translation>
+    </message>
+    <message>
+        <source>This is not a complete TON address: one has 48 characters (EQ… or UQ…), or is 0: and 64 hex characters; a character may be wrong.</source>
+        <translation>这不是完整的 TON 地址：TON 地址为 48 个字符（EQ… 或 UQ… 开头），或写作 0: 加 64 个十六进制字符；可能有字符输错了。</translation>
+    </message>
+    <message>
+        <source>The capital letters do not match the address&apos;s checksum: check it for a typo.</source>
         <translation>大小写与地址的校验不符：请检查是否有输入错误。</translation>
     </message>
     <message>
@@ -454,11 +498,11 @@
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <source>Move it aside (it is kept, renamed, in the same folder) and start a new history, or continue without one. Diagnosing works either way; without a history, this session's diagnoses are forgotten when you close Deposit Doctor.</source>
+        <source>Move it aside (it is kept, renamed, in the same folder) and start a new history, or continue without one. Diagnosing works either way; without a history, this session&apos;s diagnoses are forgotten when you close Deposit Doctor.</source>
         <translation>可以把它移到一旁（重命名后保留在同一文件夹中）并新建历史记录，或在没有历史记录的情况下继续。两种方式都能正常诊断；没有历史记录时，本次的诊断结果会在关闭 Deposit Doctor 后丢失。</translation>
     </message>
     <message>
-        <source>Diagnosing works, but this session's diagnoses are forgotten when you close Deposit Doctor. Free some disk space, or close the other program, and start Deposit Doctor again to keep them.</source>
+        <source>Diagnosing works, but this session&apos;s diagnoses are forgotten when you close Deposit Doctor. Free some disk space, or close the other program, and start Deposit Doctor again to keep them.</source>
         <translation>诊断可以正常进行，但本次的诊断结果会在关闭 Deposit Doctor 后丢失。请释放一些磁盘空间或关闭占用文件的其他程序，然后重新启动 Deposit Doctor 以保留记录。</translation>
     </message>
     <message>
@@ -755,7 +799,7 @@
         <translation>TronGrid API 密钥</translation>
     </message>
     <message>
-        <source>The key is kept in this computer's keyring, never in the settings file.</source>
+        <source>The key is kept in this computer&apos;s keyring, never in the settings file.</source>
         <translation>密钥保存在本机的系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>
