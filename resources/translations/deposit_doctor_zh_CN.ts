@@ -752,6 +752,58 @@
         <translation>未知哈希</translation>
     </message>
     <message>
+        <source>Credited (Solana USDT)</source>
+        <translation>已到账（Solana USDT）</translation>
+    </message>
+    <message>
+        <source>Credited to a new token account (Solana)</source>
+        <translation>已到账，并新建了代币账户（Solana）</translation>
+    </message>
+    <message>
+        <source>Failed transfer: insufficient funds (Solana)</source>
+        <translation>转账失败：余额不足（Solana）</translation>
+    </message>
+    <message>
+        <source>Look-alike address (Solana)</source>
+        <translation>相似地址（Solana）</translation>
+    </message>
+    <message>
+        <source>Confirmed, not yet finalized (Solana)</source>
+        <translation>已确认，尚未最终确定（Solana）</translation>
+    </message>
+    <message>
+        <source>Processed, not yet confirmed (Solana)</source>
+        <translation>已处理，尚未确认（Solana）</translation>
+    </message>
+    <message>
+        <source>Wrong network: USDT sent on Solana for a Tron deposit address</source>
+        <translation>充错网络：Tron 充值地址却在 Solana 上转了 USDT</translation>
+    </message>
+    <message>
+        <source>Credited with its comment (TON USDT)</source>
+        <translation>带正确备注已到账（TON USDT）</translation>
+    </message>
+    <message>
+        <source>Sent without its comment (TON USDT)</source>
+        <translation>转账时未填备注（TON USDT）</translation>
+    </message>
+    <message>
+        <source>Sent with the wrong comment (TON USDT)</source>
+        <translation>转账时备注填错（TON USDT）</translation>
+    </message>
+    <message>
+        <source>Bounced transfer (TON)</source>
+        <translation>转账被退回（TON）</translation>
+    </message>
+    <message>
+        <source>Failed jetton transfer: compute phase (TON)</source>
+        <translation>Jetton 转账失败：计算阶段出错（TON）</translation>
+    </message>
+    <message>
+        <source>Wrong network: USDT sent on TON for a Tron deposit address</source>
+        <translation>充错网络：Tron 充值地址却在 TON 上转了 USDT</translation>
+    </message>
+    <message>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
