@@ -97,6 +97,37 @@ def test_chinese_report_says_the_memo_is_missing(node: TonNode, capsys: pytest.C
     assert "备注" in report["verdict"]["title"]
 
 
+TRON_DEPOSIT = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+
+
+@pytest.mark.parametrize(("language", "title"), [("en", "Sent on TON, not on Tron (TRC-20)"), ("zh", None)])
+def test_usdt_sent_on_ton_to_a_tron_deposit_address_names_ton(
+    node: TonNode, capsys: pytest.CaptureFixture[str], language: str, title: str | None
+) -> None:
+    """The exchange gave a Tron address; the user's wallet sent USDT on TON, to some TON account."""
+    tx = node.send_jetton(USER, account("some-ton-wallet"), 75_000_000, None)
+    dead = [f"--rpc={slug}=http://127.0.0.1:1" for slug in catalog.networks() if slug != "ton"]
+    args = ["diagnose", "--network", "tron", "--tx", tx, "--address", TRON_DEPOSIT, "--token", "USDT", "--amount", "75"]
+    assert main([*args, f"--rpc=ton={node.url}", *dead, "--timeout", "2", "--format", "json", "--lang", language]) == 0
+    report: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert report["verdict"]["code"] == "NETWORK_MISMATCH"
+    said = report["verdict"]["title"] + report["verdict"]["summary"]
+    assert "TON" in report["verdict"]["title"] and "Tron" in said
+    if title is not None:
+        assert report["verdict"]["title"] == title
+    mismatch = next(f for f in report["findings"] if f["code"] == "NETWORK_MISMATCH")
+    assert "TON" in mismatch["explanation"]
+
+
+def test_the_report_shows_the_memo_the_user_gave(node: TonNode, capsys: pytest.CaptureFixture[str]) -> None:
+    tx = node.send_jetton(USER, EXCHANGE, 25_000_000, MEMO)
+    report = _cli(capsys, node, tx, *_deposit("--memo", MEMO))
+    assert ["Memo / tag / comment", MEMO] in report["case_rows"]
+    assert ["备注（Memo / Tag）", MEMO] in _cli(capsys, node, tx, *_deposit("--memo", MEMO), "--lang", "zh")[
+        "case_rows"
+    ]
+
+
 def test_ton_forms_are_served_not_unsupported() -> None:
     """Since TON is served, its addresses, hashes and links are TON cases, and every form of one account is one."""
     raw, bounceable, plain = EXCHANGE, friendly(EXCHANGE, bounceable=True), friendly(EXCHANGE)

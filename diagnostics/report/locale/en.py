@@ -22,6 +22,7 @@ REPORT: dict[str, str] = {
     "address": "Address",
     "token": "Token",
     "amount": "Amount",
+    "memo": "Memo / tag / comment",
     "direction": "Direction",
     "deposit": "deposit",
     "withdrawal": "withdrawal",

@@ -17,6 +17,7 @@ REPORT: dict[str, str] = {
     "address": "地址",
     "token": "代币",
     "amount": "数量",
+    "memo": "备注（Memo / Tag）",
     "direction": "类型",
     "deposit": "充值",
     "withdrawal": "提币",
