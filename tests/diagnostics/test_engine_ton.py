@@ -141,3 +141,13 @@ def test_ton_forms_are_served_not_unsupported() -> None:
     assert [(d.network, d.tx_hash) for d in drafts] == [("ton", "ab" * 32)]
     assert catalog.needs_memo("ton") and catalog.needs_memo("ton", "binance", "USDT")
     assert not catalog.needs_memo("ton", "bitget", "USDT") and not catalog.needs_memo("tron")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_hash_ton_does_not_write_says_what_a_ton_hash_looks_like(
+    node: TonNode, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    """Before, the report had no words for a TON hash's form: an internal error instead of a finding."""
+    report = _cli(capsys, node, "0x1234", "--no-search", "--lang", language)
+    assert report["verdict"]["code"] == "INPUT_INVALID_HASH"
+    assert "base64" in report["verdict"]["summary"] and "Tonviewer" in report["verdict"]["summary"]
