@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pytoniq_core.boc import Address
 
 from desktop.sandbox.ton_node import TonNode, account
 from diagnostics import catalog
@@ -151,3 +152,20 @@ def test_a_hash_ton_does_not_write_says_what_a_ton_hash_looks_like(
     report = _cli(capsys, node, "0x1234", "--no-search", "--lang", language)
     assert report["verdict"]["code"] == "INPUT_INVALID_HASH"
     assert "base64" in report["verdict"]["summary"] and "Tonviewer" in report["verdict"]["summary"]
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "TON testnet address"), ("zh", "TON 测试网地址")])
+def test_a_ton_testnet_address_is_said_as_ton_s(
+    node: TonNode, capsys: pytest.CaptureFixture[str], language: str, words: str
+) -> None:
+    """Before, a TON testnet address was called a Bitcoin testnet one, with Bitcoin's mainnet forms to copy."""
+    tx = node.send_jetton(USER, EXCHANGE, 25_000_000, MEMO)
+    testnet = _testnet(EXCHANGE)
+    report = _cli(capsys, node, tx, "--address", testnet, "--lang", language)
+    assert report["verdict"]["code"] == "INPUT_INVALID_ADDRESS"
+    assert words in report["verdict"]["summary"] and "EQ…" in report["verdict"]["summary"]
+    assert "bc1" not in json.dumps(report, ensure_ascii=False)
+
+
+def _testnet(raw: str) -> str:
+    return str(Address(raw).to_str(is_user_friendly=True, is_bounceable=False, is_test_only=True))

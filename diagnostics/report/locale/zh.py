@@ -155,6 +155,11 @@ TERMS: dict[str, str] = {
     "family_tron": "Tron（T 开头的地址）",
     "family_bitcoin": "比特币",
     "family_solana": "Solana",
+    "mainnet_form_evm": "0x… 开头",
+    "mainnet_form_tron": "T… 开头",
+    "mainnet_form_bitcoin": "bc1…、1… 或 3… 开头",
+    "mainnet_form_solana": "32 到 44 个 Base58 字符",
+    "mainnet_form_ton": "EQ… 或 UQ… 开头",
     "hash_form_ton": "64 位十六进制字符（0-9、a-f），不带 0x；或 44 个 base64 字符（与 Tonviewer、Tonscan 显示的一致）",
     "hash_form_solana": "交易签名：87 或 88 个 Base58 字符（字母和数字，不含 0、O、I、l）",
     "commitment_processed": "已处理（processed）：已进入区块，但集群尚未对该区块投票",
@@ -453,7 +458,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": {
             "exchange_format": "该地址不符合 {exchange} 在 {network_name} 上的充值地址格式（依据 {exchange} 为该币种和网络公布的格式）：可能有字符错误，或该地址来自其他地方。",
             "bech32": "该地址未通过其内置校验（bech32）：有字符输错、遗漏或颠倒。以 bc1 开头的比特币地址长度为 42 或 62 个字符。",
-            "testnet": "这是比特币测试网地址：测试币没有价值，任何交易所都不会在 {network} 上接收。请从交易所的充值页面复制主网地址（bc1…、1… 或 3… 开头）。",
+            "testnet": "这是 {chain} 测试网地址：测试币没有价值，任何交易所都不会在 {network} 上接收。请从交易所的充值页面复制主网地址（{mainnet}）。",
             "checksum": "地址中的大小写字母与其校验和（EIP-55）不符：很可能有字符输错，这笔交易也不是转到这个地址的。",
             "base58check": "地址未通过内置校验（Base58Check）：有字符输错、缺失或顺序颠倒。Tron 地址共 34 个字符，以 T 开头。",
             "malformed": "这不是格式正确的 {network} 地址。",
@@ -471,7 +476,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
             "evm": "这是 EVM 网络（Ethereum、BNB Smart Chain 等）的 0x 地址，但您选择的是 {network}。",
         },
         "next_steps": {
-            "testnet": ["请在交易所充值页面获取主网地址（bc1…、1… 或 3… 开头）：测试网的币无法充值。"],
+            "testnet": ["请在交易所充值页面获取主网地址（{mainnet}）：测试网的币无法充值。"],
             "deposit": [
                 "请在交易所的充值页面确认该地址对应的网络，并选择该网络重新诊断。",
                 "如果您已经通过与充值页面不同的网络转账，请携带本报告联系客服，申请找回充错网络的资产。",
