@@ -42,6 +42,19 @@ class SamplesMenu(QMenu):
             "fake_usdt": self.tr("Fake USDT"),
             "look_alike": self.tr("Look-alike address (poisoning)"),
             "unknown": self.tr("Unknown hash"),
+            "sol_credited": self.tr("Credited (Solana USDT)"),
+            "sol_new_token_account": self.tr("Credited to a new token account (Solana)"),
+            "sol_failed": self.tr("Failed transfer: insufficient funds (Solana)"),
+            "sol_look_alike": self.tr("Look-alike address (Solana)"),
+            "sol_not_final": self.tr("Confirmed, not yet finalized (Solana)"),
+            "sol_processed": self.tr("Processed, not yet confirmed (Solana)"),
+            "sol_sent_for_tron": self.tr("Wrong network: USDT sent on Solana for a Tron deposit address"),
+            "ton_credited": self.tr("Credited with its comment (TON USDT)"),
+            "ton_no_memo": self.tr("Sent without its comment (TON USDT)"),
+            "ton_wrong_memo": self.tr("Sent with the wrong comment (TON USDT)"),
+            "ton_bounced": self.tr("Bounced transfer (TON)"),
+            "ton_failed": self.tr("Failed jetton transfer: compute phase (TON)"),
+            "ton_sent_for_tron": self.tr("Wrong network: USDT sent on TON for a Tron deposit address"),
         }
 
     def retranslate(self) -> None:

@@ -32,6 +32,9 @@ MAX_INTEGER_DIGITS = 100
 MAX_AMOUNT_DIGITS = 40
 MAX_AMOUNT_INTEGER_DIGITS = 30
 MAX_AMOUNT_DECIMALS = 40
+# A memo, tag or comment an exchange gives with its deposit address: a number of 9-10 digits on TON and XRP, at
+# most 28 bytes on Stellar, 256 on EOS (the longest kind of memo an exchange asks for).
+MAX_MEMO_LENGTH = 256
 
 
 class BoundsError(InputError):

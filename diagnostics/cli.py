@@ -24,7 +24,7 @@ from diagnostics.errors import DiagnosticsError, InputError
 from diagnostics.intake.secret import find_secret
 from diagnostics.intake.validate import parse_amount
 from diagnostics.model import Case, Direction
-from diagnostics.output import check_output, local_zone, tron_api_key, write_atomically
+from diagnostics.output import check_output, local_zone, ton_api_key, tron_api_key, write_atomically
 from diagnostics.report.content import LANGUAGES
 from diagnostics.report.formats import FORMATS, PdfPrinter, render
 from diagnostics.request import DEFAULT_TIMEOUT_SECONDS, Request
@@ -251,6 +251,7 @@ def run(argv: Sequence[str], *, pdf: PdfPrinter | None = None) -> int:
         endpoints={slug: tuple(urls) for slug, urls in endpoints.items()},
         timeout=args.timeout,
         tron_api_key=tron_api_key(),
+        ton_api_key=ton_api_key(),
         exchange=exchange,
     )
     if args.command == "batch":

@@ -66,7 +66,12 @@ def guard(case: Case) -> Case:
     words = catalog.bip39_words()
     if find_secret(case.network, words) is not None:
         raise InputError("the network name looks like a private key or seed phrase: it was refused and not used")
-    fields = {"tx_hash": (case.tx_hash, False), "address": (case.address, True), "token": (case.token, False)}
+    fields = {
+        "tx_hash": (case.tx_hash, False),
+        "address": (case.address, True),
+        "token": (case.token, False),
+        "memo": (case.memo, False),
+    }
     found = {
         name: kind
         for name, (text, is_address) in fields.items()
@@ -202,7 +207,12 @@ def diagnose_request(
     shares one set across its cases, with their connections, rate limits and shared reads)."""
     given = adapters
     if given is None:
-        given = build_adapters(request.endpoints, timeout=request.timeout, tron_api_key=request.tron_api_key)
+        given = build_adapters(
+            request.endpoints,
+            timeout=request.timeout,
+            tron_api_key=request.tron_api_key,
+            ton_api_key=request.ton_api_key,
+        )
     return diagnose(
         request.effective_case,
         adapters=given,

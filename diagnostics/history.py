@@ -55,6 +55,9 @@ _MIGRATIONS: dict[int, str] = {
         CREATE INDEX diagnoses_tx_hash ON diagnoses (tx_hash);
         CREATE INDEX diagnoses_address ON diagnoses (address);
     """,
+    3: """
+        ALTER TABLE diagnoses ADD COLUMN memo TEXT;
+    """,
 }
 SCHEMA_VERSION = max(_MIGRATIONS)
 
@@ -259,7 +262,7 @@ class History:
         with self._guarded(), self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO diagnoses (diagnosed_at, network, tx_hash, address, token, amount, direction,"
-                " verdict_code, report_json, verdict, severity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " verdict_code, report_json, verdict, severity, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     diagnosis.diagnosed_at.isoformat(),
                     case.network,
@@ -272,6 +275,7 @@ class History:
                     report_json,
                     verdict,
                     diagnosis.verdict.severity.value,
+                    case.memo,
                 ),
             )
         return int(cursor.lastrowid or 0)
@@ -306,13 +310,22 @@ class History:
         """The case as it was asked, to diagnose again."""
         with self._guarded():
             row = self._db.execute(
-                "SELECT network, tx_hash, address, token, amount, direction FROM diagnoses WHERE id = ?", (entry_id,)
+                "SELECT network, tx_hash, address, token, amount, direction, memo FROM diagnoses WHERE id = ?",
+                (entry_id,),
             ).fetchone()
         if row is None:
             raise HistoryError(f"no diagnosis {entry_id} in the history", HistoryProblem.MISSING, self.path)
-        network, tx_hash, address, token, amount, direction = row
+        network, tx_hash, address, token, amount, direction, memo = row
         try:
-            return Case(network, tx_hash, address, token, Decimal(amount) if amount else None, Direction(direction))
+            return Case(
+                network,
+                tx_hash,
+                address,
+                token,
+                Decimal(amount) if amount else None,
+                Direction(direction),
+                memo=memo if isinstance(memo, str) else None,
+            )
         except (ValueError, TypeError, InvalidOperation) as exc:
             raise _error(self.path, ValueError(f"diagnosis {entry_id}'s case does not read back: {exc}")) from exc
 
@@ -343,4 +356,5 @@ def _without_secrets(case: Case) -> Case:
         token=clean(case.token),
         amount=case.amount,
         direction=case.direction,
+        memo=clean(case.memo),
     )

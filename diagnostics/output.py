@@ -1,5 +1,5 @@
 """Writing what the app produces: reports and summaries replace files atomically, times are shown in the
-computer's own zone, and the TronGrid key comes from the environment. Shared by the CLI, the batch runner
+computer's own zone, and the TronGrid and toncenter keys come from the environment. Shared by the CLI, the batch runner
 and the window, so each writes a file the same careful way."""
 
 from __future__ import annotations
@@ -17,8 +17,16 @@ from diagnostics.errors import InputError
 TRON_API_KEY_VARIABLE = "TRON_PRO_API_KEY"
 
 
+# toncenter's API key (keyless, toncenter allows one request a second), read from the environment likewise.
+TON_API_KEY_VARIABLE = "TONCENTER_API_KEY"
+
+
 def tron_api_key() -> str | None:
     return os.environ.get(TRON_API_KEY_VARIABLE, "").strip() or None
+
+
+def ton_api_key() -> str | None:
+    return os.environ.get(TON_API_KEY_VARIABLE, "").strip() or None
 
 
 def _not_a_file(target: Path) -> str | None:

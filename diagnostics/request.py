@@ -20,6 +20,7 @@ class Request:
     endpoints: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> URLs, over the profiles'
     timeout: float = DEFAULT_TIMEOUT_SECONDS  # per round of requests to one endpoint
     tron_api_key: str | None = None
+    ton_api_key: str | None = None  # toncenter's, sent to its own hosts only
     confirmations: Mapping[str, int] = field(default_factory=dict)  # the user's own, by network slug
     # The networks the search may ask besides the chosen one: ``None`` every network, ``()`` the chosen only.
     search: tuple[str, ...] | None = None

@@ -91,6 +91,7 @@ class HistoryPanel(QDockWidget):
             case.token,
             case.amount,
             case.direction,
+            memo=case.memo,
         )
         self.rerun_requested.emit(draft)
         return draft

@@ -3,8 +3,10 @@
 An anvil stands for Ethereum (chain id 1), another for BNB Smart Chain (56, kept congested: small blocks
 and a steady queue of better-paying transfers, so a low-tip transfer stays stuck), the local java-tron
 node for Tron, the local Esplora node for Bitcoin (its miners take 10 sat/vB and up, so a 2 sat/vB
-payment waits) and the local Solana node, whose transactions LiteSVM executes (its head keeps the wall clock's
-time; its slots move only with the samples, so a processed or only confirmed sample stays so). A heartbeat keeps
+payment waits), the local Solana node, whose transactions LiteSVM executes (its head keeps the wall clock's
+time; its slots move only with the samples, so a processed or only confirmed sample stays so), and the local
+toncenter node for TON (its masterchain head moves with the wall clock, a block every 5 s), where an exchange's
+one hot wallet tells its users apart by the comment. A heartbeat keeps
 the chains moving at their pace, as real ones do: a node whose newest block grows old is, rightly, reported as
 behind the chain.
 """
@@ -23,8 +25,10 @@ from desktop.sandbox.chain import Chain, look_alike
 from desktop.sandbox.esplora_node import BTC_DEPOSIT, BTC_LOOK_ALIKE, EsploraNode
 from desktop.sandbox.solana_node import LAMPORTS, SolanaNode
 from desktop.sandbox.solana_node import look_alike as solana_look_alike
+from desktop.sandbox.ton_node import TonNode, account
 from desktop.sandbox.tron_node import SUN, TronNode
 from diagnostics import catalog
+from diagnostics.chains.ton import friendly
 from diagnostics.intake.draft import CaseDraft
 from diagnostics.model import AUTO_DETECT
 
@@ -33,7 +37,12 @@ ETH_USDT = catalog.network("ethereum").tokens_by_symbol("USDT")[0].contract
 BSC_USDT = catalog.network("bsc").tokens_by_symbol("USDT")[0].contract
 TRON_SENDER = "TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre"
 TRON_USER = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
-NETWORKS = ("ethereum", "bsc", "tron", "bitcoin", "solana")
+NETWORKS = ("ethereum", "bsc", "tron", "bitcoin", "solana", "ton")
+# TON: the exchange's one hot wallet for every user's deposits, the comment it gave this user, and the user's wallet.
+TON_EXCHANGE = account("sandbox-exchange-hot-wallet")
+TON_MEMO = "884512"
+TON_USER = account("sandbox-user-wallet")
+TON_USDT = 10**6  # USDT on TON has 6 decimals
 _ETH_BLOCK_SECONDS = 12.0
 _BTC_BLOCK_SECONDS = 600.0  # Bitcoin's pace: ten minutes a block
 _BTC_MINER_RATE = 10.0  # sat/vB the sandbox's miners take at least
@@ -56,11 +65,13 @@ class Sandbox:
         self.tron = TronNode(live=True)
         self.btc = EsploraNode(wall_clock=True)
         self.sol = SolanaNode()
+        self.ton = TonNode()
         self.eth_chain, self.bsc_chain = Chain(self.eth.url), Chain(self.bsc.url)
         self._queue_nonces: dict[str, int] = {}
         self._since_eth = self._since_btc = 0.0  # seconds of heartbeat since each chain's last block
         try:
-            self.samples = self._ethereum() + self._bnb_smart_chain() + self._tron() + self._bitcoin() + self._solana()
+            built = (self._ethereum, self._bnb_smart_chain, self._tron, self._bitcoin, self._solana, self._ton)
+            self.samples = [sample for build in built for sample in build()]
         except BaseException:
             self.stop()
             raise
@@ -75,6 +86,7 @@ class Sandbox:
             "tron": self.tron.url,
             "bitcoin": self.btc.base_url,
             "solana": self.sol.url,
+            "ton": self.ton.url,
         }
 
     def _ethereum(self) -> list[Sample]:
@@ -235,6 +247,37 @@ class Sandbox:
             ),
         ]
 
+    def _ton(self) -> list[Sample]:
+        """USDT on TON to the exchange's hot wallet: with the comment the exchange gave, without one, with another
+        one; a TON transfer whose recipient's contract threw (the coins bounced back); a jetton transfer the
+        sender's jetton wallet refused (too little USDT: compute phase exit code 47); and USDT sent on TON for a
+        Tron deposit address."""
+        node = self.ton
+        credited = node.send_jetton(TON_USER, TON_EXCHANGE, 25 * TON_USDT, TON_MEMO)
+        no_memo = node.send_jetton(TON_USER, TON_EXCHANGE, 40 * TON_USDT, None)
+        wrong_memo = node.send_jetton(TON_USER, TON_EXCHANGE, 60 * TON_USDT, "884521")  # two digits swapped
+        bounced = node.send_ton(TON_USER, TON_EXCHANGE, 10**9, TON_MEMO, bounce=True)
+        failed = node.send_jetton(TON_USER, TON_EXCHANGE, 10**6 * TON_USDT, TON_MEMO, exit_code=47)
+        for_tron = node.send_jetton(TON_USER, account("sandbox-some-ton-wallet"), 75 * TON_USDT, None)
+        deposit = friendly(TON_EXCHANGE)
+
+        def case(tx: str, amount: int | None = None, token: str = "USDT") -> CaseDraft:
+            return CaseDraft(tx, deposit, "ton", token, Decimal(amount) if amount else None, memo=TON_MEMO)
+
+        return [
+            Sample("ton_credited", case(credited, 25), "CONFIRMATIONS_SUFFICIENT"),
+            Sample("ton_no_memo", case(no_memo, 40), "MEMO_MISSING"),
+            Sample("ton_wrong_memo", case(wrong_memo, 60), "MEMO_MISSING"),
+            Sample("ton_bounced", case(bounced, token="TON"), "TX_FAILED"),
+            Sample("ton_failed", case(failed), "TX_FAILED"),
+            # The Tron deposit address the exchange gave, Tron chosen, and USDT sent on TON: the search finds it.
+            Sample(
+                "ton_sent_for_tron",
+                CaseDraft(for_tron, TRON_USER, "tron", "USDT", Decimal(75)),
+                "NETWORK_MISMATCH",
+            ),
+        ]
+
     def _beat(self) -> None:
         """Blocks at the chains' pace, one tick every few seconds, until the sandbox stops."""
         while not self._stopping.wait(_BSC_TICK_SECONDS):
@@ -271,3 +314,4 @@ class Sandbox:
         self.tron.stop()
         self.btc.stop()
         self.sol.stop()
+        self.ton.stop()

@@ -415,3 +415,52 @@ def _huge_body() -> bytes:
     """An 8 MiB well-formed answer: only too big."""
     row = b'{"hash": "' + b"A" * 43 + b'="}'
     return b'{"transactions": [' + b",".join([row] * (_HUGE_BYTES // (len(row) + 1))) + b"]}"
+
+
+def _demo() -> None:
+    """Serve the classic TON deposit cases until Ctrl-C, printing a command to try for each."""
+    from diagnostics.chains.ton import friendly  # noqa: PLC0415 (only the demo shows addresses as wallets do)
+
+    with TonNode() as node:
+        exchange, user, memo = account("demo-exchange-hot-wallet"), account("demo-user-wallet"), "884512"
+        deposit = friendly(exchange)
+        tron_deposit = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+        usdt = 10**6
+        given = f"--address {deposit} --token USDT --memo {memo}"
+        cases = {
+            "USDT credited, with its comment": (node.send_jetton(user, exchange, 25 * usdt, memo), given, "ton"),
+            "USDT sent without its comment": (node.send_jetton(user, exchange, 40 * usdt, None), given, "ton"),
+            "USDT sent with the wrong comment": (node.send_jetton(user, exchange, 60 * usdt, "884521"), given, "ton"),
+            "TON bounced by the recipient": (
+                node.send_ton(user, exchange, 10**9, memo, bounce=True),
+                f"--address {deposit} --memo {memo}",
+                "ton",
+            ),
+            "USDT refused by the sender's jetton wallet (compute phase)": (
+                node.send_jetton(user, exchange, 10**6 * usdt, memo, exit_code=47),
+                given,
+                "ton",
+            ),
+            "USDT sent on TON to a Tron deposit address": (
+                node.send_jetton(user, account("demo-some-ton-wallet"), 75 * usdt, None),
+                f"--address {tron_deposit} --token USDT",
+                "tron",
+            ),
+            "unknown hash": ("ab" * 32, f"--address {deposit}", "ton"),
+        }
+        print(f"A local toncenter API v3 node is serving at {node.url}.")
+        print("The hashes below live as long as this node (Ctrl-C stops it). Try:")
+        for name, (tx, extra, network) in cases.items():
+            command = f".venv/bin/deposit-doctor diagnose --network {network} --rpc ton={node.url}"
+            if network != "ton":
+                command += f" --rpc {network}=http://127.0.0.1:1 --timeout 2"  # only TON is local here
+            print(f"\n# {name}\n{command} --tx {tx} {extra}")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    _demo()

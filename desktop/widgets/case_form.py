@@ -1,4 +1,5 @@
-"""The case form: direction, network, hash, address, token and amount, checked as the user types."""
+"""The case form: direction, network, hash, address, token and amount, checked as the user types; the memo
+(tag, comment) where the network or the chosen exchange tells its users apart by one."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from diagnostics import catalog
 from diagnostics.intake.draft import CaseDraft
 from diagnostics.intake.secret import find_secret
+from diagnostics.intake.sniff import networks_for_address, networks_for_hash
 from diagnostics.intake.text import read_text
 from diagnostics.intake.validate import FieldProblem, FormCheck, check_form, parse_amount
 from diagnostics.model import AUTO_DETECT, Case, Direction, Network, SignedTransaction
@@ -79,6 +81,8 @@ class CaseFormWidget(QWidget):
         self.address = QLineEdit()
         self.token = QLineEdit()
         self.amount = QLineEdit()
+        # The memo, tag or comment the exchange gave with its address: shown only where one is needed.
+        self.memo = QLineEdit()
         hash_box, self.hash_problem = _field(self.tx_hash)
         address_box, self.address_problem = _field(self.address)
         amount_box, self.amount_problem = _field(self.amount)
@@ -93,20 +97,22 @@ class CaseFormWidget(QWidget):
         row.addWidget(self.withdrawal)
         row.addStretch()
         self._form = QFormLayout(self)
-        self._labels = [QLabel() for _ in range(7)]
-        fields = (directions, self.exchange, self.network, hash_box, address_box, self.token, amount_box)
+        self._labels = [QLabel() for _ in range(8)]
+        fields = (directions, self.exchange, self.network, hash_box, address_box, self.memo, self.token, amount_box)
         for label, field in zip(self._labels, fields, strict=True):
             self._form.addRow(label, field)
         self._form.addRow(self.secret_problem)
-        for edit in (self.tx_hash, self.address, self.token, self.amount):
+        for edit in (self.tx_hash, self.address, self.memo, self.token, self.amount):
             edit.textChanged.connect(self._on_changed)
             edit.returnPressed.connect(self._on_return_pressed)
         self.network.currentIndexChanged.connect(self._on_changed)
+        self.exchange.currentIndexChanged.connect(self._on_changed)  # its memo networks show the Memo field
         self._check = check_form(None, "", "", self._words)  # empty: not ready until a hash is typed
         self._was_ready = False
         self._signed: SignedTransaction | None = None  # from a dropped raw transaction, while its hash stays
         # Fields a secret was taken out of, and what it was: the field says so until the user types there again.
         self._removed: dict[QLineEdit, str] = {}
+        self._form.setRowVisible(self.memo, False)  # no network needs one until one is chosen or typed
         self.retranslate()
 
     def reset(self) -> None:
@@ -114,12 +120,12 @@ class CaseFormWidget(QWidget):
         problem said (a sample chosen, a new case). Nothing of the last case survives, not even in undo."""
         self._removed.clear()
         self._signed = None
-        for edit in (self.tx_hash, self.address, self.token, self.amount):
+        for edit in (self.tx_hash, self.address, self.memo, self.token, self.amount):
             edit.blockSignals(True)
             edit.setText("")  # (setText also empties the field's undo history)
             edit.blockSignals(False)
         self.deposit.setChecked(True)
-        self.exchange.setCurrentIndex(0)
+        self.exchange.setCurrentIndex(0)  # (the window keeps the choice in its settings: heard, not blocked)
         self.network.blockSignals(True)
         self.network.setCurrentIndex(0)
         self.network.blockSignals(False)
@@ -135,6 +141,7 @@ class CaseFormWidget(QWidget):
                 self.tr("Network"),
                 self.tr("Transaction hash (TxID)"),
                 self.tr("Address"),
+                self.tr("Memo / Tag / Comment"),
                 self.tr("Token (optional)"),
                 self.tr("Amount (optional)"),
             ),
@@ -147,6 +154,9 @@ class CaseFormWidget(QWidget):
         self.exchange.setItemText(0, self.tr("Not listed / not sure"))
         self.tx_hash.setPlaceholderText(self.tr("0x… or 64 hex characters"))
         self.address.setPlaceholderText(self.tr("The deposit address (for a withdrawal: your receiving address)"))
+        self.memo.setPlaceholderText(
+            self.tr("The memo the exchange's deposit page gives beside its address (TON: the comment)")
+        )
         self.token.setPlaceholderText(self.tr("e.g. USDT"))
         self.amount.setPlaceholderText(self.tr("e.g. 250.5"))
         for edit, kind in self._removed.items():
@@ -165,6 +175,24 @@ class CaseFormWidget(QWidget):
     def chosen_network(self) -> Network | None:
         slug = self.network.currentData()
         return None if slug == AUTO_DETECT else catalog.network(slug)
+
+    def memo_needed(self) -> bool:
+        """Whether the Memo field is shown: the chosen network needs a memo (TON, or one of the chosen exchange's
+        memo networks for this token); with Auto-detect, every network the address (or else the hash) can be on
+        does."""
+        chosen = self.chosen_network()
+        exchange, token = self.exchange.currentData(), self.token.text().strip() or None
+        if chosen is not None:
+            candidates: tuple[Network, ...] = (chosen,)
+        elif self.address.text().strip():
+            candidates = networks_for_address(self.address.text(), self._networks)
+        else:
+            candidates = networks_for_hash(self.tx_hash.text(), self._networks)
+        return bool(candidates) and all(catalog.needs_memo(n.slug, exchange, token) for n in candidates)
+
+    def memo_value(self) -> str | None:
+        """The memo typed, while the field is shown: a memo hidden with its network is not the case's."""
+        return (self.memo.text().strip() or None) if self.memo_needed() else None
 
     def amount_value(self) -> Decimal | None:
         text = self.amount.text().strip()
@@ -187,6 +215,7 @@ class CaseFormWidget(QWidget):
         self._check = check_form(
             self.chosen_network(), self.tx_hash.text(), self.address.text(), self._words, self.token.text()
         )
+        self._form.setRowVisible(self.memo, self.memo_needed())
         self._show(self._check)
         if self.ready != self._was_ready:  # the state before this change, whichever field changed
             self._was_ready = self.ready
@@ -207,6 +236,8 @@ class CaseFormWidget(QWidget):
                 edit, kind = fields[check.secret.detail], check.secret.key
             elif (found := find_secret(self.amount.text(), self._words)) is not None:
                 edit, kind = self.amount, found.value
+            elif (found := find_secret(self.memo.text(), self._words)) is not None:
+                edit, kind = self.memo, found.value
             else:
                 return
             edit.blockSignals(True)
@@ -259,7 +290,28 @@ class CaseFormWidget(QWidget):
             "not_hex": self.tr("A transaction hash has only 0-9 and a-f."),
             "bare_hex64": self.tr("This network's hashes start with 0x."),
             "evm": self.tr("This network's transaction ids have no 0x."),
+            # A form only one family writes, with another network chosen: it says where it belongs.
+            "base58_signature": self.tr(
+                "This is a Solana transaction signature: choose Solana (SPL), or Auto-detect, to check it."
+            ),
+            "base64_hash": self.tr("This is a TON transaction hash (base64): choose TON, or Auto-detect, to check it."),
         }
+        # How the chosen network's own family writes a transaction's id, for any form it does not take.
+        families = {
+            "solana": self.tr(
+                "A Solana transaction signature has 87 or 88 letters and digits (Base58, as Solscan shows it), "
+                "no 0x; this has {n}."
+            ),
+            "ton": self.tr(
+                "A TON transaction hash has 64 hex characters, or 44 in base64 (as Tonviewer and Tonscan show "
+                "it); this has {n}."
+            ),
+        }
+        # (TON's hash with a 0x is said as such: the same hash without it is one.)
+        general = ("evm_address", "address", "evm") if problem.family == "ton" else ("evm_address", "address")
+        own = families.get(problem.family) if problem.key not in general else None
+        if own is not None:
+            return own.replace("{n}", problem.detail)
         text = texts.get(problem.key, self.tr("This is not a transaction hash of the selected network."))
         digits = int(problem.detail) - (2 if self.tx_hash.text().strip()[:2].lower() == "0x" else 0)
         return text.replace("{n}", str(digits))
@@ -271,7 +323,22 @@ class CaseFormWidget(QWidget):
             "evm": self.tr("an EVM (0x…) address"),
             "tron": self.tr("a Tron (T…) address"),
             "bitcoin": self.tr("a Bitcoin address"),
+            "solana": self.tr("a Solana address"),
+            "ton": self.tr("a TON address"),
         }
+        # Problems a family words its own way (TON's testnet; what a whole Solana or TON address looks like).
+        own = {
+            ("testnet", "ton"): self.tr("This is a TON testnet address: test coins are worth nothing on mainnet."),
+            ("malformed", "solana"): self.tr(
+                "This is not a complete Solana address: one has 32 to 44 letters and digits (Base58)."
+            ),
+            ("malformed", "ton"): self.tr(
+                "This is not a complete TON address: one has 48 characters (EQ… or UQ…), or is 0: and 64 hex "
+                "characters; a character may be wrong."
+            ),
+        }.get((problem.key, problem.family))
+        if own is not None:
+            return own
         texts = {
             "checksum": self.tr("The capital letters do not match the address's checksum: check it for a typo."),
             "base58check": self.tr("This Tron address fails its check digits: a character is wrong."),
@@ -304,6 +371,7 @@ class CaseFormWidget(QWidget):
             required_confirmations=required_confirmations,
             signed=self._signed if self._signed and self._signed.tx_hash == self.tx_hash.text().strip() else None,
             exchange=self.exchange.currentData(),
+            memo=self.memo_value(),
         )
 
     def draft(self) -> CaseDraft:
@@ -317,6 +385,7 @@ class CaseFormWidget(QWidget):
             amount=case.amount,
             direction=case.direction,
             signed=case.signed,
+            memo=case.memo,
         )
 
     def set_draft(self, draft: CaseDraft) -> None:
@@ -329,4 +398,5 @@ class CaseFormWidget(QWidget):
         self.address.setText(draft.address or "")
         self.token.setText(draft.token or "")
         self.amount.setText(f"{draft.amount:f}" if draft.amount is not None else "")
+        self.memo.setText(draft.memo or "")
         self._signed = draft.signed

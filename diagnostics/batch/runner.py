@@ -107,6 +107,7 @@ class BatchRunner:
             tuple(sorted((k, tuple(v)) for k, v in request.endpoints.items())),
             request.timeout,
             request.tron_api_key,
+            request.ton_api_key,
         )
         with self._lock:
             if key not in self._adapters:
@@ -114,6 +115,7 @@ class BatchRunner:
                     request.endpoints,
                     timeout=request.timeout,
                     tron_api_key=request.tron_api_key,
+                    ton_api_key=request.ton_api_key,
                     transport=self.transport,
                 )
                 self._adapters[key] = {family: _AskedOnce(adapter) for family, adapter in built.items()}

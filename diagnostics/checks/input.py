@@ -79,6 +79,9 @@ def invalid_address(ctx: CheckContext) -> Finding | None:
         variant=form.problem,
         evidence=(ctx.evidence("address_entered", ctx.case.address.strip()),),
         network_name=meant.display_name,
+        # A testnet address is said as its own chain writes a mainnet one (Bitcoin's bc1…, TON's EQ…/UQ…).
+        chain=meant.name,
+        mainnet=Term(f"mainnet_form_{meant.family}"),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from diagnostics.bounds import MAX_INTEGER_DIGITS, BoundsError, amount_in_bounds, load_json
+from diagnostics.bounds import MAX_INTEGER_DIGITS, MAX_MEMO_LENGTH, BoundsError, amount_in_bounds, load_json
 from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
 from diagnostics.model import Direction, SignedTransaction
 from diagnostics.model.network import Network, find_network
@@ -65,6 +65,7 @@ def _case_json(draft: CaseDraft) -> dict[str, Any]:
         "amount": str(draft.amount) if draft.amount is not None else None,
         "direction": draft.direction.value if draft.direction else None,
         "time": draft.time,
+        "memo": draft.memo,
         "signed": None if signed is None else _signed_json(signed),
     }
     return {key: value for key, value in fields.items() if value is not None}
@@ -115,6 +116,7 @@ def _draft(case: object, number: int, networks: Sequence[Network], problems: lis
         time=field("time", _text),
         source=f"case {number}",
         signed=field("signed", _signed),
+        memo=field("memo", _memo),
     )
 
 
@@ -122,6 +124,16 @@ def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("not a string")
     return value.strip()
+
+
+def _memo(value: object) -> str:
+    """A memo as text: exchanges write a numeric tag (XRP's, TON's comments) as a number in hand-written files."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    text = _text(value)
+    if len(text) > MAX_MEMO_LENGTH:
+        raise ValueError("longer than any memo an exchange gives")
+    return text
 
 
 def _integer(value: object) -> int:

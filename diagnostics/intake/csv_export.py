@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from diagnostics.bounds import MAX_INTEGER_DIGITS, amount_in_bounds, shorten
+from diagnostics.bounds import MAX_INTEGER_DIGITS, MAX_MEMO_LENGTH, amount_in_bounds, shorten
 from diagnostics.intake.draft import CaseDraft, Intake, IntakeProblem
 from diagnostics.intake.sniff import (
     HashForm,
@@ -94,6 +94,7 @@ class _Column(StrEnum):
     LINK = "link"  # an explorer link to the transaction (Exodus)
     ACCOUNT = "account"  # a wallet account's name, "Ethereum 1" by default (Ledger Live): a network, or no hint
     OWN_ADDRESS = "own_address"  # the wallet's own address or xpub (Ledger Live): a hint, never the case's address
+    MEMO = "memo"  # the memo, tag or comment that goes with the address (TON's comment, XRP's destination tag)
 
 
 # Header names as ``_header_key`` writes them: no case, spaces, dashes, underscores or unit brackets. Where each
@@ -150,6 +151,15 @@ _HEADERS: dict[str, _Column] = {
         _Column.TIME,
     ),
     **dict.fromkeys(("type", "direction", "类型"), _Column.TYPE),
+    # MEXC's withdrawals export has "memo" (BittyTax's mexc.py header, tests/.../mexc_withdrawals.csv); exchanges
+    # call it a Tag (XRP's "Destination Tag", "Address Tag", "Memo/Tag") or a Comment (TON), 备注 or 标签 in Chinese.
+    **dict.fromkeys(
+        (
+            *("memo", "tag", "comment", "memotag", "tagmemo", "destinationtag", "addresstag", "addressmemo"),
+            *("备注", "标签", "标签备注", "地址标签", "memo备注"),
+        ),
+        _Column.MEMO,
+    ),
 }
 # Where a column has several candidates, the rank of each (lower first, then left to right): MEXC's withdrawal
 # moved its "Settlement Amount" on chain, the "Request Amount" less the fee.
@@ -467,7 +477,17 @@ def _draft(
         direction=direction,
         time=row.cell(_Column.TIME),
         source=f"row {number}",
+        memo=_memo(row.cell(_Column.MEMO)),
     )
+
+
+def _memo(text: str | None) -> str | None:
+    """A memo cell as the exchange gave it. A dash is none (an export writes "-" or "--" where a network has no
+    memo); so is a cell past any memo's length, or over several lines: a user's own note in a "备注" (remark)
+    column, which no exchange gives as a memo."""
+    if text is None or len(text) > MAX_MEMO_LENGTH or not text.strip("-–— ") or not text.isprintable():
+        return None
+    return text
 
 
 def _row_amount(row: _Row, networks: _Networks, problems: list[IntakeProblem]) -> _Amount | None:

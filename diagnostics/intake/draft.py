@@ -24,6 +24,7 @@ class CaseDraft:
     time: str | None = None  # as the export wrote it: shown, never parsed into facts
     source: str = ""  # where in the input it was found: "line 3", "row 12", "case 2"
     signed: SignedTransaction | None = None
+    memo: str | None = None  # the memo, tag or comment the exchange gave with its deposit address
 
     def to_case(self, network: str | None = None, direction: Direction = Direction.DEPOSIT) -> Case:
         """The case to diagnose: the draft's own network and direction where it has them, else these."""
@@ -35,6 +36,7 @@ class CaseDraft:
             amount=self.amount,
             direction=self.direction or direction,
             signed=self.signed,
+            memo=self.memo,
         )
 
 

@@ -4,7 +4,8 @@ Users paste a support chat, an exchange's withdrawal page or an explorer link, n
 letters and digits long enough to be a hash or an address is judged by its form alone (``sniff``), so an
 address is never taken for a hash. An explorer link also says the network: its host is matched against
 the networks' own explorer templates, so a network added as data is recognised without code, and against a few
-other explorers of the same chains (Snowscan; Blockchair, 3xpl and OKLink, which name the chain in the path).
+other explorers of the same chains (Snowscan, Tonscan; Blockchair, 3xpl and OKLink, which name the chain in the
+path). TON writes accounts and hashes in base64url, so a run or a link's value may hold "-", "_" and a final "=".
 
 A link, address or signature of a network the app does not serve (Solscan, an XRP or ``bnb1…`` address, a
 Blockchair Litecoin page …) gives no draft: a problem names the network, and a hash whose nearest address is
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -35,6 +36,10 @@ from diagnostics.model.network import Network
 
 # Anything shorter cannot be a hash or an address (a Bitcoin address has 26 characters at least).
 _RUN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{25,}(?![0-9A-Za-z])")
+# A run with base64url's "-" and "_" (and a padding "="): a TON address in its user-friendly form
+# ("UQBfAN7L…-b_dm") or a TON hash in base64url. Taken whole only when it is one; else its plain runs count.
+_WIDE_RUN = re.compile(r"(?<![0-9A-Za-z_-])[0-9A-Za-z_-]{25,}=?(?![0-9A-Za-z_-])")
+_PLAIN = re.compile(r"[0-9A-Za-z]+")
 # "https://tronscan.org/#/transaction/{hash}": the host, and the path up to the placeholder.
 _TEMPLATE = re.compile(r"(?:[A-Za-z]+://)?(?P<host>[^/?#{]+)(?P<path>[^{]*)\{(?:hash|address)\}")
 # Any 0x + 40 hex is an EVM address, a checksum typo in its capitals or not: the checks say which.
@@ -43,9 +48,13 @@ _TOKEN = re.compile(r"\S+")
 # Other explorers of served chains, as (host, path before the value, slug). Snowscan, Etherscan's explorer of the
 # Avalanche C-Chain: gemwalletcom/core@4e39193e9c7a4d66e809aec9be85deffc829b0c0
 # crates/primitives/src/explorers/etherscan.rs ("SnowScan", "https://snowscan.xyz", /tx/ and /address/ pages).
+# Tonscan, TON's other explorer beside the profile's Tonviewer: tonscan.org/tx/<hash> and /address/<address>
+# (gemwalletcom/core crates/primitives/src/explorers/ton.rs, as diagnostics.intake.sniff cites it).
 _OTHER_EXPLORERS: tuple[tuple[str, str, str], ...] = (
     ("snowscan.xyz", "/tx/", "avalanche"),
     ("snowscan.xyz", "/address/", "avalanche"),
+    ("tonscan.org", "/tx/", "ton"),
+    ("tonscan.org", "/address/", "ton"),
 )
 # An optional language segment on OKLink's pages ("oklink.com/en/eth/tx/…", "/zh-hans/…").
 _LANGUAGE = r"(?:[a-z]{2}(?:-[a-z]{2,4})?/)?"
@@ -130,7 +139,9 @@ def _explorers(networks: tuple[Network, ...]) -> _Explorers:
             paths = "|".join(re.escape(f"{chain}/{kind}/") for kind in kinds)
             page(f"{_host_pattern(host)}/{_LANGUAGE}(?:{paths})", slug)
     alternatives = "|".join(pages) or "(?!)"
-    pattern = rf"(?i)(?:https?://)?(?<![\w.-])(?:www\.)?(?:{alternatives})(?P<value>[0-9A-Za-z]+)[^\s]*"
+    # The value may hold base64url's "-" and "_" and end with "=" (TON's addresses and hashes): ``_value`` takes
+    # its plain leading part where the whole is none.
+    pattern = rf"(?i)(?:https?://)?(?<![\w.-])(?:www\.)?(?:{alternatives})(?P<value>[0-9A-Za-z_-]+=?)[^\s]*"
     return _Explorers(re.compile(pattern), tuple(slugs))
 
 
@@ -150,16 +161,16 @@ def _line_drafts(line: str, explorers: _Explorers, source: str) -> tuple[list[Ca
     starts = [link.start for link in links]
     link_starts = [start for start, _ in covered]  # in order, apart: a match never overlaps the one before
     unsupported = list(links)
-    for run in _RUN.finditer(line):
-        index = bisect_right(link_starts, run.start()) - 1
-        inside_link = index >= 0 and run.start() < covered[index][1]
-        if inside_link or _within(run.start(), links, starts):
+    for start, end, value in _runs(line):
+        index = bisect_right(link_starts, start) - 1
+        inside_link = index >= 0 and start < covered[index][1]
+        if inside_link or _within(start, links, starts):
             continue
-        is_hash = _judge(run.group())
+        is_hash = _judge(value)
         if is_hash is not None:
-            found.append(_Found(run.start(), run.end(), run.group(), is_hash, None))
-        elif (name := unsupported_network(run.group())) is not None:
-            unsupported.append(_Found(run.start(), run.end(), run.group(), False, None, name))
+            found.append(_Found(start, end, value, is_hash, None))
+        elif (name := unsupported_network(value)) is not None:
+            unsupported.append(_Found(start, end, value, False, None, name))
     addresses = [f for f in found if not f.is_hash] + unsupported
     order = sorted(range(len(addresses)), key=lambda i: addresses[i].start)
     address_starts = [addresses[i].start for i in order]
@@ -179,15 +190,38 @@ def _line_drafts(line: str, explorers: _Explorers, source: str) -> tuple[list[Ca
     return drafts, sorted(unsupported, key=lambda f: f.start)
 
 
+def _runs(line: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, value)`` of every run on ``line`` long enough to be a hash or an address: a run with "-",
+    "_" or "=" whole where it is a TON address or hash, else the plain runs inside it."""
+    for wide in _WIDE_RUN.finditer(line):
+        value = wide.group()
+        if value.isalnum() or _judge(value) is not None:
+            yield wide.start(), wide.end(), value
+            continue
+        for run in _RUN.finditer(value):
+            yield wide.start() + run.start(), wide.start() + run.end(), run.group()
+
+
+def _value(match: re.Match[str]) -> tuple[int, str]:
+    """Where a link's value starts, and the value: whole where it is a hash or an address (a TON address has
+    "-" and "_"), else its plain leading part ("…/tx/0xabc…-" names 0xabc…)."""
+    value = match["value"]
+    if value.isalnum() or _judge(value) is not None:
+        return match.start("value"), value
+    plain = _PLAIN.match(value)
+    return match.start("value"), plain.group() if plain else ""
+
+
 def _linked(line: str, explorers: _Explorers) -> tuple[list[_Found], list[tuple[int, int]]]:
     """What explorer links on ``line`` name, and where the links are: nothing else inside a link counts
     (``…/address/0x…?a=0x…`` names one address, not two)."""
     found, covered = [], []
     for match in explorers.pattern.finditer(line):
         covered.append(match.span())
-        is_hash = _judge(match["value"])
+        start, value = _value(match)
+        is_hash = _judge(value) if value else None
         if is_hash is not None:
-            found.append(_Found(*match.span("value"), match["value"], is_hash, _page_network(match, explorers)))
+            found.append(_Found(start, start + len(value), value, is_hash, _page_network(match, explorers)))
     return found, covered
 
 

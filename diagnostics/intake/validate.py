@@ -19,10 +19,13 @@ from diagnostics.model import Network
 
 @dataclass(frozen=True)
 class FieldProblem:
-    """``key`` names the problem ("checksum", "wrong_family" …); ``detail`` is a value its sentence needs."""
+    """``key`` names the problem ("checksum", "wrong_family" …); ``detail`` is a value its sentence needs;
+    ``family`` is the chain family the field was judged for (the chosen network's, or for an address the one its
+    form belongs to), so the window words it as that family writes hashes and addresses ("" when unknown)."""
 
     key: str
     detail: str = ""
+    family: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def _hash_problem(network: Network | None, text: str) -> FieldProblem | None:
     fits = hash_fits_family(form, network.family) if network else hash_fits_any(form)
     if fits:
         return None
-    return FieldProblem(form.value, str(len(text.strip())))
+    return FieldProblem(form.value, str(len(text.strip())), network.family if network else "")
 
 
 def _address_problem(network: Network | None, text: str) -> FieldProblem | None:
@@ -64,7 +67,8 @@ def _address_problem(network: Network | None, text: str) -> FieldProblem | None:
     if form.family is not None and network is not None and form.family != network.family:
         return FieldProblem("wrong_family", form.family.value)
     if form.problem is not None:
-        return FieldProblem(form.problem)
+        family = form.family or (network.family if network else None)
+        return FieldProblem(form.problem, family=str(family or ""))
     return None
 
 

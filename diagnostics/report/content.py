@@ -476,6 +476,8 @@ def build_report(
         case_rows.append((report["token"], case.token))
     if case.amount is not None:
         case_rows.append((report["amount"], format_value(case.amount, locale)))
+    if case.memo:
+        case_rows.append((report["memo"], case.memo.strip()))
     headline = _headline(diagnosis, locale, names)
     findings = tuple(_finding_text(f, diagnosis, locale) for f in diagnosis.findings)
     deciding = next((f for f in findings if f.code == verdict.code), None)

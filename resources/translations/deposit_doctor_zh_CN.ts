@@ -175,6 +175,10 @@
         <translation>地址</translation>
     </message>
     <message>
+        <source>Memo / Tag / Comment</source>
+        <translation>备注（Memo / Tag / Comment）</translation>
+    </message>
+    <message>
         <source>Token (optional)</source>
         <translation>代币（选填）</translation>
     </message>
@@ -205,6 +209,10 @@
     <message>
         <source>The deposit address (for a withdrawal: your receiving address)</source>
         <translation>充值地址（提币时填写您的收款地址）</translation>
+    </message>
+    <message>
+        <source>The memo the exchange's deposit page gives beside its address (TON: the comment)</source>
+        <translation>交易所充值页面在地址旁给出的备注（TON 上即 Comment）</translation>
     </message>
     <message>
         <source>e.g. USDT</source>
@@ -251,6 +259,22 @@
         <translation>该网络的交易 ID 不带 0x。</translation>
     </message>
     <message>
+        <source>This is a Solana transaction signature: choose Solana (SPL), or Auto-detect, to check it.</source>
+        <translation>这是 Solana 的交易签名：请选择 Solana (SPL) 或“自动识别”后再检查。</translation>
+    </message>
+    <message>
+        <source>This is a TON transaction hash (base64): choose TON, or Auto-detect, to check it.</source>
+        <translation>这是 TON 的交易哈希（base64 格式）：请选择 TON 或“自动识别”后再检查。</translation>
+    </message>
+    <message>
+        <source>A Solana transaction signature has 87 or 88 letters and digits (Base58, as Solscan shows it), no 0x; this has {n}.</source>
+        <translation>Solana 交易签名由 87 或 88 个字母和数字组成（Base58 格式，与 Solscan 显示的一致），不带 0x；这里有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A TON transaction hash has 64 hex characters, or 44 in base64 (as Tonviewer and Tonscan show it); this has {n}.</source>
+        <translation>TON 交易哈希为 64 个十六进制字符，或 44 个 base64 字符（与 Tonviewer、Tonscan 显示的一致）；这里有 {n} 个字符。</translation>
+    </message>
+    <message>
         <source>This is not a transaction hash of the selected network.</source>
         <translation>这不是所选网络的交易哈希。</translation>
     </message>
@@ -261,6 +285,26 @@
     <message>
         <source>a Tron (T…) address</source>
         <translation>Tron（T…）地址</translation>
+    </message>
+    <message>
+        <source>a Solana address</source>
+        <translation>Solana 地址</translation>
+    </message>
+    <message>
+        <source>a TON address</source>
+        <translation>TON 地址</translation>
+    </message>
+    <message>
+        <source>This is a TON testnet address: test coins are worth nothing on mainnet.</source>
+        <translation>这是 TON 测试网地址：测试币在主网上毫无价值。</translation>
+    </message>
+    <message>
+        <source>This is not a complete Solana address: one has 32 to 44 letters and digits (Base58).</source>
+        <translation>这不是完整的 Solana 地址：Solana 地址由 32 到 44 个字母和数字组成（Base58 格式）。</translation>
+    </message>
+    <message>
+        <source>This is not a complete TON address: one has 48 characters (EQ… or UQ…), or is 0: and 64 hex characters; a character may be wrong.</source>
+        <translation>这不是完整的 TON 地址：TON 地址为 48 个字符（EQ… 或 UQ… 开头），或写作 0: 加 64 个十六进制字符；可能有字符输错了。</translation>
     </message>
     <message>
         <source>The capital letters do not match the address's checksum: check it for a typo.</source>
@@ -706,6 +750,58 @@
     <message>
         <source>Unknown hash</source>
         <translation>未知哈希</translation>
+    </message>
+    <message>
+        <source>Credited (Solana USDT)</source>
+        <translation>已到账（Solana USDT）</translation>
+    </message>
+    <message>
+        <source>Credited to a new token account (Solana)</source>
+        <translation>已到账，并新建了代币账户（Solana）</translation>
+    </message>
+    <message>
+        <source>Failed transfer: insufficient funds (Solana)</source>
+        <translation>转账失败：余额不足（Solana）</translation>
+    </message>
+    <message>
+        <source>Look-alike address (Solana)</source>
+        <translation>相似地址（Solana）</translation>
+    </message>
+    <message>
+        <source>Confirmed, not yet finalized (Solana)</source>
+        <translation>已确认，尚未最终确定（Solana）</translation>
+    </message>
+    <message>
+        <source>Processed, not yet confirmed (Solana)</source>
+        <translation>已处理，尚未确认（Solana）</translation>
+    </message>
+    <message>
+        <source>Wrong network: USDT sent on Solana for a Tron deposit address</source>
+        <translation>充错网络：Tron 充值地址却在 Solana 上转了 USDT</translation>
+    </message>
+    <message>
+        <source>Credited with its comment (TON USDT)</source>
+        <translation>带正确备注已到账（TON USDT）</translation>
+    </message>
+    <message>
+        <source>Sent without its comment (TON USDT)</source>
+        <translation>转账时未填备注（TON USDT）</translation>
+    </message>
+    <message>
+        <source>Sent with the wrong comment (TON USDT)</source>
+        <translation>转账时备注填错（TON USDT）</translation>
+    </message>
+    <message>
+        <source>Bounced transfer (TON)</source>
+        <translation>转账被退回（TON）</translation>
+    </message>
+    <message>
+        <source>Failed jetton transfer: compute phase (TON)</source>
+        <translation>Jetton 转账失败：计算阶段出错（TON）</translation>
+    </message>
+    <message>
+        <source>Wrong network: USDT sent on TON for a Tron deposit address</source>
+        <translation>充错网络：Tron 充值地址却在 TON 上转了 USDT</translation>
     </message>
     <message>
         <source>&amp;Samples</source>

@@ -41,11 +41,17 @@ def test_every_sample_gives_its_verdict_and_every_node_stops(
         assert bitcoin <= expected
         solana = {"sol_credited", "sol_new_token_account", "sol_failed", "sol_look_alike", "sol_not_final"}
         assert solana | {"sol_processed", "sol_sent_for_tron"} <= expected
+        ton = {"ton_credited", "ton_no_memo", "ton_wrong_memo", "ton_bounced", "ton_failed", "ton_sent_for_tron"}
+        assert ton <= expected
+        # Every sample has its own name in the menu, never its raw key.
+        assert all(a.text() and a.text() != s.key for a, s in zip(menu.actions(), sandbox.samples, strict=True))
         for action, sample in zip(menu.actions(), sandbox.samples, strict=True):
             with qtbot.waitSignal(window.worker_finished, timeout=20_000):
                 action.trigger()
             report = window.result.report
             assert report is not None and report.verdict_code == sample.expected, sample.key
+            if sample.key == "ton_sent_for_tron":  # the verdict names where the USDT really went
+                assert "TON" in report.verdict, report.verdict
     finally:
         sandbox.stop()
     for node in (sandbox.eth, sandbox.bsc):
@@ -56,6 +62,8 @@ def test_every_sample_gives_its_verdict_and_every_node_stops(
         requests.get(sandbox.btc.base_url + "/blocks/tip/height", timeout=2)
     with pytest.raises(requests.ConnectionError):
         requests.post(sandbox.sol.url, json={"jsonrpc": "2.0", "id": 1, "method": "getHealth"}, timeout=2)
+    with pytest.raises(requests.ConnectionError):
+        requests.get(sandbox.ton.url + "/api/v3/masterchainInfo", timeout=2)
     assert not sandbox._heartbeat.is_alive() or (
         sandbox._heartbeat.join(5) is None and not sandbox._heartbeat.is_alive()
     )

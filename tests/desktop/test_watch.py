@@ -7,8 +7,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
 from desktop.sandbox.esplora_node import BTC_DEPOSIT, EsploraNode
+from desktop.sandbox.solana_node import LAMPORTS, SolanaNode
+from desktop.sandbox.ton_node import TonNode, account
 from desktop.settings import AppSettings
 from desktop.watch import MIN_INTERVAL_SECONDS, Watch, interval_for
+from diagnostics.chains import adapters
+from diagnostics.engine import diagnose
+from diagnostics.model import Case
 from tests.fixtures.evm_node import Node
 
 
@@ -102,3 +107,37 @@ def test_a_bitcoin_watch_ends_credited_or_lost(qtbot: QtBot, window: MainWindow,
         qtbot.waitUntil(lambda: waiting.ended == "lost", timeout=5_000)
     kept = [e.verdict_code for e in window.history.entries()]
     assert kept[:2] == ["TX_DROPPED_REPLACED", "FEE_TOO_LOW"] and "CONFIRMATIONS_SUFFICIENT" in kept
+
+
+def test_a_solana_watch_follows_processed_confirmed_finalized_at_a_sane_pace(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings
+) -> None:
+    with SolanaNode() as node:
+        sender, user = node.wallet(10 * LAMPORTS), node.wallet()
+        node.fund_tokens(sender.pubkey(), 1_000 * 10**6)
+        node.fund_tokens(user.pubkey(), 0)
+        settings.set_endpoint("solana", node.url)
+        window.searched_networks = ("solana",)
+        signature = node.pay_token(sender, user.pubkey(), 30 * 10**6, level="processed")
+        window.form.network.setCurrentIndex(window.form.network.findData("solana"))
+        window.form.tx_hash.setText(signature)
+        window.form.address.setText(str(user.pubkey()))
+        with qtbot.waitSignal(window.worker_finished, timeout=20_000):
+            window.diagnose()
+        assert window.result.report is not None and window.result.report.verdict_code == "TX_PENDING"
+        assert window.result.diagnosis is not None
+        # 0.4 s slots: asked every few seconds, not several times a second (a public RPC would refuse that).
+        assert interval_for(window.result.diagnosis) == MIN_INTERVAL_SECONDS
+        watch = window.watch_shown(interval=0.2)
+        assert watch is not None
+        node.confirm(signature)  # voted on: confirmed, not yet final
+        qtbot.waitUntil(lambda: watch.diagnosis.verdict.code == "CONFIRMATIONS_INSUFFICIENT", timeout=5_000)
+        node.pay_token(sender, user.pubkey(), 10**6)  # later slots, past finality
+        qtbot.waitUntil(lambda: watch.ended == "arrived", timeout=5_000)
+
+
+def test_a_ton_watch_asks_once_a_block() -> None:
+    with TonNode() as node:
+        tx = node.send_jetton(account("user"), account("exchange"), 25 * 10**6, "884512")
+        diagnosis = diagnose(Case("ton", tx), adapters=adapters({"ton": node.url}), search=())
+    assert diagnosis.verdict.code == "CONFIRMATIONS_SUFFICIENT" and interval_for(diagnosis) == 5.0

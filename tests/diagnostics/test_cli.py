@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from desktop.sandbox.anvil import free_port
+from desktop.sandbox.ton_node import TonNode, account
 from desktop.sandbox.tron_node import TronNode
 from diagnostics.cli import main as cli_main
+from diagnostics.output import ton_api_key
 from tests.fixtures.evm_node import Node
 
 UNKNOWN = "0x" + "ab" * 32
@@ -162,6 +164,22 @@ def test_tron_usdt_deposit_by_its_alias_and_the_api_key_stays_home() -> None:
     # The key from the environment goes only to TronGrid's own hosts over https: never to a URL that merely
     # names "trongrid" (tests/diagnostics/chains/test_tron.py shows it reaching api.trongrid.io).
     assert sent == {None} and "key-from-settings" not in run.stdout
+
+
+def test_the_toncenter_key_is_read_from_the_environment_and_stays_home(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("TONCENTER_API_KEY", raising=False)
+    assert ton_api_key() is None
+    monkeypatch.setenv("TONCENTER_API_KEY", "  key-from-the-shell \n")
+    assert ton_api_key() == "key-from-the-shell"
+    with TonNode() as node:
+        tx = node.send_ton(account("sender"), account("exchange"), 10**9, "42")
+        assert cli_main(["diagnose", "--network", "ton", "--no-search", "--tx", tx, "--rpc", f"ton={node.url}"]) == 0
+        sent = {h.get("X-API-Key") for h in node.headers}
+    # A local node over plain http is no toncenter host: the key goes only there, over https (the batch runner's
+    # test shows it reaching toncenter.com).
+    assert sent == {None} and "key-from-the-shell" not in capsys.readouterr().out
 
 
 SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow"

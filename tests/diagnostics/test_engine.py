@@ -226,6 +226,14 @@ def test_every_field_holding_a_secret_is_emptied() -> None:
     assert "legal winner thank" not in text and wif[:12] not in text
 
 
+def test_a_secret_in_the_memo_is_refused_and_never_shown() -> None:
+    seed = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+    d = diagnose(Case("ton", "0c" * 32, memo=seed), adapters={})
+    assert d.codes() == ["SECRET_DETECTED"] and d.case.memo is None
+    text = render_text(d) + render_json(d) + render_text(d, "zh")
+    assert "legal winner thank" not in text and "memo / tag / comment" in render_text(d)
+
+
 # anvil's first development account: a published test key, funded on every anvil.
 ANVIL_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
 

@@ -19,6 +19,7 @@ from diagnostics.cli import main
 from tests.fixtures.diagnosis import diagnose_on
 
 DEAD = "http://127.0.0.1:1"  # nothing listens on port 1: every other network is refused at once
+TRON_ADDRESS = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"  # the Tron deposit address an exchange gave
 
 
 @dataclass
@@ -114,6 +115,9 @@ def test_a_solana_signature_with_tron_chosen_names_solana(scene: Scene, capsys: 
     report = cli(capsys, scene, "--tx", signature, network="trc20")
     assert report["verdict"]["code"] == "NETWORK_MISMATCH"
     assert report["verdict"]["title"] == "Sent on Solana (SPL), not on Tron (TRC-20)"
+    chinese = cli(capsys, scene, "--tx", signature, "--address", TRON_ADDRESS, "--lang", "zh", network="trc20")
+    assert chinese["verdict"]["code"] == "NETWORK_MISMATCH" and "Solana" in chinese["verdict"]["title"]
+    assert "Tron" in chinese["verdict"]["title"], chinese["verdict"]["title"]
     alone = cli(capsys, scene, "--tx", signature, "--no-search", network="trc20")
     assert alone["verdict"]["code"] == "INPUT_INVALID_HASH"
     assert "Solana transaction signature" in alone["verdict"]["summary"]

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pytoniq_core.boc import Address
 
 from desktop.sandbox.ton_node import TonNode, account
 from diagnostics import catalog
@@ -97,6 +98,37 @@ def test_chinese_report_says_the_memo_is_missing(node: TonNode, capsys: pytest.C
     assert "备注" in report["verdict"]["title"]
 
 
+TRON_DEPOSIT = "TCLBgkbfVkJroVBJVqBEsxtPNQEQMTQCLQ"
+
+
+@pytest.mark.parametrize(("language", "title"), [("en", "Sent on TON, not on Tron (TRC-20)"), ("zh", None)])
+def test_usdt_sent_on_ton_to_a_tron_deposit_address_names_ton(
+    node: TonNode, capsys: pytest.CaptureFixture[str], language: str, title: str | None
+) -> None:
+    """The exchange gave a Tron address; the user's wallet sent USDT on TON, to some TON account."""
+    tx = node.send_jetton(USER, account("some-ton-wallet"), 75_000_000, None)
+    dead = [f"--rpc={slug}=http://127.0.0.1:1" for slug in catalog.networks() if slug != "ton"]
+    args = ["diagnose", "--network", "tron", "--tx", tx, "--address", TRON_DEPOSIT, "--token", "USDT", "--amount", "75"]
+    assert main([*args, f"--rpc=ton={node.url}", *dead, "--timeout", "2", "--format", "json", "--lang", language]) == 0
+    report: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert report["verdict"]["code"] == "NETWORK_MISMATCH"
+    said = report["verdict"]["title"] + report["verdict"]["summary"]
+    assert "TON" in report["verdict"]["title"] and "Tron" in said
+    if title is not None:
+        assert report["verdict"]["title"] == title
+    mismatch = next(f for f in report["findings"] if f["code"] == "NETWORK_MISMATCH")
+    assert "TON" in mismatch["explanation"]
+
+
+def test_the_report_shows_the_memo_the_user_gave(node: TonNode, capsys: pytest.CaptureFixture[str]) -> None:
+    tx = node.send_jetton(USER, EXCHANGE, 25_000_000, MEMO)
+    report = _cli(capsys, node, tx, *_deposit("--memo", MEMO))
+    assert ["Memo / tag / comment", MEMO] in report["case_rows"]
+    assert ["备注（Memo / Tag）", MEMO] in _cli(capsys, node, tx, *_deposit("--memo", MEMO), "--lang", "zh")[
+        "case_rows"
+    ]
+
+
 def test_ton_forms_are_served_not_unsupported() -> None:
     """Since TON is served, its addresses, hashes and links are TON cases, and every form of one account is one."""
     raw, bounceable, plain = EXCHANGE, friendly(EXCHANGE, bounceable=True), friendly(EXCHANGE)
@@ -110,3 +142,30 @@ def test_ton_forms_are_served_not_unsupported() -> None:
     assert [(d.network, d.tx_hash) for d in drafts] == [("ton", "ab" * 32)]
     assert catalog.needs_memo("ton") and catalog.needs_memo("ton", "binance", "USDT")
     assert not catalog.needs_memo("ton", "bitget", "USDT") and not catalog.needs_memo("tron")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_hash_ton_does_not_write_says_what_a_ton_hash_looks_like(
+    node: TonNode, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    """Before, the report had no words for a TON hash's form: an internal error instead of a finding."""
+    report = _cli(capsys, node, "0x1234", "--no-search", "--lang", language)
+    assert report["verdict"]["code"] == "INPUT_INVALID_HASH"
+    assert "base64" in report["verdict"]["summary"] and "Tonviewer" in report["verdict"]["summary"]
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "TON testnet address"), ("zh", "TON 测试网地址")])
+def test_a_ton_testnet_address_is_said_as_ton_s(
+    node: TonNode, capsys: pytest.CaptureFixture[str], language: str, words: str
+) -> None:
+    """Before, a TON testnet address was called a Bitcoin testnet one, with Bitcoin's mainnet forms to copy."""
+    tx = node.send_jetton(USER, EXCHANGE, 25_000_000, MEMO)
+    testnet = _testnet(EXCHANGE)
+    report = _cli(capsys, node, tx, "--address", testnet, "--lang", language)
+    assert report["verdict"]["code"] == "INPUT_INVALID_ADDRESS"
+    assert words in report["verdict"]["summary"] and "EQ…" in report["verdict"]["summary"]
+    assert "bc1" not in json.dumps(report, ensure_ascii=False)
+
+
+def _testnet(raw: str) -> str:
+    return str(Address(raw).to_str(is_user_friendly=True, is_bounceable=False, is_test_only=True))

@@ -84,9 +84,17 @@ def test_an_older_schema_is_migrated_with_its_rows(tmp_path: Path) -> None:
     old.commit()
     old.close()
     history = History(path)
-    assert history.schema_version == SCHEMA_VERSION == 2
+    assert history.schema_version == SCHEMA_VERSION == 3
     (entry,) = history.entries()
     assert (entry.network, entry.verdict_code, entry.verdict, entry.severity) == ("tron", "TX_FAILED", "", "info")
+    assert history.case(entry.id).memo is None
+
+
+def test_the_memo_is_kept_and_read_back(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    with_memo = history.add(_diagnosis(memo="884512"), "{}", "x")
+    without = history.add(_diagnosis(), "{}", "x")
+    assert history.case(with_memo).memo == "884512" and history.case(without).memo is None
 
 
 def test_a_newer_schema_or_a_stranger_file_is_refused(tmp_path: Path) -> None:
@@ -108,12 +116,14 @@ def test_no_secret_is_ever_written(tmp_path: Path) -> None:
     history.add(
         _diagnosis(tx_hash=SEED, address="4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"), "{}", "x"
     )
+    history.add(_diagnosis(memo=SEED), "{}", "x")  # a seed phrase pasted where the memo goes
     history.close()
     raw = path.read_bytes() + (
         path.with_suffix(".sqlite3-wal").read_bytes() if path.with_suffix(".sqlite3-wal").exists() else b""
     )
     assert b"legal winner" not in raw and b"4c0883a691" not in raw
-    assert json.dumps([e.tx_hash for e in History(path).entries()]) == '[""]'
+    assert json.dumps([e.tx_hash for e in History(path).entries()]) == f'["{TX}", ""]'
+    assert History(path).case(History(path).entries()[0].id).memo is None
 
 
 # A history that cannot be used is a HistoryError saying why, never a raw sqlite3 error ----------------------------

@@ -22,6 +22,7 @@ REPORT: dict[str, str] = {
     "address": "Address",
     "token": "Token",
     "amount": "Amount",
+    "memo": "Memo / tag / comment",
     "direction": "Direction",
     "deposit": "deposit",
     "withdrawal": "withdrawal",
@@ -151,7 +152,7 @@ TERMS: dict[str, str] = {
     "not_activated": "not activated (it has never received TRX)",
     "not_found": "not found",
     "found": "found",
-    "hash_form_auto": "0x followed by 64 hex characters, or 64 hex characters (0-9, a-f)",
+    "hash_form_auto": "0x followed by 64 hex characters, or 64 hex characters (0-9, a-f); on Solana a signature of 87 or 88 Base58 characters; on TON also 44 base64 characters",
     "hash_form_evm": "0x followed by exactly 64 hex characters (0-9, a-f)",
     "hash_form_tron": "exactly 64 hex characters (0-9, a-f), usually without 0x",
     "hash_form_bitcoin": "exactly 64 hex characters (0-9, a-f), without 0x",
@@ -159,6 +160,12 @@ TERMS: dict[str, str] = {
     "family_tron": "Tron (T… address)",
     "family_bitcoin": "Bitcoin",
     "family_solana": "Solana",
+    "mainnet_form_evm": "0x…",
+    "mainnet_form_tron": "T…",
+    "mainnet_form_bitcoin": "bc1…, 1… or 3…",
+    "mainnet_form_solana": "32 to 44 Base58 characters",
+    "mainnet_form_ton": "EQ… or UQ…",
+    "hash_form_ton": "64 hex characters (0-9, a-f) without 0x, or 44 base64 characters, as Tonviewer and Tonscan show it",
     "hash_form_solana": "a transaction signature: 87 or 88 Base58 characters (letters and digits, no 0, O, I or l)",
     "commitment_processed": "processed: in a block the cluster has not voted on yet",
     "commitment_confirmed": "confirmed: voted on by most of the stake, not yet final",
@@ -171,6 +178,7 @@ TERMS: dict[str, str] = {
     "field_address": "address",
     "field_token": "token",
     "field_amount": "amount",
+    "field_memo": "memo / tag / comment",
     "seed_phrase": "a seed phrase (recovery words)",
     "wif": "a private key (WIF)",
     "extended_private_key": "an extended private key (xprv)",
@@ -421,7 +429,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         "explanation": {
             "exchange_format": "This address does not have the form of a {exchange} deposit address on {network_name} (by the pattern {exchange} publishes for this coin and network): a character may be wrong, or the address is from somewhere else.",
             "bech32": "The address fails its built-in check (bech32): a character is mistyped, missing or swapped. A Bitcoin address starting bc1 is 42 or 62 characters.",
-            "testnet": "This is a Bitcoin testnet address: test coins are worth nothing, and no exchange takes them on {network}. Copy the mainnet address (bc1…, 1… or 3…) from the exchange's deposit page.",
+            "testnet": "This is a {chain} testnet address: test coins are worth nothing, and no exchange takes them on {network}. Copy the mainnet address ({mainnet}) from the exchange's deposit page.",
             "checksum": "The address's capital letters do not match its checksum (EIP-55): a character is probably mistyped, and this transaction did not send to it either.",
             "base58check": "The address fails its built-in check (Base58Check): a character is mistyped, missing or swapped. A Tron address is 34 characters and starts with T.",
             "malformed": "This is not a well-formed address for {network}.",
@@ -429,7 +437,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
         },
         "next_steps": {
             "testnet": [
-                "Ask the exchange's deposit page for its mainnet address (bc1…, 1… or 3…): testnet coins cannot be deposited."
+                "Ask the exchange's deposit page for its mainnet address ({mainnet}): testnet coins cannot be deposited."
             ],
             "any": [
                 "Copy the address again from its source (the exchange's deposit page or your wallet) rather than typing it."

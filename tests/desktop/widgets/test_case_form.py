@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.widgets.case_form import CaseFormWidget
@@ -162,3 +163,94 @@ def test_an_explorer_link_pasted_as_the_hash(qtbot: QtBot) -> None:
     f = form(qtbot)
     f.tx_hash.setText(f"https://tronscan.org/#/transaction/{'ab' * 32}")
     assert f.tx_hash.text() == "ab" * 32 and f.network.currentData() == "tron" and f.ready
+
+
+TON_ADDRESS = "UQAJIIEUC2d7Rdvpg7Lw1K4CWf8pRb-oL5lv1_bKxpFoYqr0"
+TON_TX = "0c" * 32
+
+
+def _memo_row_shown(f: CaseFormWidget) -> bool:
+    return f._form.isRowVisible(f.memo) and f.memo.isVisible()
+
+
+def test_the_memo_field_appears_only_for_memo_networks(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    assert not _memo_row_shown(f)
+    f.network.setCurrentIndex(f.network.findData("ethereum"))
+    assert not _memo_row_shown(f)
+    f.network.setCurrentIndex(f.network.findData("ton"))
+    assert _memo_row_shown(f)
+    label = f._form.labelForField(f.memo)
+    assert isinstance(label, QLabel) and label.text() == "Memo / Tag / Comment"
+    # Bitget publishes that USDT on TON needs no memo (its own address per user): the field goes.
+    f.set_exchange("bitget")
+    assert not _memo_row_shown(f)
+    f.set_exchange("binance")
+    assert _memo_row_shown(f)
+    # Auto-detect: a TON address (or a hash only TON writes) shows it; a Tron address does not.
+    f.network.setCurrentIndex(0)
+    f.address.setText(TON_ADDRESS)
+    assert _memo_row_shown(f)
+    f.address.setText(TRON_ADDRESS)
+    assert not _memo_row_shown(f)
+
+
+def test_the_memo_goes_into_the_case_and_the_draft_and_comes_back(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.set_draft(CaseDraft(TON_TX, TON_ADDRESS, "ton", "USDT", memo="884512"))
+    assert f.memo.text() == "884512" and _memo_row_shown(f)
+    assert f.case().memo == "884512" and f.draft().memo == "884512"
+    f.memo.setText("  884513 ")
+    assert f.case().memo == "884513"
+    # A memo hidden with its network is no part of the case (the text stays, should TON be chosen again).
+    f.network.setCurrentIndex(f.network.findData("tron"))
+    assert f.case().memo is None and f.draft().memo is None and f.memo.text() == "  884513 "
+
+
+def test_reset_clears_the_memo(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.network.setCurrentIndex(f.network.findData("ton"))
+    f.memo.insert("884512")
+    f.reset()
+    assert f.memo.text() == "" and not f.memo.isUndoAvailable() and not _memo_row_shown(f)
+
+
+def test_a_seed_phrase_in_the_memo_is_taken_out(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.network.setCurrentIndex(f.network.findData("ton"))
+    f.tx_hash.setText(TON_TX)
+    f.memo.setText(SEED)
+    assert f.memo.text() == "" and f.secret_problem.isVisible() and "removed" in f.memo.placeholderText()
+    assert f.case().memo is None
+
+
+def test_enter_in_the_memo_asks_to_diagnose(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.network.setCurrentIndex(f.network.findData("ton"))
+    f.tx_hash.setText(TON_TX)
+    asked: list[bool] = []
+    f.diagnose_requested.connect(lambda: asked.append(True))
+    qtbot.keyClick(f.memo, Qt.Key.Key_Return)
+    assert asked == [True]
+
+
+def test_solana_and_ton_fields_say_what_their_network_writes(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.network.setCurrentIndex(f.network.findData("solana"))
+    f.tx_hash.setText("ab" * 32)
+    said = f.hash_problem.text()
+    assert "Solana transaction signature has 87 or 88" in said and "this has 64" in said
+    f.address.setText("abc")
+    assert "not a complete Solana address" in f.address_problem.text()
+    f.address.setText(TON_ADDRESS)
+    assert "This is a TON address; it cannot receive" in f.address_problem.text()
+    f.network.setCurrentIndex(f.network.findData("ton"))
+    f.tx_hash.setText("ab" * 31)
+    assert "TON transaction hash has 64 hex characters, or 44 in base64" in f.hash_problem.text()
+    f.address.setText(TON_ADDRESS[:-1] + "1")  # its CRC fails
+    assert "not a complete TON address" in f.address_problem.text()
+    f.network.setCurrentIndex(f.network.findData("tron"))
+    f.tx_hash.setText("DE3Mw-FVKr_lxZx1jwNf7IF5K4E2ZbWq5IgKgSxSQEw=")
+    assert "This is a TON transaction hash" in f.hash_problem.text()
+    f.tx_hash.setText("5" * 88)
+    assert "Solana transaction signature: choose Solana (SPL)" in f.hash_problem.text()

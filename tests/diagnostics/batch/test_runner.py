@@ -6,12 +6,18 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+import requests
+from requests.adapters import HTTPAdapter
 
+from desktop.sandbox.ton_node import TonNode, account
 from desktop.sandbox.tron_node import TronNode
+from diagnostics import catalog
 from diagnostics.batch.runner import BatchRunner
-from diagnostics.model import Case
+from diagnostics.chains.adapter import SharedReads
+from diagnostics.model import Case, Found, Network
 from diagnostics.request import Request
 from tests.fixtures.evm_node import Node
 from tests.fixtures.rpc_server import RpcServer
@@ -138,3 +144,33 @@ def test_in_a_batch_a_tron_transfer_waiting_in_the_pool_is_still_found_there() -
         asked = [p for p in node.paths if "gettransactionfrompending" in p]
     assert verdicts == {0: "TX_PENDING", 1: "CONFIRMATIONS_SUFFICIENT"}
     assert len(asked) == 1, "only the transaction no block holds is looked for in the pool"
+
+
+class _ToLocalToncenter:
+    """A batch transport that carries https://toncenter.com's requests to a local toncenter node, as a proxy
+    would: the adapter still sees toncenter's own host, so it decides on its own whether the key goes."""
+
+    def __init__(self, node_url: str) -> None:
+        self.node_url = node_url
+
+    def attach(self, session: requests.Session, network: Network, shared: SharedReads) -> None:
+        node_url = self.node_url
+
+        class Carried(HTTPAdapter):
+            def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+                request.url = (request.url or "").replace("https://toncenter.com", node_url, 1)
+                return super().send(request, **kwargs)
+
+        session.mount("https://toncenter.com", Carried())
+
+
+@pytest.mark.parametrize("key", ["my-toncenter-key", None])
+def test_the_batch_s_ton_adapter_carries_the_request_s_toncenter_key(key: str | None) -> None:
+    with TonNode() as node:
+        tx = node.send_ton(account("sender"), account("exchange"), 10**9, "123")
+        request = Request(Case("ton", tx), endpoints={"ton": ("https://toncenter.com",)}, ton_api_key=key)
+        runner = BatchRunner(transport=_ToLocalToncenter(node.url))
+        facts = runner.adapters_for(request)["ton"].gather(catalog.network("ton"), tx)
+        sent = {h.get("X-API-Key") for h in node.headers}
+    assert isinstance(facts.tx, Found)
+    assert sent == {key}

@@ -15,6 +15,8 @@ from diagnostics.model import Direction, SignedTransaction
 NETWORKS = tuple(catalog.networks().values())
 EVM_TX = "0x" + "1a" * 32
 TRON_TX = "b2" * 32
+TON_TX = "0c" * 32
+TON_ADDRESS = "UQAJIIEUC2d7Rdvpg7Lw1K4CWf8pRb-oL5lv1_bKxpFoYqr0"
 SIGNED = SignedTransaction(
     tx_hash=EVM_TX,
     sender="0x" + "55" * 20,
@@ -38,6 +40,7 @@ DRAFTS = (
         signed=SIGNED,
     ),
     CaseDraft(tx_hash=TRON_TX, network="tron", source="case 2"),
+    CaseDraft(tx_hash=TON_TX, address=TON_ADDRESS, network="ton", token="USDT", memo="884512", source="case 3"),
 )
 
 
@@ -55,6 +58,22 @@ def test_the_written_form() -> None:
     assert data["cases"][0]["amount"] == "250.50"
     assert data["cases"][0]["signed"]["token_amount"] == str(2**70)
     assert "chain_id" not in data["cases"][0]["signed"]
+    assert data["cases"][2]["memo"] == "884512" and "memo" not in data["cases"][0]
+
+
+@pytest.mark.parametrize(("memo", "read"), [("884512", "884512"), (884512, "884512"), (" 77 ", "77"), ("", None)])
+def test_the_memo_is_read_as_text(memo: object, read: str | None) -> None:
+    case = {"tx_hash": TON_TX, "network": "ton", "memo": memo}
+
+    assert read_case_file(json.dumps(case), NETWORKS).drafts[0].memo == read
+
+
+@pytest.mark.parametrize("memo", ["x" * 257, True, ["884512"]])
+def test_a_memo_past_any_exchange_s_is_a_bad_field(memo: object) -> None:
+    intake = read_case_file(json.dumps({"tx_hash": TON_TX, "memo": memo}), NETWORKS)
+
+    assert intake.drafts[0].memo is None
+    assert intake.problems == (IntakeProblem("bad_field", (("case", "1"), ("field", "memo"))),)
 
 
 def test_a_single_case_and_a_bare_list() -> None:

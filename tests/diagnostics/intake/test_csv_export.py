@@ -265,3 +265,31 @@ def test_a_long_hash_cell_is_not_quoted_whole() -> None:
 
     (problem,) = intake.problems
     assert problem.key == "csv_row_not_a_hash" and len(dict(problem.params)["value"]) == 80
+
+
+TON_TX = "0c" * 32
+TON_ADDRESS = "UQAJIIEUC2d7Rdvpg7Lw1K4CWf8pRb-oL5lv1_bKxpFoYqr0"
+
+
+@pytest.mark.parametrize("header", ["Memo", "Tag", "Comment", "备注", "Destination Tag", "memo", "Memo/Tag", "标签"])
+def test_the_memo_column_is_read_whatever_the_export_calls_it(header: str) -> None:
+    text = f"Coin,Network,Amount,Address,{header},TXID\nUSDT,TON,25,{TON_ADDRESS},884512,{TON_TX}\n"
+
+    (draft,) = read_csv(text, NETWORKS).drafts
+
+    assert (draft.network, draft.address, draft.memo) == ("ton", TON_ADDRESS, "884512")
+    assert draft.to_case().memo == "884512"
+
+
+def test_a_row_without_a_memo_has_none() -> None:
+    text = (
+        f"Crypto,Network,Withdrawal Address,memo,TxID,Settlement Amount\n"
+        f"USDT,Toncoin(TON),{TON_ADDRESS},,{TON_TX},25\n"
+        f"USDT,TRC20,{TRON_ADDRESS},-,{TRON_TX},25\n"
+        f"USDT,TON,{TON_ADDRESS},{'9' * 300},{'0d' * 32},25\n"  # past any memo an exchange gives
+        f'USDT,TON,{TON_ADDRESS},"sent from\nmy phone",{"0e" * 32},25\n'  # a note of the user's, not a memo
+    )
+
+    intake = read_csv(text, NETWORKS)
+
+    assert [(d.network, d.memo) for d in intake.drafts] == [("ton", None), ("tron", None), ("ton", None), ("ton", None)]

@@ -202,3 +202,47 @@ def test_an_unsupported_value_named_twice_is_one_problem() -> None:
 )
 def test_link_network(link: str, network: str | None) -> None:
     assert link_network(link, NETWORKS) == network
+
+
+# A TON account in its user-friendly form with base64url's "-" and "_" (0:092081…6862 non-bounceable), and a
+# TON transaction hash in hex and in base64url, as Tonviewer and Tonscan write them.
+TON_ADDRESS = "UQAJIIEUC2d7Rdvpg7Lw1K4CWf8pRb-oL5lv1_bKxpFoYqr0"
+TON_HEX = "0c4ff1f0dd2b2c2f7e0c6c1e1f0a6f5a4a1e9c3e2d5b6a7c8d9e0f1a2b3c4d5e"
+TON_BASE64 = "DE3Mw-FVKr_lxZx1jwNf7IF5K4E2ZbWq5IgKgSxSQEw="
+
+
+@pytest.mark.parametrize(
+    ("text", "tx_hash", "address", "network"),
+    [
+        (f"https://tonscan.org/tx/{TON_HEX}", TON_HEX, None, "ton"),
+        (f"https://tonscan.org/tx/{TON_BASE64}", TON_BASE64, None, "ton"),
+        (f"see tonscan.org/tx/{TON_BASE64.rstrip('=')} please", TON_BASE64.rstrip("="), None, "ton"),
+        (f"https://tonviewer.com/transaction/{TON_HEX}", TON_HEX, None, "ton"),
+        (f"https://tonviewer.com/{TON_ADDRESS} {TON_HEX}", TON_HEX, TON_ADDRESS, "ton"),
+        (f"https://tonviewer.com/{TON_ADDRESS}?section=tokens {TON_HEX}", TON_HEX, TON_ADDRESS, "ton"),
+        (f"https://tonscan.org/address/{TON_ADDRESS} tx {TON_HEX}", TON_HEX, TON_ADDRESS, "ton"),
+        # Bare, the address is whole (before, it was cut at its first "-"); the hex hash names no network.
+        (f"tx {TON_HEX} to {TON_ADDRESS}", TON_HEX, TON_ADDRESS, None),
+    ],
+)
+def test_tonscan_and_tonviewer_links_are_ton_cases(
+    text: str, tx_hash: str, address: str | None, network: str | None
+) -> None:
+    assert [(d.tx_hash, d.address, d.network) for d in _read(text)] == [(tx_hash, address, network)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"https://etherscan.io/tx/{EVM_TX}-",  # a dash after the hash is no part of it
+        f"tx_{EVM_TX}",
+        f"{EVM_TX}==",
+        f"ref-{EVM_TX}-done",
+    ],
+)
+def test_a_dash_underscore_or_padding_beside_a_hash_is_not_part_of_it(text: str) -> None:
+    assert [d.tx_hash for d in _read(text)] == [EVM_TX]
+
+
+def test_a_tonscan_link_names_ton() -> None:
+    assert link_network(f"https://tonscan.org/tx/{TON_HEX}", NETWORKS) == "ton"
