@@ -10,9 +10,11 @@ Usage: .venv/bin/python bench/batch_runner.py [--cases 1000] [--jobs 16] [--limi
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 import time
 from collections import Counter
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -44,8 +46,24 @@ def _run(requests: list[tuple[int, Request]], jobs: int) -> tuple[BatchStats, Co
     verdicts = Counter[str]()
     for result in runner.run(requests, stats=stats):
         verdicts[result.diagnosis.verdict.code if result.diagnosis else f"failed: {result.error}"] += 1
+        if result.diagnosis is not None and result.diagnosis.verdict.code == "NODE_UNAVAILABLE":
+            print("  unavailable:", [(n.network, n.tx) for n in result.diagnosis.facts.networks][:3])
     runner.close()
     return stats, verdicts, runner
+
+
+def _tron_node(count: int, limit: float, conn: Connection) -> None:
+    """The Tron node in a process of its own, as a real node is: its threads must not share the runner's GIL."""
+    node = TronNode()
+    txids = [node.trc20_transfer(TRON_SENDER, TRON_USER, 10**6 + i).txid for i in range(count)]
+    conn.send((node.url, txids))
+    conn.recv()  # "limit": from now on past ``limit`` requests a second it answers 429
+    node.rate_limit = limit
+    conn.send(None)
+    conn.recv()  # "counts"
+    conn.send((node.requests, node.limited))
+    conn.recv()  # "stop"
+    node.stop()
 
 
 def _report(title: str, cases: int, stats: BatchStats, verdicts: Counter[str]) -> None:
@@ -66,11 +84,14 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=20.0)
     args = parser.parse_args()
     per = args.cases // 3
-    eth, bsc, tron = Node("ethereum", 1, ETH_USDT, 6), Node("bsc", 56, BSC_USDT, 18), TronNode()
+    eth, bsc = Node("ethereum", 1, ETH_USDT, 6), Node("bsc", 56, BSC_USDT, 18)
+    here, there = multiprocessing.Pipe()
+    tron = multiprocessing.Process(target=_tron_node, args=(args.cases - 2 * per, args.limit, there), daemon=True)
+    tron.start()
     try:
         started = time.perf_counter()
         eth_hashes, bsc_hashes = _evm_transfers(eth, per), _evm_transfers(bsc, per)
-        tron_hashes = [tron.trc20_transfer(TRON_SENDER, TRON_USER, 10**6 + i).txid for i in range(args.cases - 2 * per)]
+        tron_url, tron_hashes = here.recv()
         print(f"{args.cases} transfers made in {time.perf_counter() - started:.1f} s")
         tron_cases = [("tron", h, TRON_USER) for h in tron_hashes]
         evm_cases = [
@@ -88,16 +109,17 @@ def main() -> None:
             ]
 
         # Straight to the nodes: what the runner costs, and the requests it sends (counted by its transport).
-        tron_before = tron.requests
-        stats, verdicts, runner = _run(requests({"ethereum": eth.url, "bsc": bsc.url, "tron": tron.url}), args.jobs)
+        stats, verdicts, runner = _run(requests({"ethereum": eth.url, "bsc": bsc.url, "tron": tron_url}), args.jobs)
         _report("no limit, straight to the nodes", len(cases), stats, verdicts)
-        print(f"  the Tron node counted {tron.requests - tron_before} requests")
+        here.send("limit")
+        here.recv()
         # Behind relays that answer 429 past the limit, as public endpoints do.
         with RpcServer("relay", upstream=eth.url) as eth_relay, RpcServer("relay", upstream=bsc.url) as bsc_relay:
-            for server in (eth_relay, bsc_relay, tron):
-                server.rate_limit, server.limited = args.limit, 0
-            tron_before = tron.requests
-            urls = {"ethereum": eth_relay.url, "bsc": bsc_relay.url, "tron": tron.url}
+            for server in (eth_relay, bsc_relay):
+                server.rate_limit = args.limit
+            here.send("counts")
+            tron_before, _ = here.recv()
+            urls = {"ethereum": eth_relay.url, "bsc": bsc_relay.url, "tron": tron_url}
             stats, verdicts, runner = _run(requests(urls), args.jobs)
             _report(
                 f"every endpoint answers 429 (Retry-After: 1) past {args.limit:g} requests/s",
@@ -105,8 +127,10 @@ def main() -> None:
                 stats,
                 verdicts,
             )
-            counted = {"ethereum": eth_relay.requests, "bsc": bsc_relay.requests, "tron": tron.requests - tron_before}
-            refused = sum(server.limited for server in (eth_relay, bsc_relay, tron))
+            here.send("counts")
+            tron_after, tron_limited = here.recv()
+            counted = {"ethereum": eth_relay.requests, "bsc": bsc_relay.requests, "tron": tron_after - tron_before}
+            refused = eth_relay.limited + bsc_relay.limited + tron_limited
             print(f"  the nodes counted {counted} requests, {refused} of them refused")
             for endpoint, pace in runner.transport.paces.all().items():
                 rate = f"a pace of {pace.rate:.1f}/s" if pace.rate is not None else "no pace (never refused)"
@@ -118,7 +142,8 @@ def main() -> None:
     finally:
         eth.stop()
         bsc.stop()
-        tron.stop()
+        here.send("stop")
+        tron.join(timeout=5)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ class Options:
     endpoints: Mapping[str, list[str]] = field(default_factory=dict)
     timeout: float = DEFAULT_TIMEOUT_SECONDS
     tron_api_key: str | None = None
+    ton_api_key: str | None = None  # toncenter's, from TONCENTER_API_KEY
     confirmations: Mapping[str, int] = field(default_factory=dict)
     language: str = "en"
     progress: bool = True  # a batch does without per-network progress: fewer messages for the window
@@ -60,6 +61,7 @@ class Options:
             endpoints={slug: tuple(urls) for slug, urls in self.endpoints.items()},
             timeout=self.timeout,
             tron_api_key=self.tron_api_key,
+            ton_api_key=self.ton_api_key,
             confirmations=dict(self.confirmations),
             search=self.networks if self.search_others else (),
             exchange=self.exchange,

@@ -48,7 +48,7 @@ from diagnostics.history import History
 from diagnostics.intake.case_file import write_cases
 from diagnostics.intake.draft import CaseDraft
 from diagnostics.model import Direction
-from diagnostics.output import tron_api_key, write_atomically
+from diagnostics.output import ton_api_key, tron_api_key, write_atomically
 from diagnostics.report import formats
 from diagnostics.report.content import Report
 
@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
             endpoints=self.settings.endpoints(),
             timeout=self.settings.timeout,
             tron_api_key=key,
+            ton_api_key=ton_api_key(),
             confirmations={slug: n for slug in catalog.networks() if (n := self.settings.confirmations(slug))},
             language=self.settings.language,
             progress=progress,

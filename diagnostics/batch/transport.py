@@ -37,6 +37,11 @@ from diagnostics.model import Network
 
 # Calls one merged JSON-RPC batch may hold: public nodes refuse larger batches (some at 100, some at 50).
 MAX_CALLS_PER_REQUEST = 40
+# Merged requests on their way to one endpoint at once: while they fly, the next cases' calls gather for the next.
+_FLYING_BATCHES = 2
+# How long a merged request waits for more cases' calls before it leaves: nothing beside a node's round trip
+# (tens of milliseconds), and enough for the cases that are a few milliseconds behind to travel with it.
+_LINGER_SECONDS = 0.004
 # Refusals of one request before it is handed back refused, for its case to be tried again later.
 MAX_REFUSALS = 4
 _JSON = {"Content-Type": "application/json"}
@@ -107,11 +112,16 @@ class _Entry:
     calls: list[dict[str, Any]]
     keys: list[str]
     options: dict[str, Any]  # the session's own: timeout, verify, proxies
-    done: threading.Event = field(default_factory=threading.Event)
+    done: threading.Event = field(default_factory=threading.Event)  # answered (or failed, or to go alone)
+    wake: threading.Event = field(default_factory=threading.Event)  # answered, or given the turn to send
     answers: dict[str, Any] = field(default_factory=dict)
     error: BaseException | None = None
     alone: bool = False  # the merged batch failed in a way only the original request can tell: send it as it was
-    lead: bool = False  # woken to send the next merged batch
+    lead: bool = False  # given the turn to send the next merged request
+
+    def finish(self) -> None:
+        self.done.set()
+        self.wake.set()
 
 
 class _Coalescer:
@@ -126,19 +136,30 @@ class _Coalescer:
         self._flying = 0
 
     def ask(self, entry: _Entry, request: requests.PreparedRequest) -> None:
+        """Until ``entry`` is answered: sending merged requests whenever this case holds a turn."""
         with self._lock:
             self._pending.append(entry)
-            lead = self._flying < self._limit
-            if lead:
+            turn = self._flying < self._limit
+            if turn:
                 self._flying += 1
-        if not lead:
-            entry.done.wait()
-            if not entry.lead:
-                return
-        self._send_turns(request)
+        while True:
+            if turn:  # a turn is always used, even by a case already answered: it is handed on or given up
+                self._send_turns(request)
+                turn = False
+            with self._lock:
+                if entry.done.is_set() and not entry.lead:
+                    return
+            entry.wake.wait()
+            with self._lock:
+                turn, entry.lead = entry.lead, False
+                entry.wake.clear()
 
     def _send_turns(self, request: requests.PreparedRequest) -> None:
         """Send what is waiting, one merged request; then hand the turn to a waiting case, or give it up."""
+        with self._lock:
+            waiting = sum(len(e.keys) for e in self._pending)
+        if waiting < MAX_CALLS_PER_REQUEST:
+            time.sleep(_LINGER_SECONDS)
         with self._lock:
             taken: list[_Entry] = []
             calls = 0
@@ -152,7 +173,7 @@ class _Coalescer:
             if self._pending:
                 heir = self._pending[0]
                 heir.lead = True
-                heir.done.set()  # it sends the next merged batch from its own thread
+                heir.wake.set()  # the turn passes to a waiting case: it sends the next merged request
             else:
                 self._flying -= 1
 
@@ -260,18 +281,18 @@ class BatchTransport:
         except _SendAloneError:
             for entry in entries:
                 entry.alone = True
-                entry.done.set()
+                entry.finish()
             return
         except Exception as exc:  # the endpoint failed: every case waiting on it hears the same failure
             for entry in entries:
                 entry.error = exc
-                entry.done.set()
+                entry.finish()
             return
         answers = {key: by_id[index] for index, key in enumerate(order)}
         self._keep(url, answers)  # before anyone wakes: a case waiting for a shared answer finds it
         for entry in entries:
             entry.answers = {key: answers[key] for key in entry.keys}
-            entry.done.set()
+            entry.finish()
 
     # Inside -----------------------------------------------------------------------------------------------
 
@@ -352,8 +373,7 @@ class BatchTransport:
     def _coalescer(self, url: str) -> _Coalescer:
         with self._lock:
             if url not in self._coalescers:
-                pace = self.paces.pace(_endpoint(url))
-                self._coalescers[url] = _Coalescer(self, url, max(1, pace.concurrency - 1))
+                self._coalescers[url] = _Coalescer(self, url, _FLYING_BATCHES)
             return self._coalescers[url]
 
     def _keep(self, url: str, answers: Mapping[str, Any]) -> None:
