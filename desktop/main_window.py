@@ -16,10 +16,9 @@ It only asks and shows (DESIGN rule 6): diagnoses run in the engine process, fil
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -192,9 +191,9 @@ class MainWindow(QMainWindow):
     def reopen(self, entry: int) -> None:
         self.history_dock.reopen(entry)
 
-    @Slot(object, str)
-    def _on_report_reopened(self, report: Report, report_json: str) -> None:
-        self.result.show_report(report, report_json)
+    @Slot(object, str, object)
+    def _on_report_reopened(self, report: Report, report_json: str, data: dict[str, Any]) -> None:
+        self.result.show_report(report, report_json, data=data)
         self.tabs.setCurrentIndex(0)
 
     # Samples (the sandbox) -----------------------------------------------------------------------------
@@ -296,7 +295,7 @@ class MainWindow(QMainWindow):
         if report is None:
             return None
         if path is None:
-            entered = json.loads(self.result.report_json).get("case", {}).get("tx_hash", "")
+            entered = self.result.report_data.get("case", {}).get("tx_hash", "")
             path = self.dialogs.report_path(str(entered).strip().removeprefix("0x")[:12] or "report")
             if path is None:
                 return None

@@ -148,7 +148,10 @@ class DiagnosePage(QSplitter):
 
     @Slot(object)
     def _on_diagnosis_finished(self, diagnosis: Diagnosis) -> None:
-        self.result.show_diagnosis(diagnosis, self.worker.report_json if self.worker else "")
+        worker = self.worker
+        self.result.show_diagnosis(
+            diagnosis, worker.report_json if worker else "", worker.report_data if worker else None
+        )
         self.set_strip(True)
         self.fit()
         self._done(self.tr("Diagnosis done."))

@@ -17,7 +17,7 @@ from diagnostics.report.json import dumps, report_from_dict
 
 
 class HistoryPanel(QDockWidget):
-    report_reopened = Signal(object, str)  # (Report, its JSON): shown as it was kept, not asked again
+    report_reopened = Signal(object, str, object)  # (Report, its JSON, that JSON parsed): as it was kept
     rerun_requested = Signal(object)  # CaseDraft (network None: Auto-detect, as it was asked)
     problem_said = Signal(str)  # a history that failed under the window: said, and the window goes on
 
@@ -76,7 +76,7 @@ class HistoryPanel(QDockWidget):
         except HistoryError as exc:
             self.problem_said.emit(exc.user_message)
             return
-        self.report_reopened.emit(report_from_dict(data), dumps(data))
+        self.report_reopened.emit(report_from_dict(data), dumps(data), data)
 
     def rerun(self, entry: int) -> CaseDraft | None:
         try:
