@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         )
         self.batch_page.run_all_button.clicked.connect(self.run_batch)
         self.batch_page.row_opened.connect(self._on_batch_row_opened)
+        self.history_dock.case_reopened.connect(self._show_draft)
         self.history_dock.report_reopened.connect(self._on_report_reopened)
         self.history_dock.rerun_requested.connect(self._diagnose_draft)
         self.history_dock.problem_said.connect(lambda text: say(text, 10_000))
@@ -177,11 +178,14 @@ class MainWindow(QMainWindow):
     def cancel(self) -> None:
         self.diagnose_page.cancel()
 
-    def _diagnose_draft(self, draft: CaseDraft) -> Job | None:
+    def _show_draft(self, draft: CaseDraft) -> None:
         if draft.network is None:
             self.form.network.setCurrentIndex(0)  # Auto-detect, as it was asked
-        self.form.set_draft(draft)
+        self.diagnose_page.show_draft(draft)
         self.tabs.setCurrentIndex(0)
+
+    def _diagnose_draft(self, draft: CaseDraft) -> Job | None:
+        self._show_draft(draft)
         return self.diagnose()
 
     def rerun(self, entry: int) -> Job | None:
@@ -266,7 +270,7 @@ class MainWindow(QMainWindow):
         """One case fills the form; several fill the batch table; nothing usable changes nothing."""
         self.statusBar().clearMessage()
         if len(drafts) == 1:
-            self.form.set_draft(drafts[0])
+            self.diagnose_page.show_draft(drafts[0])
             self.tabs.setCurrentIndex(0)
         elif drafts:
             if self.batch_page.load(drafts, skipped=list(messages)):
@@ -330,7 +334,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_batch_row_opened(self, row: BatchRow) -> None:
         """The row's case in the form and its result beside it, as if it had been diagnosed there."""
-        self.form.set_draft(row.draft)
+        self.diagnose_page.show_draft(row.draft)
         self.progress.clear_networks()  # the last run's networks are not this row's
         if row.diagnosis is not None:
             self.result.show_diagnosis(row.diagnosis)
