@@ -16,10 +16,9 @@ It only asks and shows (DESIGN rule 6): diagnoses run in the engine process, fil
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -127,6 +126,7 @@ class MainWindow(QMainWindow):
         )
         self.batch_page.run_all_button.clicked.connect(self.run_batch)
         self.batch_page.row_opened.connect(self._on_batch_row_opened)
+        self.history_dock.case_reopened.connect(self._show_draft)
         self.history_dock.report_reopened.connect(self._on_report_reopened)
         self.history_dock.rerun_requested.connect(self._diagnose_draft)
         self.history_dock.problem_said.connect(lambda text: say(text, 10_000))
@@ -179,11 +179,14 @@ class MainWindow(QMainWindow):
     def cancel(self) -> None:
         self.diagnose_page.cancel()
 
-    def _diagnose_draft(self, draft: CaseDraft) -> Job | None:
+    def _show_draft(self, draft: CaseDraft) -> None:
         if draft.network is None:
             self.form.network.setCurrentIndex(0)  # Auto-detect, as it was asked
-        self.form.set_draft(draft)
+        self.diagnose_page.show_draft(draft)
         self.tabs.setCurrentIndex(0)
+
+    def _diagnose_draft(self, draft: CaseDraft) -> Job | None:
+        self._show_draft(draft)
         return self.diagnose()
 
     def rerun(self, entry: int) -> Job | None:
@@ -193,9 +196,9 @@ class MainWindow(QMainWindow):
     def reopen(self, entry: int) -> None:
         self.history_dock.reopen(entry)
 
-    @Slot(object, str)
-    def _on_report_reopened(self, report: Report, report_json: str) -> None:
-        self.result.show_report(report, report_json)
+    @Slot(object, str, object)
+    def _on_report_reopened(self, report: Report, report_json: str, data: dict[str, Any]) -> None:
+        self.result.show_report(report, report_json, data=data)
         self.tabs.setCurrentIndex(0)
 
     # Samples (the sandbox) -----------------------------------------------------------------------------
@@ -268,7 +271,7 @@ class MainWindow(QMainWindow):
         """One case fills the form; several fill the batch table; nothing usable changes nothing."""
         self.statusBar().clearMessage()
         if len(drafts) == 1:
-            self.form.set_draft(drafts[0])
+            self.diagnose_page.show_draft(drafts[0])
             self.tabs.setCurrentIndex(0)
         elif drafts:
             if self.batch_page.load(drafts, skipped=list(messages)):
@@ -297,7 +300,7 @@ class MainWindow(QMainWindow):
         if report is None:
             return None
         if path is None:
-            entered = json.loads(self.result.report_json).get("case", {}).get("tx_hash", "")
+            entered = self.result.report_data.get("case", {}).get("tx_hash", "")
             path = self.dialogs.report_path(str(entered).strip().removeprefix("0x")[:12] or "report")
             if path is None:
                 return None
@@ -332,7 +335,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_batch_row_opened(self, row: BatchRow) -> None:
         """The row's case in the form and its result beside it, as if it had been diagnosed there."""
-        self.form.set_draft(row.draft)
+        self.diagnose_page.show_draft(row.draft)
         self.progress.clear_networks()  # the last run's networks are not this row's
         if row.diagnosis is not None:
             self.result.show_diagnosis(row.diagnosis)

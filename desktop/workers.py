@@ -9,6 +9,7 @@ connect to. The child starts with the window, in the background, and again if it
 from __future__ import annotations
 
 import itertools
+import json
 import multiprocessing
 import queue
 import threading
@@ -51,7 +52,8 @@ class Job:
     def __init__(self, engine: EngineWorker, number: int) -> None:
         self.number = number
         self.description = ""  # a finished diagnosis's verdict, in the window's language
-        self.report_json = ""  # and its whole report, as JSON
+        self.report_json = ""  # and its whole report, as JSON (kept in the history as it came)
+        self.report_data: dict[str, Any] | None = None  # that JSON parsed, once, on its way in
         self._engine = engine
         self._signals: WorkerSignals | None = None
 
@@ -122,6 +124,10 @@ class EngineWorker(QObject):
             except (EOFError, OSError):
                 self._received.emit(("gone", conn))
                 return
+            if message[0] == "finished":
+                # The report is parsed here, once, off the window's thread: the view, the export and the
+                # history take the parsed report or the text as it came, and never parse it again.
+                message = (*message, json.loads(message[4]))
             self._received.emit(message)
 
     def _send(self, *message: Any) -> None:
@@ -194,7 +200,7 @@ class EngineWorker(QObject):
 
     def _end(self, job: Job, kind: str, *payload: Any) -> None:
         if kind == "finished":
-            job.description, job.report_json = payload[1], payload[2]
+            job.description, job.report_json, job.report_data = payload[1], payload[2], payload[3]
             self.job_finished.emit(job.number, payload[0], payload[1], payload[2])
         elif kind == "failed":
             self.job_failed.emit(job.number, payload[0], payload[1])

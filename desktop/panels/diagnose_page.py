@@ -8,16 +8,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.engine_process import Options
 from desktop.widgets.case_form import CaseFormWidget
 from desktop.widgets.progress_view import ProgressWidget
 from desktop.widgets.result_view import ResultWidget
 from desktop.workers import EngineWorker, Job
+from diagnostics.intake.draft import CaseDraft
 from diagnostics.model import Diagnosis
 
 RESULT_MIN_WIDTH = 300  # logical pixels: the banner's sentence wraps, the buttons still fit
+RESULT_ROOM = 720  # logical pixels the result keeps before the form grows to show a hash whole
+_LONGEST_HASH = "0x" + "0" * 64  # an EVM TxID; Tron's and Bitcoin's are 64 characters, addresses shorter
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
@@ -41,6 +53,8 @@ class DiagnosePage(QSplitter):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.cancel_button.clicked.connect(self.cancel)
+        for edit in self._long_fields():  # left, a long value shows its start: "0x3f…", as on the receipt
+            edit.editingFinished.connect(lambda e=edit: e.setCursorPosition(0))
         self.form.validity_changed.connect(lambda ok: self.diagnose_button.setEnabled(ok and self.worker is None))
         left = QWidget()
         column = QVBoxLayout(left)
@@ -66,7 +80,20 @@ class DiagnosePage(QSplitter):
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)  # the result reads in sentences: it gets the room, and all growth
         self.setSizes([left.minimumSizeHint().width(), 10_000])
+        self._user_split = False  # once the user drags the handle, the split is theirs
+        self.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
         self.retranslate()
+
+    def _long_fields(self) -> tuple[QLineEdit, QLineEdit]:
+        return self.form.tx_hash, self.form.address
+
+    def show_draft(self, draft: CaseDraft) -> None:
+        """Fill the form from a sample, a file, a batch row or the history, each long value from its start
+        (a line edit filled by the program shows the end of its text: half a hash, meaning nothing)."""
+        self.form.set_draft(draft)
+        for edit in self._long_fields():
+            edit.setCursorPosition(0)
+        self.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -81,6 +108,21 @@ class DiagnosePage(QSplitter):
         wanted = Qt.Orientation.Horizontal if self.width() >= need else Qt.Orientation.Vertical
         if wanted != self.orientation():
             self.setOrientation(wanted)
+        if wanted == Qt.Orientation.Horizontal and not self._user_split:
+            self._give_the_form_room()
+
+    def _give_the_form_room(self) -> None:
+        """Where the window is wide, the form grows until a whole hash shows in its field, as long as the
+        result keeps ``RESULT_ROOM``; where it is not, the result has the room (it comes first)."""
+        edit = self.form.tx_hash
+        metrics = edit.fontMetrics()
+        longest = max(metrics.horizontalAdvance(e.text()) for e in self._long_fields())
+        field_need = max(longest, metrics.horizontalAdvance(_LONGEST_HASH)) + 16  # the frame and text margins
+        want = self._left.width() + field_need - edit.width()
+        room = self.width() - self.handleWidth()
+        left = max(self._left.minimumSizeHint().width(), min(want, room - RESULT_ROOM))
+        if abs(left - self._left.width()) > 2:
+            self.setSizes([left, room - left])
 
     def set_strip(self, strip: bool) -> None:
         """Once the answer is in, the list of networks asked shrinks to a strip of a few lines (scrollable);
@@ -148,7 +190,10 @@ class DiagnosePage(QSplitter):
 
     @Slot(object)
     def _on_diagnosis_finished(self, diagnosis: Diagnosis) -> None:
-        self.result.show_diagnosis(diagnosis, self.worker.report_json if self.worker else "")
+        worker = self.worker
+        self.result.show_diagnosis(
+            diagnosis, worker.report_json if worker else "", worker.report_data if worker else None
+        )
         self.set_strip(True)
         self.fit()
         self._done(self.tr("Diagnosis done."))

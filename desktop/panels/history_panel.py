@@ -17,8 +17,9 @@ from diagnostics.report.json import dumps, report_from_dict
 
 
 class HistoryPanel(QDockWidget):
-    report_reopened = Signal(object, str)  # (Report, its JSON): shown as it was kept, not asked again
+    report_reopened = Signal(object, str, object)  # (Report, its JSON, that JSON parsed): as it was kept
     rerun_requested = Signal(object)  # CaseDraft (network None: Auto-detect, as it was asked)
+    case_reopened = Signal(object)  # CaseDraft: the reopened report's case, for the form beside it
     problem_said = Signal(str)  # a history that failed under the window: said, and the window goes on
 
     def __init__(
@@ -70,21 +71,30 @@ class HistoryPanel(QDockWidget):
         self.view.kept()
 
     def reopen(self, entry: int) -> None:
-        """A kept report, as it was: the chain may have moved on since, so it is not asked again."""
+        """A kept report, as it was: the chain may have moved on since, so it is not asked again. Its case
+        goes to the form first, so the form beside the report is never another case's."""
         try:
             data = self.history.report(entry)
+            draft = self._draft(entry)
         except HistoryError as exc:
             self.problem_said.emit(exc.user_message)
             return
-        self.report_reopened.emit(report_from_dict(data), dumps(data))
+        self.case_reopened.emit(draft)
+        self.report_reopened.emit(report_from_dict(data), dumps(data), data)
 
     def rerun(self, entry: int) -> CaseDraft | None:
         try:
-            case = self.history.case(entry)
+            draft = self._draft(entry)
         except HistoryError as exc:
             self.problem_said.emit(exc.user_message)
             return None
-        draft = CaseDraft(
+        self.rerun_requested.emit(draft)
+        return draft
+
+    def _draft(self, entry: int) -> CaseDraft:
+        """The kept case as the form takes it (network None: Auto-detect, as it was asked)."""
+        case = self.history.case(entry)
+        return CaseDraft(
             case.tx_hash,
             case.address,
             None if catalog.is_auto(case.network) else case.network,
@@ -93,5 +103,3 @@ class HistoryPanel(QDockWidget):
             case.direction,
             memo=case.memo,
         )
-        self.rerun_requested.emit(draft)
-        return draft

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QTextOption
@@ -40,7 +41,7 @@ from diagnostics.model import Diagnosis, Severity
 from diagnostics.output import local_zone
 from diagnostics.report.content import Report
 from diagnostics.report.html import COLOURS, lay_out
-from diagnostics.report.json import render_json, report_from_dict
+from diagnostics.report.json import dumps, report_from_dict, to_dict
 from diagnostics.report.transaction import summarize
 
 SEVERITY_ICONS = {  # the standard icons a finding or a kept diagnosis shows, by severity
@@ -152,6 +153,7 @@ class ResultWidget(QWidget):
         self.diagnosis: Diagnosis | None = None
         self.report: Report | None = None
         self.report_json = ""
+        self.report_data: dict[str, Any] = {}  # the report's JSON, parsed (once, by whoever had it first)
         self.language = "en"
         self.banner = WrappedTextWidget(rich=True)
         self.banner.document().setDocumentMargin(10)
@@ -225,19 +227,33 @@ class ResultWidget(QWidget):
         if self.diagnosis is not None:
             self.show_diagnosis(self.diagnosis)
 
-    def show_diagnosis(self, diagnosis: Diagnosis | None, report_json: str = "") -> None:
-        """``report_json`` is the engine's JSON of it, in the window's language, when it came with one."""
+    def show_diagnosis(
+        self, diagnosis: Diagnosis | None, report_json: str = "", data: dict[str, Any] | None = None
+    ) -> None:
+        """``report_json`` is the engine's JSON of it, when it came with one, and ``data`` that JSON already
+        parsed (the engine's reader parses it once; it is not parsed again here). A report in another language
+        than the window's is made again from the diagnosis, as data, and written out once."""
         if diagnosis is None:
             self.show_report(None)
             return
-        if not report_json or json.loads(report_json).get("language") != self.language:
-            report_json = render_json(diagnosis, self.language, tz=local_zone())
-        self.show_report(report_from_dict(json.loads(report_json)), report_json, diagnosis)
+        if data is None and report_json:
+            data = json.loads(report_json)  # a watch's re-check comes as text only
+        if data is None or data.get("language") != self.language:
+            data = to_dict(diagnosis, self.language, tz=local_zone())
+            report_json = dumps(data)
+        self.show_report(report_from_dict(data), report_json, diagnosis, data)
 
-    def show_report(self, report: Report | None, report_json: str = "", diagnosis: Diagnosis | None = None) -> None:
-        """Show ``report``; without its ``diagnosis`` (a report reopened from the history) there is no
-        confirmations bar, since the chain may have moved on since."""
+    def show_report(
+        self,
+        report: Report | None,
+        report_json: str = "",
+        diagnosis: Diagnosis | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        """Show ``report`` (``data``: its JSON, parsed); without its ``diagnosis`` (a report reopened from the
+        history) there is no confirmations bar, since the chain may have moved on since."""
         self.diagnosis, self.report, self.report_json = diagnosis, report, report_json
+        self.report_data = data or {}
         has = report is not None
         for widget in (self.banner, self.tabs, self.copy_button, self.export_button, self.links):
             widget.setVisible(has)
