@@ -53,16 +53,17 @@ def _run(requests: list[tuple[int, Request]], jobs: int) -> tuple[BatchStats, Co
 
 
 def _tron_node(count: int, limit: float, conn: Connection) -> None:
-    """The Tron node in a process of its own, as a real node is: its threads must not share the runner's GIL."""
+    """The Tron node in a process of its own, as a real node is: its threads must not share the runner's GIL.
+    It answers the bench's commands: "limit" (from then on 429 past ``limit`` requests a second), "counts"
+    (requests, refused), "stop"."""
     node = TronNode()
-    txids = [node.trc20_transfer(TRON_SENDER, TRON_USER, 10**6 + i).txid for i in range(count)]
-    conn.send((node.url, txids))
-    conn.recv()  # "limit": from now on past ``limit`` requests a second it answers 429
-    node.rate_limit = limit
-    conn.send(None)
-    conn.recv()  # "counts"
-    conn.send((node.requests, node.limited))
-    conn.recv()  # "stop"
+    conn.send((node.url, [node.trc20_transfer(TRON_SENDER, TRON_USER, 10**6 + i).txid for i in range(count)]))
+    while (command := conn.recv()) != "stop":
+        if command == "limit":
+            node.rate_limit = limit
+            conn.send(None)
+        else:
+            conn.send((node.requests, node.limited))
     node.stop()
 
 

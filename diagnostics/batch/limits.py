@@ -113,22 +113,26 @@ class EndpointPace:
 
 
 class Paces:
-    """Every endpoint's pace, by ``scheme://host:port``; endpoints whose limits are published start at them."""
+    """Every endpoint's pace, by ``scheme://host:port`` (and whether an API key is sent: a key buys a higher
+    limit); endpoints whose limits are published start at them and never climb past them.
 
-    def __init__(self, concurrency: int = 4, known: dict[str, float] | None = None) -> None:
+    ``known`` maps a host to its published (without a key, with a key) requests a second."""
+
+    def __init__(self, concurrency: int = 4, known: dict[str, tuple[float, float]] | None = None) -> None:
         self._concurrency = concurrency
         self._known = known or {}
-        self._paces: dict[str, EndpointPace] = {}
+        self._paces: dict[tuple[str, bool], EndpointPace] = {}
         self._lock = threading.Lock()
 
-    def pace(self, endpoint: str) -> EndpointPace:
+    def pace(self, endpoint: str, *, keyed: bool = False) -> EndpointPace:
         with self._lock:
-            if endpoint not in self._paces:
+            if (endpoint, keyed) not in self._paces:
                 host = endpoint.split("://", 1)[-1].split(":", 1)[0]
-                known = self._known.get(host)
-                self._paces[endpoint] = EndpointPace(self._concurrency, known, ceiling=known)
-            return self._paces[endpoint]
+                limits = self._known.get(host)
+                known = None if limits is None else limits[1] if keyed else limits[0]
+                self._paces[endpoint, keyed] = EndpointPace(self._concurrency, known, ceiling=known)
+            return self._paces[endpoint, keyed]
 
     def all(self) -> dict[str, EndpointPace]:
         with self._lock:
-            return dict(self._paces)
+            return {endpoint + (" (with a key)" if keyed else ""): p for (endpoint, keyed), p in self._paces.items()}

@@ -23,11 +23,14 @@ from diagnostics.chains.adapter import ChainAdapter
 from diagnostics.engine import diagnose_request
 from diagnostics.errors import CancelledError, DiagnosticsError
 from diagnostics.model import Diagnosis, Found, Hints, Network, NetworkFacts, NotFound
-from diagnostics.request import Request
+from diagnostics.request import DEFAULT_TIMEOUT_SECONDS, Request
 
 DEFAULT_JOBS = 16
 # Times a case is asked when endpoints keep refusing (HTTP 429): the pace slows down between them.
 MAX_ATTEMPTS = 4
+# In a paced batch, cases under way are bounded so each one's requests wait at most about a quarter of a
+# timeout in the pace: a case sends two or three requests, over two rounds.
+_REQUESTS_PER_CASE_WAITED = 4
 # A batch waits for the chosen network's answer before asking any other: a busy moment (an endpoint's pace, a
 # Retry-After) must not send every case to every network.
 _PATIENT = float("inf")
@@ -145,7 +148,7 @@ class BatchRunner:
                 flying[pool.submit(self._one, index, request, attempt, stop)] = (index, request, attempt, refused)
 
             def fill() -> None:
-                while len(flying) < 2 * self.jobs and not stop.is_set():
+                while len(flying) < self._admitted() and not stop.is_set():
                     if retry:
                         submit(*retry.pop(0))
                         continue
@@ -183,6 +186,15 @@ class BatchRunner:
 
     def close(self) -> None:
         self.transport.close()
+
+    def _admitted(self) -> int:
+        """How many cases may be under way. Once an endpoint has had to be paced, no more than it can answer
+        well within a timeout: a case queued behind its pace for longer would run out of time, be asked again,
+        and meanwhile send its question to every other network."""
+        paced = [p.rate for p in self.transport.paces.all().values() if p.rate is not None]
+        if not paced:
+            return 2 * self.jobs
+        return max(1, min(2 * self.jobs, int(min(paced) * DEFAULT_TIMEOUT_SECONDS / _REQUESTS_PER_CASE_WAITED)))
 
     def _one(self, index: int, request: Request, attempt: int, stop: threading.Event) -> CaseResult:
         if stop.is_set():

@@ -233,7 +233,7 @@ class BatchTransport:
     def limited(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
         """``request`` sent in its endpoint's pace; refusals waited out and asked again, a few times."""
         endpoint = _endpoint(request.url or "")
-        pace = self.paces.pace(endpoint)
+        pace = self.paces.pace(endpoint, keyed=any(h in request.headers for h in _KEY_HEADERS))
         kwargs["proxies"] = self._proxies_for(endpoint)
         for attempt in range(MAX_REFUSALS + 1):
             pace.acquire()
@@ -488,7 +488,17 @@ def _refusal(response: requests.Response) -> tuple[bool, float | None]:
     return False, None
 
 
-# Published limits, so a batch starts below them rather than learning them from a ban. TronGrid without a key:
-# about 10 requests a second per IP, then blocked for 30 s ("TronGrid 速率限制", developers.tron.network/
-# reference/rate-limits and its v4.7.0 page, read 2026-12-01); we start at 8.
-KNOWN_RATES = {"api.trongrid.io": 8.0, "api.shasta.trongrid.io": 8.0, "nile.trongrid.io": 8.0}
+# Published limits (without a key, with one), so a batch starts below them rather than learning them from a ban.
+# TronGrid: about 10 requests a second per IP without a key, then blocked for 30 s; 15 with one ("TronGrid 速率限制",
+# developers.tron.network/reference/rate-limits and its v4.7.0 page, read 2026-12-01); we start at 8 and 12.
+# toncenter: 1 request a second without a key, 10 on the free key's plan (docs.ton.org/ecosystem/api/toncenter/
+# rate-limit, read 2026-12-01).
+KNOWN_RATES = {
+    "api.trongrid.io": (8.0, 12.0),
+    "api.shasta.trongrid.io": (8.0, 12.0),
+    "nile.trongrid.io": (8.0, 12.0),
+    "toncenter.com": (1.0, 10.0),
+    "testnet.toncenter.com": (1.0, 10.0),
+}
+# The headers that carry those API keys (TronGrid's, toncenter's).
+_KEY_HEADERS = ("TRON-PRO-API-KEY", "X-API-Key")

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from diagnostics.batch.limits import MAX_RETRY_AFTER_SECONDS, EndpointPace, retry_after
+from diagnostics.batch.limits import MAX_RETRY_AFTER_SECONDS, EndpointPace, Paces, retry_after
+from diagnostics.batch.transport import KNOWN_RATES
 
 
 def test_retry_after_reads_seconds_and_dates_and_is_bounded() -> None:
@@ -67,3 +68,11 @@ def test_an_endpoint_with_a_published_limit_is_never_asked_faster() -> None:
         pace.release()
     assert clock.now - start >= 2.0 - 1e-9  # eleven requests at five a second: two seconds
     assert pace.rate == 5.0
+
+
+def test_a_published_limit_starts_the_pace_and_a_key_buys_the_higher_one() -> None:
+    paces = Paces(known=KNOWN_RATES)
+    assert paces.pace("https://api.trongrid.io").rate == KNOWN_RATES["api.trongrid.io"][0]
+    assert paces.pace("https://api.trongrid.io", keyed=True).rate == KNOWN_RATES["api.trongrid.io"][1]
+    assert paces.pace("https://toncenter.com").ceiling == 1.0  # toncenter without a key: one a second
+    assert paces.pace("http://127.0.0.1:8545").rate is None  # a node of one's own: no pace until it refuses
