@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -45,16 +46,24 @@ class Network:
     memo: bool = False
 
     def token_by_contract(self, contract: str) -> Token | None:
-        # 0x addresses compare without case (EIP-55 capitals are only a checksum); Base58 ones exactly.
-        def key(address: str) -> str:
-            return address.lower() if address[:2].lower() == "0x" else address
+        return self._by_contract.get(_contract_key(contract))
 
-        wanted = key(contract)
-        return next((t for t in self.tokens if key(t.contract) == wanted), None)
+    @cached_property
+    def _by_contract(self) -> dict[str, Token]:
+        """Every check of every case looks tokens up by contract: a table, built once per profile."""
+        table: dict[str, Token] = {}
+        for token in self.tokens:
+            table.setdefault(_contract_key(token.contract), token)  # the first listed wins, as before
+        return table
 
     def tokens_by_symbol(self, symbol: str) -> tuple[Token, ...]:
         wanted = symbol.upper()
         return tuple(t for t in self.tokens if t.symbol.upper() == wanted)
+
+
+def _contract_key(address: str) -> str:
+    """0x addresses compare without case (EIP-55 capitals are only a checksum); Base58 ones exactly."""
+    return address.lower() if address[:2].lower() == "0x" else address
 
 
 def name_key(name: str) -> str:
