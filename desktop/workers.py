@@ -8,6 +8,7 @@ connect to. The child starts with the window, in the background, and again if it
 
 from __future__ import annotations
 
+import collections
 import itertools
 import json
 import multiprocessing
@@ -26,6 +27,9 @@ _SPAWN = multiprocessing.get_context("spawn")  # never fork a process that runs 
 # A child that dies this often is not started again: something is wrong that restarting will not mend.
 _MAX_DEATHS = 3
 _DEATH_WINDOW_SECONDS = 60.0
+# How long the window's thread hands on a batch's rows before it lets the event loop turn (goal: no stall
+# over 50 ms, bench/ui_stall.py).
+_DRAIN_SECONDS = 0.008
 
 
 class WorkerSignals(QObject):
@@ -93,6 +97,8 @@ class EngineWorker(QObject):
         # the writer must never be the window.
         self._outbox: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
         self._received.connect(self._on_received)
+        self._batches: set[int] = set()  # batch jobs: their messages go through the backlog
+        self._backlog: collections.deque[tuple[Any, ...]] = collections.deque()
         self._process: Any = None
         self._conn: Any = None
         self._stopping = False
@@ -138,7 +144,9 @@ class EngineWorker(QObject):
 
     def run_batch(self, rows: list[tuple[int, Case]], options: Options) -> Job:
         """Every ``(row, case)`` through the batch runner in the child; each row's end comes as ``row_finished``."""
-        return self._submit("batch", rows, options)
+        job = self._submit("batch", rows, options)
+        self._batches.add(job.number)
+        return job
 
     def check_endpoint(self, slug: str, url: str, timeout: float, api_key: str | None) -> Job:
         return self._submit("check", slug, url, timeout, api_key)
@@ -187,6 +195,27 @@ class EngineWorker(QObject):
         job = self._jobs.get(message[1])
         if job is None:
             return
+        if job.number in self._batches:
+            self._backlog.append(message)  # a batch's rows come in floods: handed on a few at a time
+            if len(self._backlog) == 1:
+                QTimer.singleShot(0, self._drain)
+            return
+        self._dispatch(job, message)
+
+    def _drain(self) -> None:
+        """A batch's messages, in order, for at most a few milliseconds per turn of the event loop: a runner that
+        finishes a hundred rows at once must not hold the window's thread for all of them."""
+        until = time.perf_counter() + _DRAIN_SECONDS
+        while self._backlog and time.perf_counter() < until:
+            message = self._backlog.popleft()
+            job = self._jobs.get(message[1])
+            if job is not None:
+                self._dispatch(job, message)
+        if self._backlog:
+            QTimer.singleShot(0, self._drain)
+
+    def _dispatch(self, job: Job, message: tuple[Any, ...]) -> None:
+        kind = message[0]
         if kind == "row":
             self.row_finished.emit(job.number, *message[2:6])
             return
@@ -196,6 +225,7 @@ class EngineWorker(QObject):
                 signal.emit(message[2])
             return
         del self._jobs[job.number]  # everything below is a job's last word
+        self._batches.discard(job.number)
         self._end(job, kind, *message[2:])
 
     def _end(self, job: Job, kind: str, *payload: Any) -> None:

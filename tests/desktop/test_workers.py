@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.engine_process import Options
-from desktop.workers import EngineWorker
+from desktop.workers import EngineWorker, Job
 from diagnostics.model import Case, Diagnosis, Found, NetworkFacts
 from tests.fixtures.evm_node import Node
 from tests.fixtures.rpc_server import RpcServer
@@ -127,3 +128,27 @@ def test_a_child_that_keeps_dying_is_not_restarted_for_ever(qtbot: QtBot) -> Non
         assert failed.args[0] == "internal" and "keeps stopping" in failed.args[1]
     finally:
         own.stop()
+
+
+def test_a_flood_of_batch_rows_is_handed_on_a_few_at_a_time_in_order(engine: EngineWorker, qtbot: QtBot) -> None:
+    """The runner can finish a hundred rows at once: the window's thread gets them in slices, the end last."""
+    job = Job(engine, 10_000)  # a batch job the child never heard of: the flood below is all it gets
+    engine._jobs[job.number] = job
+    engine._batches.add(job.number)
+    seen: list[int] = []
+
+    def slow(_job: int, row: int, *_: object) -> None:
+        time.sleep(0.002)  # a row's repaint and history write
+        seen.append(row)
+
+    engine.row_finished.connect(slow)
+    ended: list[int] = []
+    engine.batch_done.connect(ended.append)
+    for row in range(200):
+        engine._on_received(("row", job.number, row, None, "no", ""))
+    engine._on_received(("batch_done", job.number))
+    assert seen == []  # nothing handed on inside the flood itself
+    QApplication.processEvents()
+    assert 0 < len(seen) < 50, "one turn of the event loop handles a slice, not the flood"
+    qtbot.waitUntil(lambda: ended == [job.number], timeout=10_000)
+    assert seen == list(range(200)), "in order, every one, before the batch's end"
