@@ -104,7 +104,7 @@ def run_batch(options: BatchOptions, *, pdf: PdfPrinter | None = None, err: IO[s
             for i, draft in enumerate(intake.drafts)
         ]
     for row in skipped:
-        print(f"deposit-doctor: skipped: {row.source}: {row.verdict}", file=stream)
+        print(f"deposit-doctor: {row.source}: {row.verdict}", file=stream)
     if not cases:
         raise InputError("no transaction could be read from " + ", ".join(str(p) for p in options.files))
     return _Batch(options, cases, skipped, pdf, stream).run()

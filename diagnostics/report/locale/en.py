@@ -910,7 +910,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
 
 # The batch command's summary and progress, and the words for what the exchange will do with each case.
 BATCH: dict[str, str] = {
-    "row": "Row",
+    "row": "Case",
     "source": "Source",
     "tx_hash": "TxID",
     "network": "Network",
@@ -928,7 +928,7 @@ BATCH: dict[str, str] = {
     "decision_retry": "Cannot tell yet: a node could not be asked; run again",
     "decision_none": "Nothing for the exchange to do: see the report",
     "failed": "Not diagnosed: {reason}",
-    "skipped_input": "Skipped while reading: {reason}",
+    "skipped_input": "{reason}",
 }
 
 # What could not be read from a dropped file, a pasted text or a batch's input, and why.

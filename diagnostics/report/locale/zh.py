@@ -895,7 +895,7 @@ FINDINGS: dict[str, dict[str, Any]] = {
 
 # 批量命令的汇总与进度，以及交易所对每个案例会如何处理。
 BATCH: dict[str, str] = {
-    "row": "序号",
+    "row": "案例",
     "source": "来源",
     "tx_hash": "交易哈希 (TxID)",
     "network": "网络",
@@ -913,7 +913,7 @@ BATCH: dict[str, str] = {
     "decision_retry": "暂时无法判断：节点无法访问，请稍后重试",
     "decision_none": "交易所无需处理：请查看报告",
     "failed": "未能诊断：{reason}",
-    "skipped_input": "读取时跳过：{reason}",
+    "skipped_input": "{reason}",
 }
 
 # What could not be read from a dropped file, a pasted text or a batch's input, and why.

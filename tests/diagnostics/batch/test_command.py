@@ -73,7 +73,7 @@ def test_a_morning_of_tickets_gives_a_report_each_and_a_summary_in_chinese(
     err = capsys.readouterr().err
     assert code == 0, err
     summary = list(csv.reader((out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert summary[0][:3] == ["序号", "来源", "交易哈希 (TxID)"]
+    assert summary[0][:3] == ["案例", "来源", "交易哈希 (TxID)"]
     cases = [r for r in summary[1:] if r[0] != ""]
     skipped = [r for r in summary[1:] if r[0] == ""]
     assert len(cases) == 6 and len(skipped) == 3
@@ -88,7 +88,7 @@ def test_a_morning_of_tickets_gives_a_report_each_and_a_summary_in_chinese(
     assert "第 5 行" in reasons and "1.23457E+75" in reasons and "Internal transfer" in reasons
     data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert data["language"] == "zh" and len(data["cases"]) == 9
-    assert "skipped" in err and "6 cases, 3 inputs skipped" in err
+    assert "binance-deposits.csv: 第 5 行" in err and "6 cases, 3 inputs skipped" in err
 
 
 def test_interrupted_it_keeps_what_is_done_and_resume_finishes_only_the_rest(
