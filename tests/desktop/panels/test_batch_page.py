@@ -157,7 +157,7 @@ def test_the_summary_is_exported_beside_the_reports(window: MainWindow, tmp_path
     assert [c["row"] for c in summary] == [1, 2, 3, 4, 5, 6, 0]
     assert summary[5]["verdict"] == "Not diagnosed: could not connect"
     assert summary[6]["verdict"].startswith("Row 9 has no transaction hash")
-    assert (tmp_path / "summary.csv").read_text(encoding="utf-8-sig").splitlines()[0].startswith("Row,Source,TxID")
+    assert (tmp_path / "summary.csv").read_text(encoding="utf-8-sig").splitlines()[0].startswith("Case,Source,TxID")
     other = tmp_path / "elsewhere"
     other.mkdir()
     assert page.export_summary(other) == [other / "summary.csv", other / "summary.json"]
