@@ -179,18 +179,24 @@ def guard_session(session: requests.Session) -> requests.Session:
 
 
 _BLOCK_ID = re.compile(r"(0x)?[0-9a-fA-F]{64}")
+_BASE58_ID = re.compile(r"[1-9A-HJ-NP-Za-km-z]{32,44}")
 
 
 def wrong_network(host: str, chain: str, network: Network, genesis: Any) -> Unavailable | None:
     """Why ``host`` is no node of ``network``, when the id it gave for block 0 says so; ``None`` when it
     matches, or when the node gave no block id to compare (a pruned node, an odd answer: other lookups judge).
 
-    ``chain`` names the chain in words ("Bitcoin", "Tron"); networks of it are told apart by their first block.
+    ``chain`` names the chain in words ("Bitcoin", "Tron", "Solana"); networks of it are told apart by their first
+    block, whose id is hex (compared without case or ``0x``) or Base58 (Solana's, compared exactly).
     """
-    if not network.genesis_hash or not isinstance(genesis, str) or not _BLOCK_ID.fullmatch(genesis.strip()):
+    if not network.genesis_hash or not isinstance(genesis, str):
         return None
-    got = genesis.strip().lower().removeprefix("0x")
-    if got == network.genesis_hash.lower().removeprefix("0x"):
+    got, want = genesis.strip(), network.genesis_hash
+    if _BLOCK_ID.fullmatch(got):
+        got, want = got.lower().removeprefix("0x"), want.lower().removeprefix("0x")
+    elif not _BASE58_ID.fullmatch(got):
+        return None
+    if got == want:
         return None
     text = "{host} serves another {chain} network (its first block is {got}…), not {network}"
     return unavailable("wrong_network", text, host=host, chain=chain, got=got[:16], network=network.name)
@@ -324,12 +330,16 @@ class EndpointAdapter(ABC):
         endpoints: Mapping[str, str | Sequence[str]] | None = None,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         transport: Transport | None = None,
+        api_key: str | None = None,
     ) -> None:
+        """``api_key``: the user's key for the family's public API (TronGrid's, toncenter's), which the adapter
+        sends to that API's own hosts only."""
         self._endpoints = {
             slug: [urls] if isinstance(urls, str) else list(urls) for slug, urls in (endpoints or {}).items()
         }
         self.timeout = timeout
         self.transport = transport
+        self._api_key = api_key
 
     @property
     def thrifty(self) -> bool:

@@ -33,6 +33,7 @@ from diagnostics.chains.adapter import (
     endpoint_host,
     parse_json,
     unavailable,
+    wrong_network,
 )
 from diagnostics.model import (
     ChainHead,
@@ -400,18 +401,6 @@ def _failure(exc: Exception, url: str, timeout: float) -> Unavailable:
     return describe_failure(exc, url, timeout)
 
 
-def _wrong_cluster(host: str, network: Network, genesis: Any) -> Unavailable | None:
-    """Why ``host`` is no node of ``network``, when its genesis hash (Base58) says so; ``None`` when it matches
-    or gave none to compare."""
-    if not network.genesis_hash or not isinstance(genesis, str) or not genesis.strip():
-        return None
-    got = genesis.strip()
-    if got == network.genesis_hash:
-        return None
-    text = "{host} serves another {chain} network (its first block is {got}…), not {network}"
-    return unavailable("wrong_network", text, host=host, chain="Solana", got=got[:16], network=network.name)
-
-
 def _gather(client: _Rpc, network: Network, signature: str, url: str) -> NetworkFacts:
     host = endpoint_host(url)
     if not is_signature(signature):  # (the engine's probe asks with a hash of another form)
@@ -428,7 +417,7 @@ def _gather(client: _Rpc, network: Network, signature: str, url: str) -> Network
     )
     if all(isinstance(a, Exception) for a in (raw_tx, raw_status, raw_clock)):
         raise raw_clock  # the endpoint itself could not be used: one reason for everything
-    wrong = _wrong_cluster(host, network, genesis)
+    wrong = wrong_network(host, "Solana", network, genesis)
     if wrong is not None:
         return NetworkFacts(network.slug, host, tx=wrong, head=wrong)
     status = _read(client, "getSignatureStatuses", raw_status, decode_status)

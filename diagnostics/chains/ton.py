@@ -27,10 +27,8 @@ import requests
 from pytoniq_core.boc import Address, Cell, Slice
 
 from diagnostics.chains.adapter import (
-    DEFAULT_TIMEOUT_SECONDS,
     EndpointAdapter,
     Lifetime,
-    Transport,
     all_within,
     describe_failure,
     endpoint_host,
@@ -411,16 +409,6 @@ class TonAdapter(EndpointAdapter):
 
     family = "ton"
     shared = staticmethod(shared_reads)
-
-    def __init__(
-        self,
-        endpoints: Mapping[str, str | Sequence[str]] | None = None,
-        timeout: float = DEFAULT_TIMEOUT_SECONDS,
-        api_key: str | None = None,
-        transport: Transport | None = None,
-    ) -> None:
-        super().__init__(endpoints, timeout, transport)
-        self._api_key = api_key
 
     def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
         with self.prepare(requests.Session(), network) as session:

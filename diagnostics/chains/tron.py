@@ -28,10 +28,8 @@ from tronpy.providers import HTTPProvider
 
 from diagnostics.chains import abi
 from diagnostics.chains.adapter import (
-    DEFAULT_TIMEOUT_SECONDS,
     EndpointAdapter,
     Lifetime,
-    Transport,
     all_within,
     describe_failure,
     endpoint_host,
@@ -354,16 +352,6 @@ class TronAdapter(EndpointAdapter):
 
     family = "tron"
     shared = staticmethod(shared_reads)
-
-    def __init__(
-        self,
-        endpoints: Mapping[str, str | Sequence[str]] | None = None,
-        timeout: float = DEFAULT_TIMEOUT_SECONDS,
-        api_key: str | None = None,
-        transport: Transport | None = None,
-    ) -> None:
-        super().__init__(endpoints, timeout, transport)
-        self._api_key = api_key
 
     def _gather_at(self, url: str, network: Network, tx_hash: str, hints: Hints) -> NetworkFacts:
         # A raw signed transaction is not asked about: a Tron transaction has no nonce, so its absence cannot
