@@ -87,6 +87,24 @@ def is_plain_remote(url: str) -> bool:
     return parts.scheme == "http" and bool(host) and not loopback
 
 
+def is_api_host(url: str, hosts: frozenset[str]) -> bool:
+    """Whether ``url`` is https to one of ``hosts`` on its own port, with no user:password@: the only endpoints a
+    user's API key for that API is sent to (an endpoint such as "http://127.0.0.1/trongrid/" or
+    "https://trongrid.example.com" gets none)."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        return False
+    return (
+        parts.scheme.lower() == "https"
+        and parts.hostname in hosts
+        and port in (None, 443)
+        and parts.username is None
+        and parts.password is None
+    )
+
+
 def is_endpoint_url(url: str) -> bool:
     """Whether ``url`` can name a node: http(s), a host, and a port that is one."""
     parts = urlsplit(url.strip())

@@ -21,7 +21,7 @@ import binascii
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import requests
 from pytoniq_core.boc import Address, Cell, Slice
@@ -32,6 +32,7 @@ from diagnostics.chains.adapter import (
     all_within,
     describe_failure,
     endpoint_host,
+    is_api_host,
     parse_json,
     unavailable,
 )
@@ -64,19 +65,8 @@ API = "/api/v3"
 
 
 def sends_api_key(url: str) -> bool:
-    """Whether requests to ``url`` may carry the toncenter key: https to a toncenter host on its own port."""
-    parts = urlsplit(url.strip())
-    try:
-        port = parts.port
-    except ValueError:
-        return False
-    return (
-        parts.scheme.lower() == "https"
-        and parts.hostname in TONCENTER_HOSTS
-        and port in (None, 443)
-        and parts.username is None
-        and parts.password is None
-    )
+    """Whether requests to ``url`` may carry the toncenter key (``adapter.is_api_host``)."""
+    return is_api_host(url, TONCENTER_HOSTS)
 
 
 # ---------------------------------------------------------------------------------------------

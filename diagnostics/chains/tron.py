@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 from tronpy import Tron
@@ -33,6 +32,7 @@ from diagnostics.chains.adapter import (
     all_within,
     describe_failure,
     endpoint_host,
+    is_api_host,
     unavailable,
     wrong_network,
 )
@@ -302,21 +302,8 @@ API_KEY_HEADER = "TRON-PRO-API-KEY"
 
 
 def sends_api_key(url: str) -> bool:
-    """Whether requests to ``url`` may carry the TronGrid key: https to a TronGrid host on its own port, no
-    user:password@ (an endpoint such as "http://127.0.0.1/trongrid/" or "https://trongrid.example.com" gets
-    none)."""
-    parts = urlsplit(url.strip())
-    try:
-        port = parts.port
-    except ValueError:
-        return False
-    return (
-        parts.scheme.lower() == "https"
-        and parts.hostname in TRONGRID_HOSTS
-        and port in (None, 443)
-        and parts.username is None
-        and parts.password is None
-    )
+    """Whether requests to ``url`` may carry the TronGrid key (``adapter.is_api_host``)."""
+    return is_api_host(url, TRONGRID_HOSTS)
 
 
 def _drop_key_on_redirect(response: requests.Response, *args: object, **kwargs: object) -> requests.Response:
