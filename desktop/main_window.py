@@ -16,6 +16,7 @@ It only asks and shows (DESIGN rule 6): diagnoses run in the engine process, fil
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,6 +110,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.retranslate()
         self.resize(1100, 760)
+        # Everything built so far (Qt's wrappers, the modules, the catalog) lives as long as the window: kept
+        # out of the garbage collector's sweeps, whose full one otherwise walked all of it and held the
+        # window's thread 70 ms in the middle of a batch (bench/ui_stall.py).
+        gc.freeze()
         if not translated:  # said in English: the translations are what is missing
             self.statusBar().showMessage(_MISSING_TRANSLATIONS)
 
