@@ -13,11 +13,14 @@ _TAIL = 4
 _FIRST_HEAD = 6
 _LONGEST_HEAD = 16
 _CANDIDATE = re.compile(
-    r"(?<![0-9A-Za-z])(?:"
+    # TON's own forms first, with "-", "_", "+", "/" and "=" inside them: user-friendly addresses (48 base64url
+    # characters, EQ…/UQ… and their testnet kQ…/0Q…) and base64 transaction hashes (44 characters).
+    r"(?<![0-9A-Za-z_+/=-])(?:[A-Za-z0-9_-]{48}|[A-Za-z0-9+/_-]{43}=)(?![0-9A-Za-z_+/=-])"
+    r"|(?<![0-9A-Za-z])(?:"
     r"0[xX][0-9a-fA-F]{24,}"  # EVM addresses and hashes, and cut or stretched ones
-    r"|[0-9a-fA-F]{32,}"  # bare hashes (Tron, Bitcoin), Tron 41… hex addresses
+    r"|[0-9a-fA-F]{32,}"  # bare hashes (Tron, Bitcoin, TON), Tron 41… hex addresses, TON's raw 0:… accounts
     r"|(?i:bc1|tb1|bcrt1)[0-9A-Za-z]{11,}"  # Bitcoin bech32
-    r"|[1-9A-HJ-NP-Za-km-z]{25,}"  # Base58: Tron T…, Bitcoin 1…/3…
+    r"|[1-9A-HJ-NP-Za-km-z]{25,}"  # Base58: Tron T…, Bitcoin 1…/3…, Solana accounts and signatures
     r")(?![0-9A-Za-z])"
 )
 

@@ -22,6 +22,13 @@ from tests.diagnostics.report.sample import tron_out_of_energy, under_confirmed
         ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TR7NHq…Lj6t"),
         ("41a614f803b6fd780986a42c78ec9c7f77e6ded13c", "41a614…d13c"),
         ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "bc1qar…5mdq"),
+        # TON: user-friendly addresses hold "-" and "_", base64 hashes "+", "/" and "="; raw accounts are 0:hex.
+        ("EQCxE6mUtQJKFnGfaROTKOt1lZbDiiX1kCixRv7Nw2Id_sDs", "EQCxE6…_sDs"),
+        ("UQBvW8Z5huBkMJYdnfAEM5JqTNkuWX3diqYENkWsIL0XggGG", "UQBvW8…ggGG"),
+        ("EQD-cvR0Nz6XAyRBvbhz-abTrRC6sI5tvHvvpeQraV9UAAD7", "EQD-cv…AAD7"),
+        ("0:" + "b1" * 32, "0:b1b1b1…b1b1"),
+        ("mGm/3oA+XvVOQ7Q6T0pXIuYZbaUx2KmSiCEd1xVcgbw=", "mGm/3o…gbw="),
+        ("2kuXbF2JtQe9yVrQz7XxsN4rX3JZwsAZ3vNdG8rCzKkQmd8nHcS6ZHTdv5B6Zt9JLZP8SnYkz4qE4cBNfeiVx4Ea", "2kuXbF…x4Ea"),
     ],
 )
 def test_addresses_and_hashes_are_shortened(full: str, short: str) -> None:
