@@ -22,6 +22,7 @@ from diagnostics.chains.adapter import endpoint_host, is_endpoint_url, is_plain_
 from diagnostics.engine import diagnose_request
 from diagnostics.errors import DiagnosticsError, InputError
 from diagnostics.intake.secret import find_secret
+from diagnostics.intake.text import read_text
 from diagnostics.intake.validate import parse_amount
 from diagnostics.model import Case, Direction
 from diagnostics.output import check_output, local_zone, ton_api_key, tron_api_key, write_atomically
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help=f"the network you chose: {', '.join(catalog.networks())}, or auto (the default: search them all)",
     )
-    d.add_argument("--tx", required=True, help="the transaction hash (TxID)")
+    d.add_argument("--tx", required=True, help="the transaction hash (TxID), or its explorer link")
     d.add_argument("--address", help="the deposit address (or, for a withdrawal, your receiving address)")
     d.add_argument("--token", help="the coin or token you sent, e.g. USDT")
     d.add_argument("--amount", type=_decimal, help="the amount you expected, e.g. 250.5")
@@ -269,9 +270,10 @@ def _diagnose(
         raise InputError("a PDF is not for the terminal: add --output report.pdf")
     if args.confirmations is not None and args.confirmations < 1:
         raise InputError("--confirmations must be at least 1")
+    tx_hash, network = _from_link(args.tx, args.network)
     case = Case(
-        network=args.network,
-        tx_hash=args.tx,
+        network=network,
+        tx_hash=tx_hash,
         address=args.address,
         token=args.token,
         amount=args.amount,
@@ -292,6 +294,18 @@ def _diagnose(
     else:
         sys.stdout.write(report.decode("utf-8"))
     return 0
+
+
+def _from_link(tx: str, network: str) -> tuple[str, str]:
+    """An explorer link given as ``--tx`` (what users copy from Etherscan, Tronscan, Solscan, Tonviewer…): its
+    hash, and with Auto-detect its network; anything else as it was (a malformed hash is a finding)."""
+    if "/" not in tx:
+        return tx, network
+    drafts = read_text(tx, tuple(catalog.networks().values())).drafts
+    if len(drafts) != 1:
+        return tx, network
+    found = drafts[0]
+    return found.tx_hash, found.network if catalog.is_auto(network) and found.network else network
 
 
 def _batch(args: argparse.Namespace, template: Request, pdf: PdfPrinter | None) -> int:

@@ -390,3 +390,19 @@ def test_version_and_help_say_what_the_app_is(capsys: pytest.CaptureFixture[str]
     options = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  --")]
     # Every option says what it does: its help follows on the same line or the next one.
     assert len(options) >= 16
+
+
+def test_an_explorer_link_given_as_the_hash_is_read_for_its_hash_and_network(
+    eth: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Users paste what they copied: the Etherscan page, not the bare TxID."""
+    tx = eth.chain.send(eth.usdt, "transfer", eth.chain.deposit, 5 * eth.unit)
+    eth.chain.wait(tx)
+    eth.chain.mine(20)
+    link = f"https://etherscan.io/tx/{tx}"
+    assert cli_main(["diagnose", "--tx", link, "--rpc", f"ethereum={eth.url}", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["verdict"]["code"] == "CONFIRMATIONS_SUFFICIENT"
+    assert data["case"]["network"] == "ethereum" and data["case"]["tx_hash"] == tx
+    assert cli_main(["diagnose", "--tx", "https://etherscan.io/address/nothing-here", "--network", "ethereum"]) == 0
+    assert "INPUT_INVALID_HASH" in capsys.readouterr().out  # no hash in it: said as a finding, not an error
