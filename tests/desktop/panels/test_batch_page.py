@@ -163,3 +163,22 @@ def test_the_summary_is_exported_beside_the_reports(window: MainWindow, tmp_path
     assert page.export_summary(other) == [other / "summary.csv", other / "summary.json"]
     alone = json.loads((other / "summary.json").read_text(encoding="utf-8"))["cases"]
     assert alone[0]["report"] == "", "no report is named where none was written"
+
+
+@pytest.mark.usefixtures("said")
+def test_the_window_s_batch_goes_through_the_batch_runner(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, eth: Node, tmp_path: Path
+) -> None:
+    """The rows share their reads and travel together, as the command's do: far fewer requests than rows."""
+    hashes = [usdt(eth, 1) for _ in range(12)]
+    with RpcServer("relay", upstream=eth.url) as relay:
+        settings.set_endpoint("ethereum", relay.url)
+        export = tmp_path / "cases.csv"
+        export.write_text("TxID;Network;Coin\n" + "".join(f"{h};ERC20;USDT\n" for h in hashes))
+        drop(qtbot, window, files(export))
+        with qtbot.waitSignal(window.batch.batch_finished, timeout=30_000):
+            window.run_batch()
+        calls = [c for body in relay.bodies for c in (body if isinstance(body, list) else [body])]
+    assert [row.status for row in window.batch_model.rows()] == [RowStatus.DONE] * 12
+    assert sum(c.get("method") == "eth_chainId" for c in calls if isinstance(c, dict)) == 1  # a shared read, once
+    assert relay.requests < 12
