@@ -608,11 +608,7 @@ def _demo() -> None:
             if network != "solana":
                 command += f" --rpc {network}=http://127.0.0.1:1 --timeout 2"  # only Solana is local here
             print(f"\n# {name}\n{command} --tx {signature}" + (f" --address {address}" if address else ""))
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        node.serve_until_interrupted()
 
 
 if __name__ == "__main__":

@@ -455,11 +455,7 @@ def _demo() -> None:
             if network != "ton":
                 command += f" --rpc {network}=http://127.0.0.1:1 --timeout 2"  # only TON is local here
             print(f"\n# {name}\n{command} --tx {tx} {extra}")
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        node.serve_until_interrupted()
 
 
 if __name__ == "__main__":
