@@ -20,7 +20,7 @@ from diagnostics import catalog
 from diagnostics.batch.inputs import read_path
 from diagnostics.batch.runner import BatchRunner, BatchStats, CaseResult
 from diagnostics.batch.summary import SummaryRow, failed_row, row_for, skipped_row, to_csv, to_json
-from diagnostics.bounds import shorten
+from diagnostics.bounds import BoundsError, load_json, shorten
 from diagnostics.errors import InputError
 from diagnostics.intake.draft import CaseDraft
 from diagnostics.model import Direction
@@ -34,6 +34,8 @@ from diagnostics.request import Request
 PROGRESS_FILE = ".deposit-doctor-batch.jsonl"
 SUMMARY_STEM = "summary"
 EXIT_INTERRUPTED = 130
+# A batch writes about a kilobyte per case: far more than any morning's tickets, far less than memory.
+_MAX_PROGRESS_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -206,17 +208,22 @@ class _Batch:
         """The cases an earlier run finished: in its progress file, and with their report still there."""
         done: dict[str, SummaryRow] = {}
         try:
-            lines = (self.out / PROGRESS_FILE).read_text(encoding="utf-8").splitlines()
+            with (self.out / PROGRESS_FILE).open("rb") as handle:
+                data = handle.read(_MAX_PROGRESS_BYTES + 1)  # a file in a folder anyone may have written to
         except FileNotFoundError:
             return done
-        for line in lines:
+        if len(data) > _MAX_PROGRESS_BYTES:
+            raise InputError(f"{self.out / PROGRESS_FILE} is larger than any batch writes: it was not read")
+        for line in data.decode("utf-8", "replace").splitlines():
             try:
-                entry = json.loads(line)
+                entry = load_json(line)
                 row = SummaryRow(**entry["row"])
-            except (ValueError, TypeError, KeyError):
+            except (ValueError, TypeError, KeyError, BoundsError):
                 continue  # a line cut short by the interruption: that case is asked again
-            if not row.report or (self.out / row.report).is_file():
-                done[str(entry["key"])] = row
+            # A report is a file of this folder, by its bare name; anything else is not this batch's.
+            if row.report and (Path(row.report).name != row.report or not (self.out / row.report).is_file()):
+                continue
+            done[str(entry["key"])] = row
         return done
 
     def _write_summary(self) -> Path:

@@ -136,3 +136,32 @@ def test_a_command_line_that_cannot_run_exits_2(tmp_path: Path, capsys: pytest.C
     assert main(["batch", str(empty), "--jobs", "0"]) == 2
     assert main(["batch", str(empty), "--out", str(empty)]) == 2  # a file, not a folder
     assert main(["batch", str(empty), "--resume", "--out", str(tmp_path / "never")]) == 2
+
+
+def test_resume_reads_its_progress_file_as_hostile_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The folder may hold anything: a deep line, a report named outside it, a file past any batch's size."""
+    export = tmp_path / "cases.txt"
+    export.write_text("0x" + "ab" * 32 + "\n")
+    out = tmp_path / "reports"
+    out.mkdir()
+    (tmp_path / "secret.txt").write_text("not a report")
+    key = "0001-" + "ab" * 8
+    forged = {"key": key, "row": {"row": 1, "source": "x", "tx_hash": "t", "report": "../secret.txt"}}
+    (out / PROGRESS_FILE).write_text("[" * 200_000 + "\n" + json.dumps(forged) + "\n")
+    args = [
+        "batch",
+        str(export),
+        "--out",
+        str(out),
+        "--resume",
+        "--rpc",
+        "ethereum=http://127.0.0.1:1",
+        "--timeout",
+        "1",
+    ]
+    assert main([*args, "--network", "ethereum"]) == 0
+    cases = json.loads((out / "summary.json").read_text())["cases"]
+    assert cases[0]["report"] == "0001-abababababababab.txt"  # asked again, not taken from the forged line
+    (out / PROGRESS_FILE).write_bytes(b" " * (64 * 1024 * 1024 + 1))
+    assert main([*args, "--network", "ethereum"]) == 2
+    assert "larger than any batch writes" in capsys.readouterr().err
