@@ -25,7 +25,8 @@ from diagnostics.errors import InputError
 from diagnostics.intake.draft import CaseDraft
 from diagnostics.model import Direction
 from diagnostics.output import local_zone, write_atomically
-from diagnostics.report.formats import FORMATS, PdfPrinter, render
+from diagnostics.report.content import build_report
+from diagnostics.report.formats import FORMATS, PdfPrinter, render, report_bytes
 from diagnostics.report.intake import problem_text
 from diagnostics.report.redact import redact
 from diagnostics.request import Request
@@ -192,17 +193,17 @@ class _Batch:
                 case.number, case.source, case.draft.tx_hash, reason=result.error or "", language=language
             )
         name = f"{case.key}{self.suffix}"
-        report = render(
-            result.diagnosis,
-            self.options.fmt,
-            language,
-            tz=self.zone,
-            redacted=self.options.redact,
-            pdf=self.pdf,
-            page_size=self.options.page_size,
-        )
-        write_atomically(self.out / name, report)
-        return row_for(case.number, case.source, result.diagnosis, language, report=name, tz=self.zone)
+        options = self.options
+        built = None
+        if FORMATS[options.fmt].lay_out is None:  # JSON: made from the diagnosis, as the engine writes it
+            data = render(result.diagnosis, options.fmt, language, tz=self.zone, redacted=options.redact)
+        else:  # the report is built once, for its file and for its summary row
+            built = build_report(result.diagnosis, language, tz=self.zone, redacted=options.redact)
+            data = report_bytes(
+                built, "", options.fmt, pdf=self.pdf, page_size=options.page_size, redacted=options.redact
+            )
+        write_atomically(self.out / name, data)
+        return row_for(case.number, case.source, result.diagnosis, language, report=name, tz=self.zone, built=built)
 
     def _earlier(self) -> dict[str, SummaryRow]:
         """The cases an earlier run finished: in its progress file, and with their report still there."""

@@ -16,7 +16,7 @@ from datetime import tzinfo
 
 from diagnostics.checks.codes import CODES
 from diagnostics.model import Diagnosis
-from diagnostics.report.content import build_report, strings
+from diagnostics.report.content import Report, build_report, strings
 from diagnostics.report.transaction import summarize
 
 COLUMNS = (
@@ -65,10 +65,18 @@ def decision_key(code: str, support_needed: bool) -> str:
 
 
 def row_for(
-    number: int, source: str, diagnosis: Diagnosis, language: str, *, report: str = "", tz: tzinfo | None = None
+    number: int,
+    source: str,
+    diagnosis: Diagnosis,
+    language: str,
+    *,
+    report: str = "",
+    tz: tzinfo | None = None,
+    built: Report | None = None,
 ) -> SummaryRow:
+    """``built``: the diagnosis's report in ``language`` where the caller has made it already (for its file)."""
     words = strings(language)
-    built = build_report(diagnosis, language, tz=tz)
+    built = built or build_report(diagnosis, language, tz=tz)
     tx = summarize(diagnosis)
     depth = ""
     if tx is not None and tx.confirmations is not None:
