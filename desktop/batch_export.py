@@ -11,12 +11,8 @@ from pathlib import Path
 
 from desktop.export import SUFFIXES, diagnosis_bytes
 from desktop.models.batch_model import BatchModel, BatchRow, RowStatus
-from diagnostics.batch.summary import SummaryRow, failed_row, row_for, skipped_row, to_csv, to_json
+from diagnostics.batch.summary import SUMMARY_FILES, SummaryRow, failed_row, row_for, skipped_row, to_csv, to_json
 from diagnostics.output import local_zone, write_atomically
-
-# The command's names (diagnostics.batch.command.SUMMARY_STEM), not imported from it: the command brings the
-# batch runner and its transport, which the window's start has no use for.
-SUMMARY_FILES = ("summary.csv", "summary.json")
 
 
 def report_stem(number: int, row: BatchRow) -> str:

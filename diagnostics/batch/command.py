@@ -19,7 +19,7 @@ from typing import IO, Any
 from diagnostics import catalog
 from diagnostics.batch.inputs import read_path
 from diagnostics.batch.runner import BatchRunner, BatchStats, CaseResult
-from diagnostics.batch.summary import SummaryRow, failed_row, row_for, skipped_row, to_csv, to_json
+from diagnostics.batch.summary import SUMMARY_FILES, SummaryRow, failed_row, row_for, skipped_row, to_csv, to_json
 from diagnostics.bounds import BoundsError, load_json, shorten
 from diagnostics.errors import InputError
 from diagnostics.intake.draft import CaseDraft
@@ -33,7 +33,6 @@ from diagnostics.request import Request
 
 # Where a batch keeps what it has done, one JSON line per case, for --resume (and what a rerun without it refuses).
 PROGRESS_FILE = ".deposit-doctor-batch.jsonl"
-SUMMARY_STEM = "summary"
 EXIT_INTERRUPTED = 130
 # A batch writes about a kilobyte per case: far more than any morning's tickets, far less than memory.
 _MAX_PROGRESS_BYTES = 64 * 1024 * 1024
@@ -232,10 +231,10 @@ class _Batch:
         if self.options.redact:
             rows = [replace(r, tx_hash=redact(r.tx_hash), verdict=redact(r.verdict)) for r in rows]
         language = self.options.language
-        write_atomically(self.out / f"{SUMMARY_STEM}.json", to_json(rows, language))
-        target = self.out / f"{SUMMARY_STEM}.csv"
-        write_atomically(target, to_csv(rows, language))
-        return target
+        csv_file, json_file = (self.out / name for name in SUMMARY_FILES)
+        write_atomically(json_file, to_json(rows, language))
+        write_atomically(csv_file, to_csv(rows, language))
+        return csv_file
 
 
 class _Progress:

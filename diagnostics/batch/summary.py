@@ -19,6 +19,8 @@ from diagnostics.model import Diagnosis
 from diagnostics.report.content import Report, build_report, strings
 from diagnostics.report.transaction import summarize
 
+# The summary's two files, beside the reports: the same names from the command and the window.
+SUMMARY_FILES = ("summary.csv", "summary.json")
 COLUMNS = (
     "row",
     "source",
